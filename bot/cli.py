@@ -1,0 +1,157 @@
+"""``reading-circle``: run the bot, try the analysis offline, look after the database.
+
+Imports are made inside each command so ``analyze`` and ``invite-url`` never load discord.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import binascii
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import ConfigError, Settings, configure_logging
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except ConfigError as err:
+        print(f"reading-circle: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reading-circle",
+        description="A Discord bot for reading circles. Settings come from the environment and .env.",
+    )
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="run the bot (needs DISCORD_TOKEN)")
+    run.set_defaults(func=_run)
+
+    analyze = sub.add_parser("analyze", help="find a reading's key arguments, prompts and polls, offline")
+    analyze.add_argument(
+        "sources", nargs="+", metavar="PATH_OR_URL", help="a file (txt, md, html, pdf, epub) or a link"
+    )
+    analyze.add_argument("--json", action="store_true", help="one JSON object per input per line")
+    analyze.set_defaults(func=_analyze)
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(title="database commands", metavar="ACTION")
+    upgrade = db_sub.add_parser("upgrade", help="apply pending migrations (the bot also does this at start)")
+    upgrade.set_defaults(func=_db_upgrade)
+    backup = db_sub.add_parser("backup", help="copy the database safely, even while the bot runs")
+    backup.add_argument("file", type=Path, help="where to write the copy")
+    backup.set_defaults(func=_db_backup)
+    db.set_defaults(func=lambda _args: (db.print_help(), 2)[1])
+
+    invite = sub.add_parser("invite-url", help="print the link that adds the bot to a server")
+    invite.add_argument("--client-id", type=int, help="the application id (default: read from DISCORD_TOKEN)")
+    invite.set_defaults(func=_invite_url)
+    return parser
+
+
+def _run(_args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    token = settings.require_token()
+    configure_logging(settings.log_level)
+    from bot.runner import run_until_stopped
+
+    return asyncio.run(run_until_stopped(settings, token))
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    from bot.analysis import analyse
+    from bot.analysis.export import as_json_line, as_preview
+    from bot.ingest import ReadingError, load
+
+    failed = 0
+    for source in args.sources:
+        try:
+            reading = asyncio.run(load(source, allow_private=settings.allow_private_urls))
+        except ReadingError as err:
+            print(f"{source}: {err}", file=sys.stderr)
+            failed += 1
+            continue
+        result = analyse(reading)
+        print(as_json_line(source, result) if args.json else as_preview(source, result), flush=True)
+    return 1 if failed else 0
+
+
+def _db_upgrade(_args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    from bot.storage.database import Database
+
+    async def upgrade() -> list[str]:
+        db = await Database.open(settings.database_path, migrate=False)
+        try:
+            return await db.upgrade()
+        finally:
+            await db.close()
+
+    applied = asyncio.run(upgrade())
+    print(f"{settings.database_path}: " + (f"applied {', '.join(applied)}" if applied else "already up to date"))
+    return 0
+
+
+def _db_backup(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    from bot.storage.database import Database
+
+    if not settings.database_path.is_file():
+        print(f"reading-circle: no database at {settings.database_path} (set DATABASE_PATH)", file=sys.stderr)
+        return 1
+    if args.file.resolve() == settings.database_path.resolve():
+        print("reading-circle: the backup file must not be the database itself", file=sys.stderr)
+        return 2
+
+    async def backup() -> None:
+        db = await Database.open(settings.database_path, migrate=False)
+        try:
+            await db.backup(args.file)
+        finally:
+            await db.close()
+
+    asyncio.run(backup())
+    print(f"backed up {settings.database_path} to {args.file}")
+    return 0
+
+
+def _invite_url(args: argparse.Namespace) -> int:
+    from bot.permissions import invite_url
+
+    client_id = args.client_id or _application_id(Settings.from_env().discord_token)
+    if client_id is None:
+        print(
+            "reading-circle: pass --client-id (Developer Portal → your application → General Information → "
+            "Application ID) or set DISCORD_TOKEN",
+            file=sys.stderr,
+        )
+        return 2
+    print(invite_url(client_id))
+    return 0
+
+
+def _application_id(token: str | None) -> int | None:
+    """A bot token's first part is its user id in base64, which for bots is the application id."""
+    if not token:
+        return None
+    head = token.split(".", 1)[0]
+    try:
+        decoded = base64.b64decode(head + "=" * (-len(head) % 4), validate=True).decode("ascii")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    return int(decoded) if decoded.isdigit() else None

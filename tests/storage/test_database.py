@@ -1,0 +1,113 @@
+"""The SQLite database: pragmas, migrations, backup, and the circles repository on real files."""
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.circles import Circle
+from bot.storage.circles import CircleRepository
+from bot.storage.database import Database, migrations
+
+NOW = datetime(2026, 11, 29, 19, 0, tzinfo=UTC)
+
+
+def a_circle(**changes) -> Circle:
+    values = dict(
+        guild_id=1,
+        channel_id=2,
+        timezone="Europe/Berlin",
+        weekday=2,
+        post_time="19:30",
+        created_by=3,
+        created_at=NOW,
+        updated_at=NOW,
+    )
+    return Circle(**{**values, **changes})
+
+
+async def test_open_creates_file_with_wal_foreign_keys_and_schema(tmp_path: Path) -> None:
+    """Opening a new path creates its folder and applies every migration."""
+    db = await Database.open(tmp_path / "sub" / "rc.db")
+    try:
+        assert await db.version() == len(migrations())
+        async with db.conn.execute("PRAGMA journal_mode") as cur:
+            assert (await cur.fetchone())[0] == "wal"
+        async with db.conn.execute("PRAGMA foreign_keys") as cur:
+            assert (await cur.fetchone())[0] == 1
+    finally:
+        await db.close()
+
+
+async def test_upgrade_is_idempotent(tmp_path: Path) -> None:
+    """A second upgrade applies nothing."""
+    db = await Database.open(tmp_path / "rc.db")
+    try:
+        assert await db.upgrade() == []
+    finally:
+        await db.close()
+
+
+async def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A migration that fails half-way leaves the schema and version as they were."""
+    from bot.storage import database
+
+    broken = [
+        *migrations(),
+        database.Migration(
+            len(migrations()) + 1, "9999_broken.sql", "CREATE TABLE half (x INTEGER);\nTHIS IS NOT SQL;"
+        ),
+    ]
+    db = await Database.open(tmp_path / "rc.db")
+    monkeypatch.setattr(database, "migrations", lambda: broken)
+    try:
+        with pytest.raises(sqlite3.OperationalError):
+            await db.upgrade()
+        assert await db.version() == len(broken) - 1
+        async with db.conn.execute("SELECT name FROM sqlite_master WHERE name = 'half'") as cur:
+            assert await cur.fetchone() is None
+    finally:
+        await db.close()
+
+
+async def test_refuses_database_newer_than_code(tmp_path: Path) -> None:
+    """A database from a newer release is not touched by older code."""
+    path = tmp_path / "rc.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA user_version = 999")
+    with pytest.raises(RuntimeError, match="newer"):
+        await Database.open(path)
+
+
+async def test_circle_round_trip_and_update(tmp_path: Path) -> None:
+    """A saved circle reads back equal; saving again for the same server updates the one row."""
+    db = await Database.open(tmp_path / "rc.db")
+    try:
+        repo = CircleRepository(db)
+        assert await repo.get(1) is None
+        saved = await repo.save(a_circle(organiser_role_id=9))
+        assert saved.id is not None
+        assert await repo.get(1) == saved
+        later = datetime(2026, 12, 1, tzinfo=UTC)
+        updated = await repo.save(a_circle(timezone="Asia/Tokyo", updated_at=later))
+        assert updated.id == saved.id
+        got = await repo.get(1)
+        assert got.timezone == "Asia/Tokyo" and got.updated_at == later and got.created_at == NOW
+    finally:
+        await db.close()
+
+
+async def test_backup_is_a_readable_copy(tmp_path: Path) -> None:
+    """The online backup holds the same rows as the live database."""
+    db = await Database.open(tmp_path / "rc.db")
+    try:
+        await CircleRepository(db).save(a_circle())
+        await db.backup(tmp_path / "copy" / "backup.db")
+    finally:
+        await db.close()
+    copy = await Database.open(tmp_path / "copy" / "backup.db")
+    try:
+        assert (await CircleRepository(copy).get(1)).timezone == "Europe/Berlin"
+    finally:
+        await copy.close()

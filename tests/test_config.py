@@ -1,0 +1,55 @@
+"""Settings: defaults, .env, and one-line errors for bad values."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import DEFAULT_DATABASE, ConfigError, Settings
+
+TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789ABCD"
+
+
+def test_defaults_without_any_setting(tmp_path: Path) -> None:
+    """With nothing set the bot can still analyse offline: no token, default database."""
+    settings = Settings.from_env({}, env_file=tmp_path / "missing.env")
+    assert settings.discord_token is None
+    assert settings.database_path == DEFAULT_DATABASE
+    assert settings.log_level == "INFO"
+    assert settings.dev_guild_id is None
+    assert settings.allow_private_urls is False
+
+
+def test_env_file_is_read_and_environment_wins(tmp_path: Path) -> None:
+    """Values come from .env, but a real environment variable overrides the file."""
+    env = tmp_path / ".env"
+    env.write_text(
+        f"DISCORD_TOKEN={TOKEN}\nDATABASE_PATH=/tmp/a.db\nLOG_LEVEL=debug\nDEV_GUILD_ID=123456789012345678\n"
+    )
+    settings = Settings.from_env({"DATABASE_PATH": "/tmp/b.db"}, env_file=env)
+    assert settings.discord_token == TOKEN
+    assert settings.database_path == Path("/tmp/b.db")
+    assert settings.log_level == "DEBUG"
+    assert settings.dev_guild_id == 123456789012345678
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "mentioned"),
+    [
+        ("LOG_LEVEL", "loud", "LOG_LEVEL"),
+        ("DEV_GUILD_ID", "my-server", "DEV_GUILD_ID"),
+        ("DISCORD_TOKEN", "Bot abc", "DISCORD_TOKEN"),
+        ("ALLOW_PRIVATE_URLS", "maybe", "ALLOW_PRIVATE_URLS"),
+    ],
+)
+def test_malformed_setting_names_itself(tmp_path: Path, name: str, value: str, mentioned: str) -> None:
+    """A bad value raises one ConfigError naming the variable."""
+    with pytest.raises(ConfigError, match=mentioned):
+        Settings.from_env({name: value}, env_file=None)
+
+
+def test_missing_token_explains_how_to_get_one() -> None:
+    """Asking for the token when there is none says where to get it and how to try analyze offline."""
+    with pytest.raises(ConfigError) as err:
+        Settings().require_token()
+    assert "developers/applications" in str(err.value)
+    assert "reading-circle analyze" in str(err.value)
