@@ -5,9 +5,14 @@ Everything else in ``bot/`` is plain Python the cogs call, so it can be tested w
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import pkgutil
 import secrets
+import signal
+import sqlite3
+import sys
 
 import discord
 from discord import app_commands
@@ -31,6 +36,10 @@ def intents() -> discord.Intents:
     chosen.guild_messages = True
     chosen.guild_polls = True
     return chosen
+
+
+class StartupError(Exception):
+    """The bot cannot start for a reason the operator can fix; the message says which."""
 
 
 class ErrorReportingTree(app_commands.CommandTree):
@@ -83,7 +92,12 @@ class ReadingCircleBot(commands.Bot):
         self.clock = clock
 
     async def setup_hook(self) -> None:
-        self.db = await Database.open(self.settings.database_path)
+        try:
+            self.db = await Database.open(self.settings.database_path)
+        except (OSError, sqlite3.Error) as err:
+            raise StartupError(
+                f"cannot open the database at {self.settings.database_path}: {err} (check DATABASE_PATH)"
+            ) from err
         self.circles = CircleRepository(self.db)
         for name in cog_modules():
             await self.load_extension(name)
@@ -120,4 +134,32 @@ def create_bot(settings: Settings | None = None, *, clock: Clock | None = None) 
     return ReadingCircleBot(settings, clock or SystemClock())
 
 
-__all__ = ["ReadingCircleBot", "create_bot"]
+async def run_until_stopped(settings: Settings, token: str, *, bot: ReadingCircleBot | None = None) -> int:
+    """Start the bot; SIGINT/SIGTERM close the gateway and the database before the process exits."""
+    bot = bot or create_bot(settings)
+    loop = asyncio.get_running_loop()
+    stopping = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):  # Windows: Ctrl+C still raises KeyboardInterrupt
+            loop.add_signal_handler(sig, stopping.set)
+    try:
+        async with bot:
+            running = asyncio.create_task(bot.start(token))
+            stop_requested = asyncio.create_task(stopping.wait())
+            await asyncio.wait({running, stop_requested}, return_when=asyncio.FIRST_COMPLETED)
+            if stopping.is_set():
+                log.info("shutting down")
+                await bot.close()
+            stop_requested.cancel()
+            await running
+    except discord.LoginFailure:
+        print(
+            "reading-circle: Discord rejected DISCORD_TOKEN. Reset the token on the Bot page of your "
+            "application in the Developer Portal and update .env.",
+            file=sys.stderr,
+        )
+        return 2
+    except StartupError as err:
+        print(f"reading-circle: {err}", file=sys.stderr)
+        return 2
+    return 0

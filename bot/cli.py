@@ -67,7 +67,7 @@ def _run(_args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     token = settings.require_token()
     configure_logging(settings.log_level)
-    from bot.runner import run_until_stopped
+    from bot.app import run_until_stopped
 
     return asyncio.run(run_until_stopped(settings, token))
 
