@@ -162,4 +162,8 @@ async def run_until_stopped(settings: Settings, token: str, *, bot: ReadingCircl
     except StartupError as err:
         print(f"reading-circle: {err}", file=sys.stderr)
         return 2
+    finally:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):
+                loop.remove_signal_handler(sig)
     return 0

@@ -9,7 +9,7 @@ from discord.ext import commands
 from bot.app import ReadingCircleBot
 from bot.circles import WEEKDAYS, Actor, Circle, configure
 from bot.errors import UserError
-from bot.permissions import missing_permissions
+from bot.permissions import REQUIRED_PERMISSIONS, missing_permissions
 from bot.timezones import suggest_timezones
 
 WEEKDAY_CHOICES = [app_commands.Choice(name=name, value=i) for i, name in enumerate(WEEKDAYS)]
@@ -105,8 +105,9 @@ class Circles(commands.Cog):
         me = interaction.guild.me if interaction.guild else None
         if me is None:
             return
-        granted = {name for name, value in channel.permissions_for(me) if value}
-        missing = missing_permissions(granted)
+        permissions = channel.permissions_for(me)
+        # getattr, not iteration: iterating yields canonical names ("read_messages"), not aliases ("view_channel")
+        missing = missing_permissions({name for name in REQUIRED_PERMISSIONS if getattr(permissions, name)})
         if missing:
             raise UserError(
                 f"I can't work in {channel.mention}: I'm missing {', '.join(missing)} there. "

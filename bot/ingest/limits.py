@@ -1,0 +1,75 @@
+"""Every size limit of ingestion in one place, with the reason for each number.
+
+The numbers are sized for a weekly reading circle on a small host: a week's reading is an article, an essay or
+a few chapters, never a whole book, and the bot must answer a Discord interaction while it works.
+"""
+
+from __future__ import annotations
+
+from bot.ingest.errors import ReadingError
+
+#: Bytes of an uploaded or local file. Discord lets a free account attach 10 MB and a boosted server up to
+#: 100 MB; 20 MB covers a text PDF of the longest reading we accept with its images, while anything larger is
+#: a scan or a book and only costs memory to hold.
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+#: Bytes downloaded from a link, counted while streaming (after decompression). An article page is 50 KB to
+#: 3 MB of HTML; 10 MB leaves room for a linked PDF chapter and keeps a hostile server from filling memory.
+MAX_FETCH_BYTES = 10 * 1024 * 1024
+
+#: Words in a reading. 60,000 words is about four and a half hours at 230 words a minute, about a 200-page
+#: book: far more than one week's reading, and still within what analysis handles in a few seconds.
+MAX_WORDS = 60_000
+
+#: Fewer words than this cannot carry an argument worth a discussion prompt; in practice it means an empty
+#: file, a scanned PDF whose only text is page numbers, or a page whose article text was not found.
+MIN_WORDS = 50
+
+#: Pages of a PDF, checked from the page tree before any text is extracted so a 900-page book fails in
+#: milliseconds instead of minutes. 150 pages of ordinary prose (~400 words a page) is the word limit again.
+MAX_PDF_PAGES = 150
+
+#: Uncompressed bytes read from an EPUB's documents: a guard against zip bombs. A 60,000-word book is about
+#: 2–5 MB of XHTML, so 50 MB is generous for honest files.
+MAX_EPUB_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
+
+#: Characters of pasted or decoded text accepted before normalising it; 60,000 words are ~400,000 characters,
+#: so this only stops absurd inputs before we spend time on them.
+MAX_TEXT_CHARS = 2_000_000
+
+#: Redirect hops followed for one link, each checked like the first address.
+MAX_REDIRECTS = 5
+
+#: Seconds to wait for a link: connecting, and the whole download including redirects.
+FETCH_TIMEOUT = 20.0
+CONNECT_TIMEOUT = 10.0
+
+
+def size_text(n: int) -> str:
+    """Sizes in messages are whole megabytes (or kilobytes when small); members do not think in bytes."""
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.0f} MB"
+    return f"{max(1, round(n / 1024))} KB"
+
+
+def check_words(words: int, noun: str = "That file") -> None:
+    """Refuse a reading too short to discuss or too long for a week, saying what to do instead."""
+    if words == 0:
+        raise ReadingError(f"{noun} has no readable text.")
+    if words < MIN_WORDS:
+        raise ReadingError(
+            f"{noun} has only {words} words of readable text; a reading needs at least {MIN_WORDS}."
+        )
+    if words > MAX_WORDS:
+        raise ReadingError(too_long_message(words))
+
+
+def too_long_message(words: int | None = None, *, pages: int | None = None) -> str:
+    """One wording for every "too long" refusal, whether counted in words or PDF pages."""
+    if pages is not None:
+        size = f"That PDF has {pages} pages; I can take at most {MAX_PDF_PAGES}"
+    elif words is not None:
+        size = f"That reading is about {words:,} words; I can take at most {MAX_WORDS:,}"
+    else:
+        size = f"That reading is longer than {MAX_WORDS:,} words, the most I can take"
+    return f"{size} (a long reading is better split over several weeks). Queue a chapter or a section instead."

@@ -1,0 +1,163 @@
+"""/circle setup and /circle show, end to end: the real bot, a real SQLite file, the fake Discord."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import signal
+from typing import Any
+
+import pytest
+from discord.ext import commands
+
+from bot.app import create_bot, run_until_stopped
+from bot.config import Settings
+from tests.fakediscord import CallbackType, FakeDiscord, Perm, World, running_bot
+
+
+async def setup_circle(fake: FakeDiscord, world: World, member: Any, **options: Any) -> Any:
+    """Run /circle setup in the default world with sensible options, overridable per test."""
+    chosen: dict[str, Any] = {"channel": world.channel, "timezone": "Europe/Berlin"} | options
+    return await fake.invoke("circle setup", member=member, channel=world.channel, options=chosen)
+
+
+async def test_manage_server_sets_up_and_show_displays_it(fake: FakeDiscord, world: World, bot: commands.Bot) -> None:
+    """The owner sets up a circle; it is stored and /circle show displays channel, slot and zone."""
+    result = await setup_circle(
+        fake, world, world.owner, weekday="Wednesday", time="19:30", organiser_role=world.organiser_role
+    )
+    assert result.type == CallbackType.MESSAGE and result.ephemeral
+    assert "Europe/Berlin" in result.text
+
+    stored = await bot.circles.get(world.guild.id)  # type: ignore[attr-defined]
+    assert stored is not None
+    assert (stored.channel_id, stored.timezone, stored.weekday, stored.post_time) == (
+        world.channel.id,
+        "Europe/Berlin",
+        2,
+        "19:30",
+    )
+    assert stored.organiser_role_id == world.organiser_role.id
+
+    shown = await fake.invoke("circle show", member=world.member, channel=world.channel)
+    assert shown.ephemeral and shown.embeds
+    assert "Europe/Berlin" in shown.text
+    assert f"<#{world.channel.id}>" in shown.text
+    assert "Wednesday" in shown.text and "19:30" in shown.text
+    assert fake.messages(world.channel) == []  # nothing public was posted
+
+
+async def test_member_with_manage_server_role_may_set_up(fake: FakeDiscord, world: World, bot: commands.Bot) -> None:
+    """Manage Server granted through a role (not ownership) is enough to set up."""
+    admin = fake.add_member(world.guild, "ada-admin", permissions=Perm.MANAGE_GUILD)
+    result = await setup_circle(fake, world, admin)
+    assert "Europe/Berlin" in result.text
+    assert await bot.circles.get(world.guild.id) is not None  # type: ignore[attr-defined]
+
+
+async def test_plain_member_is_refused_and_nothing_is_stored(
+    fake: FakeDiscord, world: World, bot: commands.Bot
+) -> None:
+    """A member without Manage Server or the organiser role gets an ephemeral refusal; nothing is stored."""
+    refused = await setup_circle(fake, world, world.member)
+    assert refused.ephemeral
+    assert "Manage Server" in refused.content
+    assert await bot.circles.get(world.guild.id) is None  # type: ignore[attr-defined]
+
+    shown = await fake.invoke("circle show", member=world.member, channel=world.channel)
+    assert shown.ephemeral and "no reading circle" in shown.content
+
+
+async def test_organiser_role_may_change_the_circle(fake: FakeDiscord, world: World, bot: commands.Bot) -> None:
+    """Holders of the circle's organiser role may re-run setup; before it is set they may not."""
+    before = await setup_circle(fake, world, world.organiser)
+    assert "Manage Server" in before.content
+
+    await setup_circle(fake, world, world.owner, organiser_role=world.organiser_role)
+    changed = await setup_circle(fake, world, world.organiser, timezone="America/New_York")
+    assert "America/New_York" in changed.text
+    stored = await bot.circles.get(world.guild.id)  # type: ignore[attr-defined]
+    assert stored is not None and stored.timezone == "America/New_York"
+
+
+async def test_unknown_time_zone_is_refused_by_name(fake: FakeDiscord, world: World, bot: commands.Bot) -> None:
+    """An invalid zone gets an ephemeral error naming it, and no circle is stored."""
+    result = await setup_circle(fake, world, world.owner, timezone="Mars/Olympus")
+    assert result.ephemeral
+    assert "Mars/Olympus" in result.content
+    assert "time zone" in result.content
+    assert await bot.circles.get(world.guild.id) is None  # type: ignore[attr-defined]
+
+    shown = await fake.invoke("circle show", member=world.owner, channel=world.channel)
+    assert "no reading circle" in shown.content
+
+
+async def test_timezone_autocomplete_suggests_matching_zones(
+    fake: FakeDiscord, world: World, bot: commands.Bot
+) -> None:
+    """Typing "Europe/Ber" offers Europe/Berlin, and every suggestion matches what was typed."""
+    choices = await fake.autocomplete(
+        "circle setup",
+        member=world.owner,
+        channel=world.channel,
+        focused="timezone",
+        options={"channel": world.channel, "timezone": "Europe/Ber"},
+    )
+    values = [c["value"] for c in choices]
+    assert "Europe/Berlin" in values
+    assert all("ber" in v.lower() for v in values)
+    assert len(choices) <= 25
+
+
+async def test_circle_survives_a_restart(fake: FakeDiscord, world: World, settings: Any) -> None:
+    """A second bot on the same database file still shows the circle the first one stored."""
+    async with running_bot(fake, settings):
+        await setup_circle(fake, world, world.owner, weekday="Friday", time="08:15")
+    async with running_bot(fake, settings):
+        shown = await fake.invoke("circle show", member=world.member, channel=world.channel)
+    assert "Europe/Berlin" in shown.text
+    assert "Friday" in shown.text and "08:15" in shown.text
+
+
+async def test_setup_refused_where_the_bot_cannot_post(fake: FakeDiscord, world: World, bot: commands.Bot) -> None:
+    """A channel where the bot lacks thread or poll permissions is refused with what to grant; nothing stored."""
+    guild = fake.add_guild("Strict Room", owner="sam-owner", bot_permissions=0)
+    guild.roles[guild.id].permissions = int(Perm.VIEW_CHANNEL | Perm.SEND_MESSAGES | Perm.USE_APPLICATION_COMMANDS)
+    channel = fake.add_channel(guild, "reading")
+    owner = guild.members[guild.owner_id]
+    result = await fake.invoke(
+        "circle setup", member=owner, channel=channel, options={"channel": channel, "timezone": "Europe/Berlin"}
+    )
+    assert result.ephemeral
+    assert "Create Public Threads" in result.content and "Send Polls" in result.content
+    assert await bot.circles.get(guild.id) is None  # type: ignore[attr-defined]
+
+
+async def test_unexpected_error_gives_an_error_id_and_logs_it(
+    fake: FakeDiscord, world: World, bot: commands.Bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """When the database is gone the member gets a short ephemeral message with an id; the log has the trace."""
+    await bot.db.close()  # type: ignore[attr-defined]
+    result = await fake.invoke("circle show", member=world.member, channel=world.channel)
+    assert result.ephemeral
+    error_id = re.search(r"error id `([0-9a-f]{8})`", result.content)
+    assert error_id, result.content
+    logged = [r for r in caplog.records if error_id.group(1) in r.getMessage()]
+    assert logged and logged[0].exc_info is not None
+
+
+async def test_sigterm_closes_gateway_and_database(fake: FakeDiscord, world: World, settings: Settings) -> None:
+    """SIGTERM makes `reading-circle run`'s loop close the gateway and the database and return 0."""
+    app = create_bot(settings)
+    app._connection.guild_ready_timeout = 0.05
+    running = asyncio.create_task(run_until_stopped(settings, "fake-token", bot=app))
+    async with asyncio.timeout(10):
+        while not app.is_ready():
+            await asyncio.sleep(0.01)  # polling a flag the real client sets; the task itself does the work
+    assert fake.gateway.live
+    os.kill(os.getpid(), signal.SIGTERM)
+    assert await asyncio.wait_for(running, 10) == 0
+    assert app.is_closed()
+    assert app.db.conn._connection is None  # aiosqlite's own marker of a closed connection
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
