@@ -1,0 +1,489 @@
+"""Stage 5: turn the thesis and claims into discussion prompts and polls that fit Discord.
+
+Quotes are embedded as readable English: leading connectives ("In conclusion,", "Therefore,") and
+stance frames ("I believe that") are dropped because the prompt supplies its own frame, a common first
+word is lower-cased when the quote continues a sentence, the final full stop is removed, and long quotes
+are cut at a word boundary with an ellipsis.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bot.analysis import lexicon
+from bot.analysis.model import Argument, Kind, Poll, Prompt, Span
+from bot.analysis.select import classify
+from bot.text import shorten
+
+QUOTE_LIMIT = 220
+PROMPT_LIMIT = 900  # well inside a 2000-character message, leaving room for a mention or header
+POLL_QUESTION_LIMIT = 300
+POLL_ANSWER_LIMIT = 55
+POLL_MAX_ANSWERS = 10
+MESSAGE_LIMIT = 1900
+AGREEMENT_SCALE = ("Strongly agree", "Agree", "Not sure", "Disagree", "Strongly disagree")
+
+_LOWERABLE = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "there",
+        "their",
+        "they",
+        "we",
+        "our",
+        "people",
+        "many",
+        "most",
+        "some",
+        "all",
+        "any",
+        "every",
+        "each",
+        "no",
+        "one",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "without",
+        "when",
+        "while",
+        "if",
+        "although",
+        "though",
+        "because",
+        "since",
+        "as",
+        "to",
+        "by",
+        "from",
+        "of",
+        "more",
+        "less",
+        "much",
+        "few",
+        "several",
+        "both",
+        "neither",
+        "either",
+        "such",
+        "what",
+        "how",
+        "why",
+        "today",
+        "now",
+        "modern",
+    ]
+)
+_TRAILING = ".;:,—–- "
+_CLOSING_QUOTES = "\"'”’»"
+_GLUED_QUOTE = re.compile(r"(?<=\w)[\"“”«»](?=\w)")
+_QUOTE_MARKS = re.compile(r"[\"“”«»]|(?<!\w)['‘’]|['‘’](?!\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class Material:
+    """What composing needs: the reading's title, its thesis and its ranked claims."""
+
+    title: str | None
+    thesis: Span | None
+    arguments: tuple[Argument, ...]
+    # Words the reading itself writes in lower case: a quote's capitalised first word is lowered only
+    # if it is one of these, so "Rather" becomes "rather" but "Argentina" stays.
+    lowercase_words: frozenset[str] = frozenset()
+    # A view the reading reports in order to answer it ("Critics say…"): the other side, in its own words.
+    counter: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Composition:
+    prompts: tuple[Prompt, ...]
+    polls: tuple[Poll, ...]
+
+
+def core(claim: str) -> str:
+    """The claim without opening connectives, stance frame or scaffolding: "In conclusion, I believe that X"
+    -> "X", "The second reason is that X" -> "X". What is left is the end of the claim, word for word."""
+    text = " ".join(claim.split())
+    for _ in range(4):
+        stripped = lexicon.STANCE_PREFIX.sub("", lexicon.DISCOURSE_OPENER.sub("", text))
+        stripped = lexicon.SCAFFOLD_PREFIX.sub("", stripped)
+        if stripped == text:
+            break
+        text = stripped
+    if len(text.split()) < 3:  # stripping left too little to stand alone
+        text = " ".join(claim.split())
+    return text
+
+
+_INNER_FINAL_STOP = re.compile(r"[.,;:]+([\"'”’»]+)$")
+
+
+def _tidy_end(text: str) -> str:
+    """Drop the final full stop (and any dangling separator), keeping a closing quote if the claim
+    ends inside one (“…the bear.”” becomes “…the bear””)."""
+    text = _INNER_FINAL_STOP.sub(r"\1", text.rstrip())
+    closing = ""
+    while text and text[-1] in _CLOSING_QUOTES and _balanced_without_last(text):
+        closing = text[-1] + closing
+        text = text[:-1]
+    text = text.rstrip(_TRAILING)
+    return text + closing
+
+
+def _balanced_without_last(text: str) -> bool:
+    """A trailing quote mark closes a quotation opened inside the claim (keep it) or not (drop it)."""
+    mark = text[-1]
+    opener = {"”": "“", "’": "‘", "»": "«"}.get(mark)
+    if opener:
+        return text.count(opener) < text.count(mark)
+    return text.count(mark) % 2 == 1
+
+
+def quote(
+    claim: str, *, mid_sentence: bool = False, limit: int = QUOTE_LIMIT, lowercase_words: frozenset[str] = frozenset()
+) -> str:
+    """The claim as it should appear inside “…” in a prompt."""
+    text = _tidy_end(core(claim))
+    first = text.split(" ", 1)[0]
+    lowerable = first.lower() in _LOWERABLE or first.lower() in lowercase_words
+    if mid_sentence and lowerable and first[:1].isupper() and first[1:].islower():
+        text = text[0].lower() + text[1:]
+    elif not mid_sentence and text[:1].islower():
+        text = text[0].upper() + text[1:]
+    short = shorten(text, limit)
+    return _tidy_end(short) if not short.endswith("…") else short
+
+
+_SUBORDINATE_OPENER = re.compile(
+    r"^(?:because|since|although|though|even though|while|whilst|when|whenever|if|unless|as long as|"
+    r"despite|in spite of|given|after|before|once|now that|as)\b",
+    re.IGNORECASE,
+)
+
+
+def main_clause(text: str) -> str:
+    """``text`` from its main clause when it opens with a subordinate one ("Because X, the people Y" ->
+    "the people Y"), so a short label carries the claim's subject and verb rather than its condition."""
+    if not _SUBORDINATE_OPENER.match(text):
+        return text
+    comma = text.find(", ")
+    if comma < 0 or comma > 0.6 * len(text):
+        return text
+    rest = text[comma + 2 :]
+    if len(rest.split()) < 5:
+        return text
+    rest = lexicon.SCAFFOLD_PREFIX.sub("", lexicon.DISCOURSE_OPENER.sub("", rest)) or rest
+    return rest[0].upper() + rest[1:] if rest[:1].islower() else rest
+
+
+def label(number: int, claim: str, limit: int = POLL_ANSWER_LIMIT) -> str:
+    """A numbered poll answer that still says something: "1 · Schools must teach cooking"."""
+    prefix = f"{number} · "
+    room = limit - len(prefix)
+    text = quote(claim)
+    if len(text) > room:
+        text = main_clause(text)
+    # Quotation marks inside a cut label only dangle ("establish "a…"), so labels go without them.
+    # A mark wedged between two words (a typo like 'the"one') becomes a space, so words never fuse.
+    text = _QUOTE_MARKS.sub("", _GLUED_QUOTE.sub(" ", text))
+    return prefix + shorten(text, room)
+
+
+_CONTENT = re.compile(r"[a-z][a-z’']+")
+_COMMON = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "are",
+        "but",
+        "not",
+        "all",
+        "any",
+        "can",
+        "had",
+        "was",
+        "one",
+        "our",
+        "out",
+        "has",
+        "its",
+        "may",
+        "now",
+        "who",
+        "did",
+        "get",
+        "let",
+        "put",
+        "say",
+        "too",
+        "use",
+        "this",
+        "that",
+        "with",
+        "have",
+        "from",
+        "they",
+        "will",
+        "would",
+        "there",
+        "their",
+        "what",
+        "about",
+        "which",
+        "when",
+        "make",
+        "like",
+        "just",
+        "into",
+        "some",
+        "could",
+        "them",
+        "than",
+        "then",
+        "these",
+        "those",
+        "also",
+        "been",
+        "were",
+        "more",
+        "most",
+        "much",
+        "many",
+        "such",
+        "only",
+        "other",
+        "very",
+        "should",
+        "must",
+        "being",
+        "does",
+        "each",
+        "even",
+        "well",
+        "over",
+        "because",
+        "since",
+        "while",
+        "where",
+        "here",
+        "upon",
+        "people",
+        "reading",
+        # scaffolding shared by claims that say different things ("The first reason…", "The second reason…")
+        "reason",
+        "reasons",
+        "first",
+        "second",
+        "third",
+        "point",
+        "argument",
+        "another",
+    ]
+)
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(w[:6] for w in _CONTENT.findall(text.lower()) if len(w) > 3 and w not in _COMMON)
+
+
+def _related_pair(args: Sequence[Argument]) -> tuple[int, int] | None:
+    """The two claims that share the most content words (and are not the same claim twice)."""
+    words = [_content(a.text) for a in args]
+    best, pair = 0.0, None
+    for i in range(len(args)):
+        for j in range(i + 1, len(args)):
+            shared = len(words[i] & words[j])
+            if not shared:
+                continue
+            overlap = shared / len(words[i] | words[j])
+            if overlap < 0.6 and overlap > best:
+                best, pair = overlap, (i, j)
+    return pair
+
+
+# The question asked about a claim depends on what kind of claim it is.
+_THESIS_QUESTION = {
+    "normative": "The reading’s central claim is that “{}”. Should we, and what would it cost to act on it?",
+    "causal": "The reading’s central claim is that “{}”. Does the one really lead to the other, or is "
+    "something else at work?",
+    "predictive": "The reading’s central claim is that “{}”. Will this happen, and what would have to be true "
+    "for it to?",
+    "evaluative": "The reading’s central claim is that “{}”. By what standard is that judged, and do you "
+    "agree or disagree with it?",
+    "factual": "The reading’s central claim is that “{}”. Do you agree or disagree, and why?",
+}
+_CHALLENGE_QUESTION = {
+    "normative": "The reading says “{}”. Should it be so, and who would carry the cost if it were?",
+    "causal": "The reading claims “{}”. Does that cause really lead to that effect, or could something else "
+    "explain it?",
+    "predictive": "The reading expects that “{}”. Will this really happen, and what would convince you either way?",
+    "evaluative": "What evidence would change your mind about the judgement that “{}”?",
+    "factual": "What evidence would change your mind about the claim that “{}”?",
+}
+
+
+def _without_reason(arg: Argument) -> str:
+    """The claim without the "because…" clause it contains, when its first reason is that clause, so the
+    prompt never quotes the reason twice."""
+    if not arg.reason_spans:
+        return arg.text
+    reason = arg.reason_spans[0]
+    if not (arg.start <= reason.start and reason.end <= arg.end):
+        return arg.text
+    before = arg.text[: reason.start - arg.start].rstrip(" ,;:—–-")
+    after = arg.text[reason.end - arg.start :].lstrip(" ,;:—–-")
+    rest = after if len(after.split()) > len(before.split()) else before
+    return rest if len(rest.split()) >= 3 else arg.text
+
+
+def _prompts(material: Material) -> list[Prompt]:
+    args = material.arguments
+    thesis = material.thesis.text if material.thesis else (args[0].text if args else None)
+    if thesis is None:
+        return []
+    about_thesis = None if material.thesis else 0
+    thesis_kind: Kind = classify(thesis)
+
+    def q(claim: str, **options: Any) -> str:
+        return quote(claim, lowercase_words=material.lowercase_words, **options)
+
+    def pick(i: int) -> tuple[str, int | None, str]:
+        """The i-th claim to talk about, wrapping to the thesis when there are few claims."""
+        if i < len(args):
+            return args[i].text, i, args[i].kind
+        return thesis, about_thesis, thesis_kind
+
+    out = [Prompt(_THESIS_QUESTION[thesis_kind].format(q(thesis, mid_sentence=True)), about_thesis)]
+    claim, index, _ = pick(0)
+    if material.counter:
+        out.append(
+            Prompt(
+                f"The reading gives the other side a voice: “{q(material.counter, limit=200)}”. Steelman that "
+                "view: what is its strongest form, and does the reading really answer it?",
+                None,
+            )
+        )
+    else:
+        out.append(
+            Prompt(
+                f"Steelman the other side: what is the strongest case against “{q(claim, mid_sentence=True)}”? "
+                "Who would make it, and is it convincing?",
+                index,
+            )
+        )
+    pair = _related_pair(args)
+    if pair is not None:
+        i, j = pair
+        out.append(
+            Prompt(
+                f"How do these two claims relate: “{q(args[i].text, limit=160)}” and "
+                f"“{q(args[j].text, limit=160)}”? Does one support the other, or do they pull apart?",
+                i,
+            )
+        )
+    elif material.counter and args:
+        out.append(
+            Prompt(
+                f"Set the reading’s claim “{q(args[0].text, limit=160)}” against the view it reports, "
+                f"“{q(material.counter, limit=160)}”. Which one does the evidence favour?",
+                0,
+            )
+        )
+    else:
+        out.append(
+            Prompt(
+                "How does the rest of the reading relate to its main claim "
+                f"“{q(thesis, mid_sentence=True)}”? Which part carries the most weight?",
+                about_thesis,
+            )
+        )
+    claim, index, kind = pick(2 if len(args) > 2 else 0)
+    out.append(Prompt(_CHALLENGE_QUESTION[kind].format(q(claim, mid_sentence=True)), index))
+    claim, index, kind = pick(1 if len(args) > 1 else 0)
+    if kind == "predictive":
+        text = f"Do you already see signs of this, today or in your own experience: “{q(claim)}”?"
+    else:
+        text = f"Where do you see this playing out today, or in your own experience: “{q(claim)}”?"
+    out.append(Prompt(text, index))
+    with_reasons = next((i for i, a in enumerate(args) if a.reasons), None)
+    if with_reasons is not None:
+        arg = args[with_reasons]
+        out.append(
+            Prompt(
+                f"The reading backs “{q(_without_reason(arg), mid_sentence=True, limit=160)}” with this reason: "
+                f"“{q(arg.reasons[0], limit=200)}”. Does the reason hold up? Why or why not?",
+                with_reasons,
+            )
+        )
+    # Never two identical prompts, even on a reading with a single sentence.
+    seen: set[str] = set()
+    unique = []
+    for prompt in out:
+        if prompt.text not in seen:
+            seen.add(prompt.text)
+            unique.append(prompt)
+    return [Prompt(shorten(p.text, PROMPT_LIMIT) if len(p.text) > PROMPT_LIMIT else p.text, p.argument) for p in unique]
+
+
+def _fit_question(template: str, claim: str, material: Material) -> str:
+    """Fill ``{}`` with the quoted claim, cut to keep the question within Discord's limit."""
+    room = POLL_QUESTION_LIMIT - len(template) + 2
+    limit = min(QUOTE_LIMIT, room)
+    return template.format(quote(claim, mid_sentence=True, limit=limit, lowercase_words=material.lowercase_words))
+
+
+def _agreement_poll(material: Material) -> Poll:
+    if material.thesis is None:
+        return Poll("How far do you agree with the reading?", AGREEMENT_SCALE, None)
+    return Poll(_fit_question("How far do you agree that “{}”?", material.thesis.text, material), AGREEMENT_SCALE, None)
+
+
+def _convinced_poll(material: Material) -> Poll:
+    claims = [a.text for a in material.arguments[:POLL_MAX_ANSWERS]]
+    indices: list[int | None] = list(range(len(claims)))
+    if len(claims) < 2 and material.thesis is not None:
+        claims.insert(0, material.thesis.text)
+        indices.insert(0, None)
+    if material.thesis is not None:
+        question = _fit_question("Which argument for “{}” convinced you most?", material.thesis.text, material)
+    else:
+        question = "Which of the reading’s arguments convinced you most?"
+    if len(claims) < 2:
+        return Poll(question, ("Convinced", "Not convinced"), indices[0] if indices else None)
+    plain = [quote(c) for c in claims]
+    if all(len(p) <= POLL_ANSWER_LIMIT for p in plain) and len(set(plain)) == len(plain):
+        return Poll(question, tuple(plain), None)
+    answers = tuple(label(n, c) for n, c in enumerate(claims, 1))
+    return Poll(question, answers, None, _numbered_message(claims))
+
+
+def _numbered_message(claims: Sequence[str]) -> str:
+    """The claims in full, numbered like the answers; each cut evenly only if they overflow a message."""
+    header = "The arguments in the poll:"
+    full = [" ".join(c.split()) for c in claims]
+    budget = MESSAGE_LIMIT - len(header) - sum(len(f"\n{n}. ") for n in range(1, len(full) + 1))
+    if sum(len(c) for c in full) > budget:
+        per = max(40, budget // len(full))
+        full = [shorten(c, per) for c in full]
+    return header + "".join(f"\n{n}. {c}" for n, c in enumerate(full, 1))
+
+
+def compose(material: Material) -> Composition:
+    """At least five distinct prompts of different kinds and two polls within Discord's limits."""
+    prompts = _prompts(material)
+    polls = (_agreement_poll(material), _convinced_poll(material))
+    return Composition(tuple(prompts), polls)

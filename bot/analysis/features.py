@@ -1,0 +1,296 @@
+"""Stage 2: what each segment looks like — claim markers, position, and signs it is not a claim.
+
+Features are plain numbers so ranking is a weighted sum anyone can read and a backend can reuse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.analysis import lexicon
+from bot.analysis.segment import Document
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_NUMBER = re.compile(r"\d")
+_QUOTED = re.compile(r"“[^”]{12,}”|\"[^\"]{12,}\"|‘[^’]{25,}’(?!\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    words: int
+    eligible: bool  # a prose sentence or list item (headings are titles, not claims)
+    normative: bool
+    stance: bool
+    conclusive: bool
+    evaluative: int
+    comparative: bool
+    causal: bool
+    predictive: bool
+    question: bool
+    example: bool  # opens with an example or anecdote: a reason, not a claim
+    quoted: float  # share of the sentence inside quotation marks
+    reported: bool  # reports what someone else said
+    numeric: float  # share of words carrying digits
+    narrative: int  # past-tense narration markers
+    first_person: bool
+    leans: bool  # leans on the sentence before it
+    metadiscourse: bool  # signposting ("In this essay I will…")
+    others_view: bool  # a position attributed to others ("Some people argue…")
+    enumerative: bool  # opens a new point ("Firstly,", "Another…")
+    para_first: bool
+    para_last: bool
+    para_single: bool
+    intro: bool
+    conclusion: bool
+    doc_position: float  # 0 at the start, 1 at the end
+    # Added for argumentation structure (see rank.py for how each is weighted).
+    metadata: bool  # a byline, credit, date or note about the reading, not a sentence of it
+    unmarked: bool  # no claim marker at all: only position could make it look like a claim
+    premise_start: bool  # opens like support: an example, a reason, evidence, a condition
+    supported: float  # share of the next two sentences of its paragraph that open like support for it
+    concession: bool  # opens by conceding ("Although…", "Admittedly…")
+    contrast: bool  # opens by turning against what came before ("However…", "Yet…")
+    modal: bool  # a hedging modal (can, could, may, might)
+    title_overlap: float  # share of its content words that are in the title
+    centrality: float  # share of its content words that recur in other paragraphs
+    para_middle: bool  # neither first nor last sentence of a paragraph of three or more
+
+
+_CONTENT = re.compile(r"[a-z][a-z0-9]+")
+_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "are",
+        "but",
+        "not",
+        "you",
+        "all",
+        "any",
+        "can",
+        "had",
+        "her",
+        "was",
+        "one",
+        "our",
+        "out",
+        "has",
+        "him",
+        "his",
+        "how",
+        "its",
+        "may",
+        "new",
+        "now",
+        "old",
+        "see",
+        "two",
+        "way",
+        "who",
+        "did",
+        "get",
+        "let",
+        "put",
+        "say",
+        "she",
+        "too",
+        "use",
+        "this",
+        "that",
+        "with",
+        "have",
+        "from",
+        "they",
+        "will",
+        "would",
+        "there",
+        "their",
+        "what",
+        "about",
+        "which",
+        "when",
+        "make",
+        "like",
+        "time",
+        "just",
+        "know",
+        "take",
+        "into",
+        "year",
+        "your",
+        "some",
+        "could",
+        "them",
+        "than",
+        "then",
+        "these",
+        "those",
+        "also",
+        "been",
+        "were",
+        "more",
+        "most",
+        "much",
+        "many",
+        "such",
+        "only",
+        "other",
+        "very",
+        "should",
+        "must",
+        "being",
+        "does",
+        "each",
+        "even",
+        "well",
+        "over",
+        "because",
+        "since",
+        "while",
+        "where",
+        "why",
+        "here",
+        "upon",
+        "it",
+        "is",
+        "be",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "as",
+        "or",
+        "an",
+        "a",
+        "we",
+        "us",
+        "my",
+        "me",
+    ]
+)
+
+
+def _content(text: str) -> set[str]:
+    return {w[:6] for w in _CONTENT.findall(text.lower()) if w not in _STOP}
+
+
+def _title_of(document: Document) -> str:
+    """The document's own title line when it starts with one: a heading, or a short first paragraph that
+    does not end like a statement (an essay's prompt, a headline with a question mark)."""
+    if len(document.paragraphs) < 2 or not document.segments:
+        return ""
+    first = document.paragraphs[0]
+    line = document.text[first.start : first.end].rstrip()
+    one_segment = len(document.segments) < 2 or document.segments[1].paragraph != first.index
+    if one_segment and len(line.split()) <= 25 and (first.is_heading or not line.endswith(".")):
+        return line
+    return ""
+
+
+def _body_paragraph_order(document: Document) -> dict[int, int]:
+    body = [p.index for p in document.paragraphs if not p.is_heading]
+    return {index: order for order, index in enumerate(body)}
+
+
+def _opens_as_support(sentence: str) -> bool:
+    return bool(
+        lexicon.PREMISE_START.match(sentence)
+        or lexicon.EXAMPLE_START.match(sentence)
+        or lexicon.LEANS_ON_PREVIOUS.match(sentence)
+        or _NUMBER.search(sentence)
+    )
+
+
+def extract(document: Document, title: str | None = None) -> list[Features]:
+    """One ``Features`` per segment of ``document``, in the same order.
+
+    ``title`` is the reading's title when it was taken out of the text; otherwise a title line at the top of
+    the text is used."""
+    text = document.text
+    own_title = _title_of(document)
+    title_words = _content(title or own_title)
+    words_of = [_content(text[s.start : s.end]) for s in document.segments]
+    # In how many paragraphs each content word occurs: a word seen elsewhere ties a sentence to the whole.
+    paragraph_words: dict[int, set[str]] = {}
+    for seg, ws in zip(document.segments, words_of, strict=True):
+        paragraph_words.setdefault(seg.paragraph, set()).update(ws)
+    spread: dict[str, int] = {}
+    for ws in paragraph_words.values():
+        for w in ws:
+            spread[w] = spread.get(w, 0) + 1
+    recurring = max(2, len(paragraph_words) // 10)
+    order = _body_paragraph_order(document)
+    n_body = len(order)
+    length = max(1, len(text))
+    per_paragraph: dict[int, list[int]] = {}
+    for i, seg in enumerate(document.segments):
+        if seg.role != "heading":
+            per_paragraph.setdefault(seg.paragraph, []).append(i)
+    place = {i: k for members in per_paragraph.values() for k, i in enumerate(members)}
+    opens_as_support = [_opens_as_support(text[s.start : s.end]) for s in document.segments]
+    out: list[Features] = []
+    for i, seg in enumerate(document.segments):
+        sentence = text[seg.start : seg.end]
+        words = _WORD.findall(sentence)
+        n_words = len(words)
+        members = per_paragraph.get(seg.paragraph, [])
+        body_order = order.get(seg.paragraph, -1)
+        position = seg.start / length
+        quoted_chars = sum(len(m.group(0)) for m in _QUOTED.finditer(sentence))
+        stripped = sentence.rstrip().rstrip("\"'”’»)]")
+        content = words_of[i]
+        position_in_paragraph = place.get(i, -1)
+        after = members[position_in_paragraph + 1 : position_in_paragraph + 3] if position_in_paragraph >= 0 else []
+        support = sum(1 for j in after if opens_as_support[j])
+        normative = lexicon.NORMATIVE.search(sentence)
+        stance = lexicon.STANCE.search(sentence)
+        conclusive = lexicon.CONCLUSIVE.search(sentence)
+        evaluative = len(lexicon.EVALUATIVE.findall(sentence))
+        comparative = bool(lexicon.COMPARATIVE.search(sentence))
+        causal = lexicon.CAUSAL.search(sentence)
+        predictive = lexicon.PREDICTIVE.search(sentence)
+        out.append(
+            Features(
+                words=n_words,
+                eligible=seg.role != "heading" and n_words > 0 and not (own_title and seg.paragraph == 0),
+                normative=normative,
+                stance=stance,
+                conclusive=conclusive,
+                evaluative=evaluative,
+                comparative=comparative,
+                causal=causal,
+                predictive=predictive,
+                question=stripped.endswith("?"),
+                example=bool(lexicon.EXAMPLE_START.match(sentence)),
+                quoted=min(1.0, quoted_chars / max(1, len(sentence))),
+                reported=bool(lexicon.REPORTING.search(sentence)),
+                numeric=sum(1 for w in words if _NUMBER.search(w)) / max(1, n_words),
+                narrative=len(lexicon.NARRATIVE.findall(sentence)),
+                first_person=bool(lexicon.FIRST_PERSON.search(sentence)),
+                leans=bool(lexicon.LEANS_ON_PREVIOUS.match(sentence)) and i > 0,
+                metadiscourse=bool(lexicon.METADISCOURSE.search(sentence)),
+                others_view=bool(lexicon.OTHERS_VIEW.search(sentence)),
+                enumerative=bool(lexicon.ENUMERATIVE_START.match(sentence)),
+                para_first=bool(members) and members[0] == i,
+                para_last=bool(members) and members[-1] == i,
+                para_single=len(members) == 1,
+                intro=body_order == 0 or (body_order >= 0 and position < 0.1),
+                conclusion=n_body > 1 and (body_order == n_body - 1 or position > 0.92),
+                doc_position=position,
+                metadata=bool(lexicon.METADATA.search(sentence)),
+                unmarked=not (normative or stance or conclusive or evaluative or comparative or causal or predictive),
+                premise_start=bool(lexicon.PREMISE_START.match(sentence)),
+                supported=support / 2,
+                concession=bool(lexicon.CONCESSION_START.match(sentence)),
+                contrast=bool(lexicon.CONTRAST_START.match(sentence)),
+                modal=lexicon.HEDGE_MODAL.search(sentence),
+                title_overlap=len(content & title_words) / len(content) if content and title_words else 0.0,
+                centrality=sum(1 for w in content if spread.get(w, 0) >= recurring) / len(content) if content else 0.0,
+                para_middle=len(members) >= 3 and 0 < position_in_paragraph < len(members) - 1,
+            )
+        )
+    return out

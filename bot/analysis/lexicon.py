@@ -1,0 +1,544 @@
+"""Word lists that signal a claim, a reason or a non-claim.
+
+Kept general (editorials, essays, book chapters) rather than tied to one genre's phrasing: modal and
+stance markers, connectives that announce a conclusion, evaluative vocabulary. Each is one compiled,
+case-insensitive regex so a feature costs one scan of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)*")
+
+
+class Lexicon:
+    """A word list matched as whole words, case-insensitively.
+
+    Single words are looked up in a set (one tokenisation per sentence) and only multi-word phrases go
+    through a regex: a 200-way regex alternation per sentence was the slowest part of a long reading.
+    """
+
+    __slots__ = ("_phrases", "_singles")
+
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        lowered = {p.lower() for p in phrases}
+        self._singles = frozenset(p for p in lowered if _TOKEN.fullmatch(p) and "'" not in p and "’" not in p)
+        multi = sorted((p.replace(" ", r"\s+") for p in lowered - self._singles), key=lambda p: (-len(p), p))
+        self._phrases = (
+            re.compile(r"(?<![\w’'])(?:" + "|".join(multi) + r")(?![\w’'])", re.IGNORECASE) if multi else None
+        )
+
+    def findall(self, text: str) -> list[str]:
+        found = [w for w in _TOKEN.findall(text.lower()) if w in self._singles]
+        if self._phrases is not None:
+            found += self._phrases.findall(text)
+        return found
+
+    def search(self, text: str) -> bool:
+        if self._phrases is not None and self._phrases.search(text):
+            return True
+        return not self._singles.isdisjoint(_TOKEN.findall(text.lower()))
+
+
+def _words(*phrases: str) -> Lexicon:
+    return Lexicon(phrases)
+
+
+NORMATIVE = _words(
+    "must",
+    "mustn't",
+    "must not",
+    "should",
+    "shouldn't",
+    "should not",
+    "ought to",
+    "ought not",
+    "need to",
+    "needs to",
+    "have to",
+    "has to",
+    "had better",
+    "it is time",
+    "it's time",
+    "cannot afford",
+    "is necessary",
+    "are necessary",
+    "is essential",
+    "it is vital",
+    "is crucial",
+    "it is important to",
+    "it is imperative",
+    "we need",
+    "let us",
+    "let's",
+    "deserve",
+    "deserves",
+    "responsibility to",
+    "obliged to",
+    "duty to",
+    "required to",
+    "better off",
+    "would do well",
+    "is the way",
+    "is the only way",
+)
+STANCE = _words(
+    "i believe",
+    "i think",
+    "i feel",
+    "i agree",
+    "i disagree",
+    "i argue",
+    "i would argue",
+    "i contend",
+    "i would contend",
+    "in my opinion",
+    "in my view",
+    "from my point of view",
+    "my view",
+    "personally",
+    "i am convinced",
+    "i'm convinced",
+    "i am sure",
+    "i strongly",
+    "i firmly",
+    "i maintain",
+    "we believe",
+    "in our view",
+    "our view",
+    "i support",
+    "i oppose",
+    "i would say",
+    "it seems to me",
+    "my position",
+    "i am certain",
+)
+CONCLUSIVE = _words(
+    "therefore",
+    "thus",
+    "hence",
+    "consequently",
+    "in conclusion",
+    "to conclude",
+    "to sum up",
+    "in summary",
+    "in short",
+    "overall",
+    "all in all",
+    "ultimately",
+    "for these reasons",
+    "for this reason",
+    "that is why",
+    "this is why",
+    "which is why",
+    "as a result",
+    "accordingly",
+    "in the end",
+    "above all",
+    "the bottom line",
+    "the point is",
+    "the truth is",
+    "the fact is",
+    "clearly",
+    "obviously",
+    "undoubtedly",
+    "no doubt",
+    "without doubt",
+    "it is clear",
+    "it is obvious",
+    "there is no question",
+    "shows that",
+    "show that",
+    "proves",
+    "prove that",
+    "demonstrates",
+    "suggests that",
+    "means that",
+    "the key",
+    "the real",
+    "the essential",
+    "the main",
+    "the problem is",
+    "the question is",
+)
+EVALUATIVE = _words(
+    "good",
+    "bad",
+    "better",
+    "best",
+    "worse",
+    "worst",
+    "beneficial",
+    "harmful",
+    "benefit",
+    "benefits",
+    "advantage",
+    "advantages",
+    "disadvantage",
+    "disadvantages",
+    "positive",
+    "negative",
+    "important",
+    "essential",
+    "crucial",
+    "vital",
+    "necessary",
+    "significant",
+    "valuable",
+    "useful",
+    "useless",
+    "effective",
+    "ineffective",
+    "efficient",
+    "dangerous",
+    "risky",
+    "wrong",
+    "right",
+    "fair",
+    "unfair",
+    "just",
+    "unjust",
+    "wise",
+    "unwise",
+    "foolish",
+    "absurd",
+    "disastrous",
+    "catastrophic",
+    "great",
+    "terrible",
+    "outrageous",
+    "shameful",
+    "scandalous",
+    "unacceptable",
+    "acceptable",
+    "failure",
+    "failed",
+    "success",
+    "successful",
+    "serious",
+    "profound",
+    "healthy",
+    "unhealthy",
+    "moral",
+    "immoral",
+    "ethical",
+    "problem",
+    "problems",
+    "threat",
+    "crisis",
+    "mistake",
+    "misguided",
+    "reckless",
+    "irresponsible",
+    "legitimate",
+    "illegitimate",
+    "hypocritical",
+    "hypocrisy",
+    "corrupt",
+    "decline",
+    "progress",
+    "improve",
+    "improves",
+    "improved",
+    "damage",
+    "damaging",
+    "destructive",
+    "helpful",
+    "profitable",
+    "worthwhile",
+    "pointless",
+    "meaningful",
+    "key",
+    "fundamental",
+    "rational",
+    "irrational",
+    "desirable",
+    "undesirable",
+    "appropriate",
+    "inappropriate",
+    "reasonable",
+    "unreasonable",
+    "remarkable",
+    "welcome",
+    "disgrace",
+    "betrayal",
+    "victory",
+    "defeat",
+    "hope",
+    "weak",
+    "strong",
+    "stronger",
+    "weaker",
+    "cruel",
+    "racist",
+    "fascist",
+    "scummiest",
+    "exploitation",
+    "outrage",
+)
+COMPARATIVE = re.compile(
+    r"\b(?:more|less|fewer|better|worse|greater|rather)\b[^.?!]{0,80}\bthan\b|\brather than\b|\binstead of\b",
+    re.IGNORECASE,
+)
+CAUSAL = _words(
+    "because",
+    "since",
+    "due to",
+    "owing to",
+    "as a result",
+    "result in",
+    "results in",
+    "resulted in",
+    "lead to",
+    "leads to",
+    "led to",
+    "leading to",
+    "cause",
+    "causes",
+    "caused",
+    "causing",
+    "therefore",
+    "thus",
+    "hence",
+    "consequently",
+    "so that",
+    "effect",
+    "effects",
+    "impact",
+    "impacts",
+    "contribute",
+    "contributes",
+    "contributed",
+    "helps",
+    "help",
+    "helped",
+    "enable",
+    "enables",
+    "allow",
+    "allows",
+    "make it",
+    "makes it",
+    "driven by",
+    "thanks to",
+    "responsible for",
+    "why",
+)
+PREDICTIVE = _words(
+    "will",
+    "won't",
+    "will not",
+    "going to",
+    "is likely",
+    "are likely",
+    "likely to",
+    "unlikely",
+    "in the future",
+    "soon",
+    "one day",
+    "eventually",
+    "is set to",
+    "are set to",
+    "would be",
+    "could be",
+    "may well",
+    "is bound to",
+    "the coming",
+    "next year",
+    "in years to come",
+)
+REASON_START = re.compile(
+    r"\s*[\"“‘']?(?:for (?:example|instance)|e\.g\.|because|since|after all|this is because|that is because|"
+    r"indeed|in fact|as an example|take|consider|studies|research|according to|a study|evidence|"
+    r"to illustrate|firstly|secondly|to begin with|moreover|furthermore|besides|in addition|also)\b",
+    re.IGNORECASE,
+)
+EXAMPLE_START = re.compile(
+    r"\s*[\"“‘']?(?:for (?:example|instance)|e\.g\.|as an example|to illustrate|take|consider|"
+    r"a (?:recent |new )?(?:study|survey|report)|according to|in \d{4}|last (?:year|month|week)|"
+    r"when i|i remember|my )\b",
+    re.IGNORECASE,
+)
+REASON_CLAUSE = re.compile(
+    r"(?<![\w’'])(?:because|since|as a result of|due to|given that|so that|in order to|thanks to)(?![\w’'])",
+    re.IGNORECASE,
+)
+REPORTING = _words(
+    "said",
+    "says",
+    "told",
+    "tells",
+    "according to",
+    "claimed",
+    "claims",
+    "insisted",
+    "insists",
+    "stated",
+    "states that",
+    "asked",
+    "added",
+    "wrote",
+    "writes",
+    "announced",
+    "tweeted",
+    "quoted",
+    "reported",
+    "reports",
+    "explained",
+    "argued",
+    "argues",
+    "noted",
+    "notes that",
+    "declared",
+    "replied",
+)
+NARRATIVE = _words(
+    "was",
+    "were",
+    "had",
+    "did",
+    "went",
+    "came",
+    "got",
+    "took",
+    "made",
+    "yesterday",
+    "last week",
+    "last year",
+    "last month",
+    "ago",
+    "then",
+    "later",
+    "earlier",
+    "on monday",
+    "on tuesday",
+    "on wednesday",
+    "on thursday",
+    "on friday",
+    "on saturday",
+    "on sunday",
+    "in january",
+    "in february",
+    "in march",
+    "in april",
+    "in may",
+    "in june",
+    "in july",
+    "in august",
+    "in september",
+    "in october",
+    "in november",
+    "in december",
+)
+FIRST_PERSON = _words("i", "we", "my", "our", "us", "me")
+# A sentence that starts with these leans on the one before it ("It is an empire in terminal decline").
+LEANS_ON_PREVIOUS = re.compile(
+    r"\s*[\"“‘']?(?:"
+    r"(?:this|that|these|those|such)\b(?!\s+(?:is|are)\s+(?:not\s+)?(?:because|why|how)\b)"
+    r"|(?:this|that) is (?:why|because|how)\b"
+    r"|(?:they|he|she|its|their|theirs|his|her|them)\b"
+    r"|it\b(?!\s+(?:is|was|would be|will be|seems|seemed|appears|may be|might be|could be|has been|"
+    r"should be|must be|remains|becomes|makes|takes)\s+(?:(?:\w+ly|not|also|very|more|most|so|no)\s+)*"
+    r"\w+(?:\s+\w+)?\s+(?:to|that|whether|for|how|why|when)\b)"
+    r"|but\b|so\b(?!\s+(?:many|much|far|long|too)\b)|yet\b|and\b|or\b|nor\b|still\b|instead\b|otherwise\b"
+    r"|(?:and|but) (?:so|yet|then)\b"
+    r")",
+    re.IGNORECASE,
+)
+# Openers that announce a new point rather than continue the last one: stripped when quoting a claim.
+DISCOURSE_OPENER = re.compile(
+    r"^\s*(?:(?:in conclusion|to conclude|to sum up|in summary|in short|overall|all in all|ultimately|"
+    r"therefore|thus|hence|consequently|as a result|accordingly|however|moreover|furthermore|"
+    r"in addition|additionally|besides|also|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|"
+    r"first and foremost|above all|on the other hand|on the contrary|in fact|indeed|of course|"
+    r"for these reasons|for this reason|in other words|to begin with|nevertheless|nonetheless|"
+    r"in my (?:opinion|view)|from my (?:point of view|perspective)|personally|"
+    r"to my mind|as far as i am concerned|in this regard|that said|still|so|but|and|yet)\s*,?\s+)+",
+    re.IGNORECASE,
+)
+# Scaffolding that frames a point rather than making it ("The second reason is that…", "It is clear
+# that…"): dropped from labels and quotes, which then start at the claim itself.
+SCAFFOLD_PREFIX = re.compile(
+    r"^\s*(?:"
+    r"(?:the|my|a|one|another|an other)\s+(?:(?:first|second|third|fourth|fifth|next|final|last|main|other|"
+    r"further|major|key|most important|biggest|simplest|chief|primary|real|more important|additional|"
+    r"important|crucial|obvious)\s+)*(?:reason|point|argument|thing|problem|issue|benefit|advantage|"
+    r"disadvantage|factor|consideration|cause|concern|example|aspect|lesson)s?\s+(?:(?:for|of|why|against)"
+    r"\s+[^,.;:]{1,40}?\s+)?(?:is|was|are|would be)\s+(?:that\s+)?"
+    r"|it\s+is\s+(?:(?:quite|very|abundantly|now|also|therefore|thus|perfectly|hard to deny|undeniable|"
+    r"certainly)\s+)*(?:clear|obvious|evident|true|undeniable|plain|apparent|certain|no secret|"
+    r"no surprise|a fact|important to (?:note|remember|recognise|recognize))\s+that\s+"
+    r"|there\s+(?:is|can be)\s+no\s+(?:doubt|question|denying)\s+(?:that\s+)?"
+    r"|(?:the\s+)?(?:truth|fact|point|reality|bottom line|upshot)\s+is\s+(?:that\s+)?"
+    r"|(?:this|that)\s+(?:means|shows|suggests|proves)\s+that\s+"
+    r"|(?:i|we)\s+(?:would\s+)?(?:like\s+to\s+)?(?:conclude|say|add|stress|point out)\s+that\s+"
+    r")",
+    re.IGNORECASE,
+)
+STANCE_PREFIX = re.compile(
+    r"^\s*(?:i|we)\s+(?:(?:would|do|really|strongly|firmly|personally|truly|also|therefore|thus|still)\s+)*"
+    r"(?:believe|think|feel|argue|contend|maintain|agree|hold|reckon|suggest|consider|am convinced|"
+    r"am sure|am certain|are convinced)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+# Talk about the text itself ("In this essay I will discuss…"): signposting, not a claim.
+METADISCOURSE = re.compile(
+    r"\b(?:(?:in|throughout) this (?:essay|article|chapter|piece|paper|column|book|section)|"
+    r"this (?:essay|article|chapter|paper) (?:will|shall|aims|argues|discusses)|"
+    r"i (?:will|shall|am going to|would like to|want to) (?:discuss|analy[sz]e|explain|examine|explore|show|"
+    r"outline|look at|describe|consider|elaborate|present|argue|talk)|the (?:purpose|aim) of this|"
+    r"(?:the )?following reasons|(?:several|some|a few|many|two|three) reasons(?: for this)?[.:]|"
+    r"as follows|let me|let us (?:look|consider|examine)|in what follows)\b",
+    re.IGNORECASE,
+)
+# Positions attributed to others, usually set up to be answered ("Critics say…", "It is often said…").
+OTHERS_VIEW = re.compile(
+    r"\b(?:some|many|most|other|few|several) (?:people|persons|individuals|critics|experts|observers|"
+    r"commentators|others|parents|politicians|economists|scientists|analysts|scholars|readers|voters)\b"
+    r"[^.?!]{0,40}\b(?:think|believe|argue|claim|say|feel|assert|contend|maintain|suggest|insist|hold|"
+    r"prefer|support|oppose|object|complain|worry|fear)|"
+    r"\b(?:some|many|others|few) (?:would )?(?:say|argue|claim|contend|insist|believe|think|object|suggest)\b|"
+    r"\bit (?:is|has been) (?:often |commonly |widely |sometimes |frequently |generally |also |long )?"
+    r"(?:said|argued|believed|claimed|thought|assumed|suggested|objected)\b|"
+    r"\bthere are (?:those|people|some) who\b|\b(?:those|people) who [^.?!]{1,40} (?:argue|claim|say|insist)\b|"
+    r"\b(?:critics|opponents|proponents|supporters|advocates|sceptics|skeptics|detractors|defenders)"
+    r"(?: of [^.?!]{1,40})? (?:say|said|argue|argued|claim|claimed|contend|insist|believe|maintain|point out|"
+    r"warn|object|complain|counter|respond|reply|will say|would say|might say|may say)\b",
+    re.IGNORECASE,
+)
+# Lines about the reading rather than in it: bylines, credits, dates, notes on where it appeared.
+METADATA = re.compile(
+    r"^\s*(?:by|photo(?:graph)?|image|illustration|picture|credit|source|published|updated|posted|first published|"
+    r"editor'?s? note|reporting by|additional reporting|contributed|filed|read more|related|see also|subscribe|"
+    r"follow (?:us|me|him|her)|click here|copyright|all rights reserved)\b|"
+    r"©|\b(?:written|prepared|adapted|translated|produced) (?:for|by)\b|\ball rights reserved\b|"
+    r"\b(?:sample|example) (?:reading|text|article|essay)\b|\bthis (?:article|essay|piece|column) (?:was|first|"
+    r"originally|appeared)\b|\b(?:is|was) (?:a|an|the) (?:columnist|correspondent|editor|professor|author|writer|"
+    r"contributor|fellow|reporter)\b",
+    re.IGNORECASE,
+)
+# Openers of a supporting sentence: an example, a reason, evidence, a condition.
+PREMISE_START = re.compile(
+    r"\s*[\"“‘']?(?:for (?:example|instance)|e\.g\.|as an example|to illustrate|take|consider|because|since|"
+    r"this is because|that is because|the reason is|after all|studies|research|a (?:recent |new )?(?:study|survey|"
+    r"report|poll)|according to|evidence|statistics|data|in fact|indeed|if|when|in \d{4}|last (?:year|month|week)|"
+    r"when i|i remember|imagine|suppose|such as|specifically|in particular|namely)\b",
+    re.IGNORECASE,
+)
+CONCESSION_START = re.compile(
+    r"\s*(?:although|though|even though|while|whilst|despite|in spite of|admittedly|granted|of course|"
+    r"it is true that|it's true that|true,|no doubt|undeniably|notwithstanding)\b",
+    re.IGNORECASE,
+)
+CONTRAST_START = re.compile(
+    r"\s*(?:however|but|yet|nevertheless|nonetheless|on the other hand|on the contrary|in contrast|"
+    r"conversely|still|instead|rather)\b",
+    re.IGNORECASE,
+)
+HEDGE_MODAL = _words("can", "cannot", "can't", "could", "couldn't", "may", "might")
+ENUMERATIVE_START = re.compile(
+    r"\s*(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|finally|lastly|another|moreover|"
+    r"furthermore|in addition|additionally|besides|also|on the other hand|to begin with|first of all|"
+    r"first and foremost|last but not least|most importantly|above all)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,220 @@
+"""Stage 3: score each segment as a claim and as the thesis, in [0, 1].
+
+A logistic function of a weighted sum of readable features. The weights were fitted by logistic
+regression on the AAEC *train* split (``python -m benchmarks.fit``) and then rounded; the feature set
+itself is genre-neutral (markers + position + penalties), so the same weights serve editorials and
+chapters. Centrality (LexRank) was tried as a baseline and ranks narrative sentences first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from bot.analysis.features import Features
+
+FEATURES: tuple[str, ...] = (
+    "bias",
+    "normative",
+    "stance",
+    "conclusive",
+    "evaluative",
+    "comparative",
+    "causal",
+    "predictive",
+    "question",
+    "example",
+    "quoted",
+    "reported",
+    "numeric",
+    "narrative",
+    "first_person",
+    "leans",
+    "metadiscourse",
+    "others_view",
+    "enumerative",
+    "para_first",
+    "para_last",
+    "para_single",
+    "intro",
+    "conclusion",
+    "intro_last",
+    "conclusion_first",
+    "intro_background",
+    "short",
+    "long",
+    "metadata",
+    "unmarked",
+    "premise_start",
+    "supported",
+    "concession",
+    "contrast",
+    "modal",
+    "title_overlap",
+    "centrality",
+    "para_middle",
+    "body_first",
+    "unmarked_lone",
+    "body_last_conclusive",
+    "body_first_enumerative",
+)
+
+
+def vector(f: Features) -> list[float]:
+    """The features as numbers in [0, 1], in the order of ``FEATURES``."""
+    return [
+        1.0,
+        float(f.normative),
+        float(f.stance),
+        float(f.conclusive),
+        min(f.evaluative, 3) / 3,
+        float(f.comparative),
+        float(f.causal),
+        float(f.predictive),
+        float(f.question),
+        float(f.example),
+        f.quoted,
+        float(f.reported),
+        float(f.numeric >= 0.1),
+        min(f.narrative, 3) / 3,
+        float(f.first_person),
+        float(f.leans),
+        float(f.metadiscourse),
+        float(f.others_view),
+        float(f.enumerative),
+        float(f.para_first),
+        float(f.para_last),
+        float(f.para_single),
+        float(f.intro),
+        float(f.conclusion),
+        float(f.intro and f.para_last),
+        float(f.conclusion and f.para_first),
+        float(f.intro and not f.para_last),
+        float(f.words < 8),
+        float(f.words > 45),
+        float(f.metadata),
+        float(f.unmarked),
+        float(f.premise_start),
+        f.supported,
+        float(f.concession),
+        float(f.contrast),
+        float(f.modal),
+        f.title_overlap,
+        f.centrality,
+        float(f.para_middle),
+        float(f.para_first and not f.intro and not f.conclusion and not f.para_single),
+        float(f.unmarked and f.para_single),
+        float(f.para_last and f.conclusive and not f.intro and not f.conclusion and not f.para_single),
+        float(f.para_first and f.enumerative and not f.intro and not f.conclusion),
+    ]
+
+
+# Fitted on AAEC train (label: the sentence covers a major claim or claim), rounded.
+CLAIM_WEIGHTS: dict[str, float] = {
+    "bias": -3.8,
+    "normative": 0.6,
+    "stance": 1.0,
+    "conclusive": 0.0,
+    "evaluative": 0.8,
+    "comparative": 0.3,
+    "causal": 0.5,
+    "predictive": 0.3,
+    "question": -0.8,
+    "example": -0.2,
+    "quoted": -1.5,
+    "reported": -1.0,
+    "numeric": -0.5,
+    "narrative": -0.7,
+    "first_person": 0.3,
+    "leans": -0.1,
+    "metadiscourse": -1.0,
+    "others_view": -1.5,
+    "enumerative": 0.2,
+    "para_first": -0.2,
+    "para_last": 1.1,
+    "para_single": 1.5,
+    "intro": 0.6,
+    "conclusion": 1.1,
+    "intro_last": 0.6,
+    "conclusion_first": 3.0,
+    "intro_background": 0.1,
+    "short": -1.0,
+    "long": 0.0,
+    "metadata": -2.5,
+    "unmarked": -0.2,
+    "premise_start": -0.3,
+    "supported": 0.1,
+    "concession": 0.5,
+    "contrast": 0.0,
+    "modal": 0.4,
+    "title_overlap": 2.6,
+    "centrality": 2.5,
+    "para_middle": 0.6,
+    "body_first": 2.7,
+    "unmarked_lone": -1.0,
+    "body_last_conclusive": 1.4,
+    "body_first_enumerative": 0.1,
+}
+# Fitted on AAEC train (label: the sentence covers a major claim), rounded.
+THESIS_WEIGHTS: dict[str, float] = {
+    "bias": -5.2,
+    "normative": 0.6,
+    "stance": 1.2,
+    "conclusive": 0.4,
+    "evaluative": 1.0,
+    "comparative": 0.5,
+    "causal": 0.0,
+    "predictive": 0.2,
+    "question": -0.5,
+    "example": -0.3,
+    "quoted": -1.5,
+    "reported": -1.0,
+    "numeric": -0.5,
+    "narrative": 0.3,
+    "first_person": 0.9,
+    "leans": -0.2,
+    "metadiscourse": -0.7,
+    "others_view": -1.5,
+    "enumerative": -0.5,
+    "para_first": -0.2,
+    "para_last": 1.0,
+    "para_single": 1.2,
+    "intro": 1.2,
+    "conclusion": 0.9,
+    "intro_last": 0.7,
+    "conclusion_first": 2.7,
+    "intro_background": 0.5,
+    "short": -1.7,
+    "long": 0.0,
+    "metadata": -2.5,
+    "unmarked": -0.5,
+    "premise_start": -0.3,
+    "supported": -0.2,
+    "concession": 0.3,
+    "contrast": 0.3,
+    "modal": 0.0,
+    "title_overlap": 3.0,
+    "centrality": 2.2,
+    "para_middle": 0.4,
+    "body_first": 1.5,
+    "unmarked_lone": -1.0,
+    "body_last_conclusive": -0.3,
+    "body_first_enumerative": 0.1,
+}
+
+
+def _score(f: Features, weights: dict[str, float]) -> float:
+    if not f.eligible:
+        return 0.0
+    z = sum(weights[name] * value for name, value in zip(FEATURES, vector(f), strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def claim_scores(features: Sequence[Features]) -> list[float]:
+    """How likely each segment states one of the reading's claims."""
+    return [_score(f, CLAIM_WEIGHTS) for f in features]
+
+
+def thesis_scores(features: Sequence[Features]) -> list[float]:
+    """How likely each segment states the reading's central claim."""
+    return [_score(f, THESIS_WEIGHTS) for f in features]

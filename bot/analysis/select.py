@@ -1,0 +1,365 @@
+"""Stage 4: choose the thesis and the key arguments from scored segments.
+
+Selection is where readability is won: a sentence that leans on its predecessor is quoted together with
+it, claims are spread over the reading's paragraphs and sections (a chapter's argument is not all in its
+opening), and near-duplicates (the conclusion restating the introduction) are dropped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.analysis import lexicon
+from bot.analysis.features import Features
+from bot.analysis.model import Kind, Span
+from bot.analysis.segment import Document
+
+MIN_ARGUMENTS = 5
+MAX_ARGUMENTS = 10  # a Discord poll holds at most ten answers
+WORDS_PER_SECTION = 1500  # without headings, a long reading is cut into sections of about this size
+MAX_MERGED_CHARS = 600
+MAX_REASONS = 2
+DUPLICATE_JACCARD = 0.6
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "they",
+        "them",
+        "their",
+        "there",
+        "here",
+        "we",
+        "our",
+        "us",
+        "i",
+        "my",
+        "me",
+        "you",
+        "your",
+        "he",
+        "she",
+        "his",
+        "her",
+        "not",
+        "no",
+        "so",
+        "than",
+        "then",
+        "which",
+        "who",
+        "whom",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "some",
+        "more",
+        "most",
+        "such",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "also",
+        "very",
+        "just",
+        "only",
+        "into",
+        "about",
+        "over",
+    ]
+)
+
+
+# A paragraph that opens with a bare pronoun ("It is also a question of…") starts a new point; only a
+# demonstrative or a contrast ("This is why…", "Yet…") carries a short sentence across a paragraph break.
+_PRONOUN_OPENER = re.compile(r"\s*[\"“‘']?(?:it|its|they|their|theirs|them|he|she|his|her)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A contiguous run of segments chosen as the thesis or a claim."""
+
+    first: int  # index of the first segment
+    last: int  # index of the last segment (== first unless merged with a predecessor)
+    start: int
+    end: int
+    score: float
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A selected claim with what selection learnt about it."""
+
+    passage: Passage
+    kind: Kind
+    reasons: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    thesis: Choice | None
+    arguments: tuple[Choice, ...]
+
+
+def argument_count(words: int) -> int:
+    """More claims for longer readings, never more than a poll can hold."""
+    return max(MIN_ARGUMENTS, min(MAX_ARGUMENTS, 3 + words // 500))
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS)
+
+
+def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not a or not b:
+        return False
+    shared = len(a & b)
+    return shared / len(a | b) >= DUPLICATE_JACCARD or shared / min(len(a), len(b)) >= 0.85
+
+
+def _passages(document: Document, features: Sequence[Features], scores: Sequence[float]) -> list[Passage]:
+    """One candidate per eligible segment, widened to its predecessor when it leans on it."""
+    out = []
+    segs = document.segments
+    for i, (seg, f) in enumerate(zip(segs, features, strict=True)):
+        if not f.eligible:
+            continue
+        first = i
+        # A paragraph may open by leaning on the last one ("Yet the problem is a deep one."): the
+        # passage then spans the paragraph break, still verbatim.
+        # Across a paragraph break only a short sentence is merged: a long one stands on its own.
+        same_paragraph = segs[i - 1].paragraph == seg.paragraph if i > 0 else False
+        if (
+            f.leans
+            and features[i - 1].eligible
+            and not features[i - 1].others_view
+            and (same_paragraph or (f.words <= 20 and not _PRONOUN_OPENER.match(document.span(seg))))
+            and seg.end - segs[i - 1].start <= MAX_MERGED_CHARS
+        ):
+            first = i - 1
+        out.append(Passage(first, i, segs[first].start, seg.end, scores[i], seg.paragraph))
+    return out
+
+
+def classify(text: str) -> Kind:
+    """The kind of claim, by its strongest marker: what should be, what will be, what causes what,
+    what is good or bad; anything else is a claim of fact."""
+    if lexicon.NORMATIVE.search(text):
+        return "normative"
+    if re.search(r"(?<![\w’'])(?:will|won't|going to|likely to|bound to)(?![\w’'])", text, re.IGNORECASE):
+        return "predictive"
+    if re.search(
+        r"(?<![\w’'])(?:because|due to|owing to|lead(?:s)? to|led to|result(?:s|ed)? in|cause[sd]?|"
+        r"thanks to|contribut\w+|responsible for|effects? of|impact)(?![\w’'])",
+        text,
+        re.IGNORECASE,
+    ):
+        return "causal"
+    if lexicon.EVALUATIVE.search(text) or lexicon.COMPARATIVE.search(text) or lexicon.STANCE.search(text):
+        return "evaluative"
+    return "factual"
+
+
+def _reasons(document: Document, features: Sequence[Features], passage: Passage) -> tuple[Span, ...]:
+    """Verbatim support the text gives: a "because…" clause in the claim, the following sentences that
+    open with "For example…"/"Because…", or, for a paragraph's topic sentence, its sentences that give
+    reasons."""
+    text = document.text
+    segs = document.segments
+    found: list[Span] = []
+    claim = text[passage.start : passage.end]
+    clause = lexicon.REASON_CLAUSE.search(claim)
+    if clause:
+        span = _own_reason(claim, clause.start())
+        if span is not None:
+            start, end = passage.start + span[0], passage.start + span[1]
+            found.append(Span(text[start:end], start, end))
+    following = [
+        j
+        for j in range(passage.last + 1, min(len(segs), passage.last + 4))
+        if segs[j].paragraph == passage.paragraph and features[j].eligible
+    ]
+    for j in following:
+        sentence = text[segs[j].start : segs[j].end]
+        if lexicon.REASON_START.match(sentence) or lexicon.REASON_CLAUSE.search(sentence):
+            found.append(Span(sentence, segs[j].start, segs[j].end))
+        elif found:
+            break
+        if len(found) >= MAX_REASONS:
+            break
+    if not found and features[passage.first].para_first:
+        for j in following:
+            sentence = text[segs[j].start : segs[j].end]
+            if features[j].example or lexicon.REASON_CLAUSE.search(sentence):
+                found.append(Span(sentence, segs[j].start, segs[j].end))
+                if len(found) >= MAX_REASONS:
+                    break
+    # A reason is never the claim itself: only a proper part of it, or a sentence outside it.
+    kept = [
+        r
+        for r in found
+        if r.end <= passage.start
+        or r.start >= passage.end
+        or (passage.start <= r.start and r.end <= passage.end and r.end - r.start < passage.end - passage.start)
+    ]
+    return tuple(kept[:MAX_REASONS])
+
+
+def _own_reason(claim: str, at: int) -> tuple[int, int] | None:
+    """Offsets in ``claim`` of the "because…" clause it gives for itself, if that is a proper part of it.
+
+    "X, because Y." gives "because Y"; "Because Y, X." gives "Because Y" (the clause ends at the comma);
+    when no main claim would be left outside the clause, there is no separate reason to show."""
+    body_end = len(claim.rstrip().rstrip(".!?;:\"'”’"))
+    lead = len(claim) - len(claim.lstrip(" \"“‘'"))
+    if at <= lead:  # "Because Y, X": the reason is the opening clause, up to its comma
+        comma = claim.find(",", at)
+        if comma < 0 or len(claim[comma + 1 : body_end].split()) < 4:
+            return None
+        start, end = at, comma
+    else:
+        start, end = at, body_end
+        if len(claim[:at].split()) < 4:
+            return None
+    if len(claim[start:end].split()) < 4:
+        return None
+    return start, end
+
+
+def _sections(document: Document, n: int) -> dict[int, int]:
+    """Paragraph index -> section number. Headings start sections; without them a long reading is cut
+    into runs of paragraphs of about WORDS_PER_SECTION words, so claims can be spread over all of it."""
+    words = [len(document.text[p.start : p.end].split()) for p in document.paragraphs]
+    total = sum(words)
+    k = min(n, max(1, math.ceil(total / WORDS_PER_SECTION)))
+    if k == 1:
+        return {p.index: 0 for p in document.paragraphs}
+    headed = sum(1 for p in document.paragraphs[1:] if p.is_heading)
+    section, seen, out = 0, 0, {}
+    for p, w in zip(document.paragraphs, words, strict=True):
+        if headed >= 2:
+            if p.is_heading and p.index > 0:
+                section += 1
+        elif seen >= (section + 1) * total / k:
+            section += 1
+        out[p.index] = section
+        seen += w
+    return out
+
+
+def select(
+    document: Document,
+    features: Sequence[Features],
+    claim_scores: Sequence[float],
+    thesis_scores: Sequence[float],
+    words: int,
+) -> Selection:
+    """Pick the thesis (best thesis score) and up to ``argument_count(words)`` claims."""
+    claims = _passages(document, features, claim_scores)
+    if not claims:
+        return Selection(None, ())
+    thesis_candidates = _passages(document, features, thesis_scores)
+    # Ties go to the earlier passage: max() keeps the first maximum.
+    thesis = max(thesis_candidates, key=lambda p: p.score)
+    thesis_words = _content_words(document.text[thesis.start : thesis.end])
+    n = argument_count(words)
+    sections = _sections(document, n)
+
+    # A view the reading reports in order to answer it ("Critics say…") is not one of its own claims: it
+    # is taken only when nothing else is left (it feeds the steelman prompt instead).
+    ranked = sorted(claims, key=lambda p: (features[p.last].others_view, -p.score, p.start))
+    chosen: list[Passage] = []
+    chosen_words: list[frozenset[str]] = [thesis_words]
+    taken_paragraphs: set[int] = {thesis.paragraph}
+    taken_sections: set[int] = set()
+
+    def admissible(p: Passage) -> frozenset[str] | None:
+        if p.start < thesis.end and thesis.start < p.end:
+            return None
+        if any(p.start < c.end and c.start < p.end for c in chosen):
+            return None
+        cw = _content_words(document.text[p.start : p.end])
+        if any(_near_duplicate(cw, other) for other in chosen_words):
+            return None
+        return cw
+
+    def take(p: Passage, cw: frozenset[str]) -> None:
+        chosen.append(p)
+        chosen_words.append(cw)
+        taken_paragraphs.add(p.paragraph)
+        taken_sections.add(sections[p.paragraph])
+
+    n_sections = len(set(sections.values()))
+    if n_sections > 1:
+        # First the best claim of each section, so a long reading is represented end to end.
+        taken_sections.add(sections[thesis.paragraph])
+        for p in ranked:
+            if len(chosen) >= n or sections[p.paragraph] in taken_sections:
+                continue
+            cw = admissible(p)
+            if cw is not None:
+                take(p, cw)
+    for one_per_paragraph in (True, False):
+        for p in ranked:
+            if len(chosen) >= n:
+                break
+            if one_per_paragraph and p.paragraph in taken_paragraphs:
+                continue
+            cw = admissible(p)
+            if cw is not None:
+                take(p, cw)
+    chosen.sort(key=lambda p: (features[p.last].others_view, -p.score, p.start))
+
+    def choice(p: Passage) -> Choice:
+        return Choice(p, classify(document.text[p.start : p.end]), _reasons(document, features, p))
+
+    return Selection(choice(thesis), tuple(choice(p) for p in chosen))

@@ -1,0 +1,119 @@
+"""Text helpers shared by everything that must fit generated text into Discord's limits."""
+
+from __future__ import annotations
+
+import re
+
+ELLIPSIS = "…"
+
+_SPACE = re.compile(r"\s+")
+# What may dangle before an ellipsis and reads badly there: separators, dashes, opening quotes/brackets.
+_DANGLING = " \t\n,;:-–—/([{“‘\"'«"
+# Words that only lead into what follows: a cut right after one reads as a stumble ("depend on the…").
+_WEAK_ENDINGS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "than",
+        "as",
+        "if",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "not",
+        "no",
+        "so",
+        "very",
+        "this",
+        "these",
+        "those",
+        "such",
+        "into",
+        "onto",
+        "upon",
+        "about",
+    ]
+)
+
+
+def shorten(text: str, limit: int, ellipsis: str = ELLIPSIS) -> str:
+    """Return ``text`` (whitespace runs collapsed) cut to at most ``limit`` characters at a word boundary.
+
+    Cutting is only ever done at whitespace so a reader never sees half a word; trailing separators are
+    dropped before the ellipsis so the cut reads as deliberate. A single word longer than the limit has
+    no boundary to cut at: it is then cut hard, the only case that can split a word.
+    """
+    if limit < 1:
+        raise ValueError("limit must be at least 1")
+    flat = _SPACE.sub(" ", text).strip()
+    if len(flat) <= limit:
+        return flat
+    if limit <= len(ellipsis):
+        return ellipsis[:limit]
+    room = limit - len(ellipsis)
+    # A boundary exists at `room` if the next character is a space (we keep the whole last word).
+    head = flat[:room] if flat[room] == " " else flat[:room].rsplit(" ", 1)[0] if " " in flat[:room] else ""
+    head = head.rstrip(_DANGLING)
+    # Drop lead-in words left dangling before the ellipsis, keeping at least half of the room.
+    while " " in head:
+        trimmed, last = head.rsplit(" ", 1)
+        trimmed = trimmed.rstrip(_DANGLING)
+        if last.lower() not in _WEAK_ENDINGS or len(trimmed) < room // 2:
+            break
+        head = trimmed
+    if not head:
+        head = flat[:room]
+    return head + ellipsis
+
+
+def is_cut_at_word_boundary(short: str, full: str, ellipsis: str = ELLIPSIS) -> bool:
+    """True when ``short`` is ``full`` unchanged or a whole-word prefix of it followed by the ellipsis.
+
+    Used by tests and corpus checks to prove no generated label ends in half a word.
+    """
+    flat = _SPACE.sub(" ", full).strip()
+    if short == flat:
+        return True
+    if not short.endswith(ellipsis):
+        return False
+    head = short[: -len(ellipsis)]
+    if not flat.startswith(head):
+        return False
+    rest = flat[len(head) :]
+    return not rest or not rest[0].isalnum() or not head or not head[-1].isalnum()

@@ -1,0 +1,235 @@
+import re
+
+from bot.analysis import analyse
+from bot.analysis.compose import Material, compose, label, quote
+from bot.analysis.limits import problems
+from bot.analysis.model import Argument, Span
+from bot.ingest.model import Reading
+from bot.text import is_cut_at_word_boundary
+
+ESSAY = """Should schools teach cooking
+
+Many children today eat mostly processed food. In my opinion, schools must teach cooking to every child.
+
+First, cooking is an essential life skill. For example, a student who can cook spends less money on takeaways.
+
+Second, cooking lessons improve health because children learn what goes into their food. Studies show \
+that they eat more vegetables.
+
+Some people argue that parents should teach cooking at home. But many parents work long hours.
+
+In conclusion, I believe cooking belongs in every school curriculum."""
+
+
+def test_spans_are_verbatim():
+    """Thesis, arguments and reasons are exact slices of the text at their offsets."""
+    analysis = analyse(Reading(ESSAY))
+    text = ESSAY
+    assert analysis.thesis is not None
+    assert text[analysis.thesis.start : analysis.thesis.end] == analysis.thesis.text
+    for arg in analysis.arguments:
+        assert text[arg.start : arg.end] == arg.text
+        assert 0.0 <= arg.score <= 1.0
+        for reason in arg.reason_spans:
+            assert text[reason.start : reason.end] == reason.text
+        assert arg.reasons == tuple(r.text for r in arg.reason_spans)
+
+
+def test_thesis_is_the_stance():
+    """The thesis is a stance from the introduction or conclusion, not background."""
+    analysis = analyse(Reading(ESSAY))
+    assert "cooking" in analysis.thesis.text
+    assert analysis.thesis.text != "Many children today eat mostly processed food."
+
+
+def test_reasons_found():
+    """A "because" clause or a following "For example" sentence is given as a reason."""
+    analysis = analyse(Reading(ESSAY))
+    reasons = [r for a in analysis.arguments for r in a.reasons]
+    assert any(r.startswith("because children learn") or r.startswith("For example") for r in reasons)
+
+
+def test_leaning_sentence_merged_with_predecessor():
+    """ "It is an empire in terminal decline" is quoted together with the sentence it leans on."""
+    text = (
+        "The United States no longer leads the world it built after the war. It is an empire in terminal "
+        "decline.\n\nThe dollar will lose its status as the reserve currency. Weak leaders have squandered "
+        "its alliances.\n\nWe must rebuild our institutions before it is too late."
+    )
+    analysis = analyse(Reading(text))
+    passages = [a.text for a in analysis.arguments] + [analysis.thesis.text]
+    assert not any(p.startswith("It is an empire") for p in passages)
+    merged = [p for p in passages if "It is an empire in terminal decline." in p]
+    assert all(p.startswith("The United States no longer leads") for p in merged)
+
+
+def test_claims_spread_over_a_long_reading():
+    """A long reading's claims come from all its sections, not only the opening."""
+    paragraphs = []
+    fillers = ["harbour", "library", "railway", "orchard", "factory", "hospital", "market", "bridge", "museum"]
+    for i in range(180):
+        topic = f"{fillers[i % 9]} {fillers[(i // 9) % 9]} number{i}"
+        paragraphs.append(
+            f"The {topic} policy must change because it harms workers badly. "
+            f"Officials met on Tuesday to discuss the {topic} report in the hall. "
+            f"The meeting lasted about two hours and ended at noon."
+        )
+    # make the opening look the most claim-like, so spreading has to overrule raw scores
+    paragraphs[0] = "In my opinion, we must clearly reform everything now. " + paragraphs[0]
+    text = "\n\n".join(paragraphs)
+    analysis = analyse(Reading(text))
+    positions = [a.start / len(text) for a in analysis.arguments]
+    assert len(analysis.arguments) == 10
+    assert min(positions) < 0.25 and max(positions) > 0.75
+    assert sum(1 for p in positions if p > 0.5) >= 3
+
+
+def test_deterministic():
+    """The same text gives the same analysis, every time."""
+    assert analyse(Reading(ESSAY)) == analyse(Reading(ESSAY))
+
+
+def test_prompts_kinds_and_limits():
+    """At least five distinct prompts of different kinds, each a question that fits a message."""
+    analysis = analyse(Reading(ESSAY))
+    texts = [p.text for p in analysis.prompts]
+    assert len(texts) >= 5 and len(set(texts)) == len(texts)
+    assert all(t.endswith("?") and len(t) <= 1000 for t in texts)
+    joined = " ".join(texts).lower()
+    for kind in ("agree", "steelman", "relate", "experience", "reason hold up"):
+        assert kind in joined
+    assert not problems(analysis.prompts, analysis.polls)
+
+
+def test_prompts_embed_quotes_naturally():
+    """Quoted claims lose their final full stop and leading connective, and are lower-cased mid-sentence."""
+    assert quote("In conclusion, I believe that the schools must act.", mid_sentence=True) == "the schools must act"
+    assert quote('He ignored "the bear."', mid_sentence=True) == 'He ignored "the bear"'
+    assert quote("Argentina must pay.", mid_sentence=True) == "Argentina must pay"
+
+
+def _long_claims(n: int) -> tuple[Argument, ...]:
+    claim = (
+        "Schools must teach cooking to every child because a generation that cannot feed itself will pay "
+        "for processed food with its health and its money, claim {i}."
+    )
+    return tuple(Argument(claim.format(i=i), 0, len(claim), 0.9 - i / 100, "normative") for i in range(n))
+
+
+def test_polls_within_limits_with_long_claims():
+    """Long claims become numbered labels cut at word boundaries; the message lists them in full."""
+    args = _long_claims(12)
+    thesis = Span("Cooking " * 80 + "matters.", 0, 10)
+    composition = compose(Material("Cooking", thesis, args))
+    assert not problems(composition.prompts, composition.polls)
+    convinced = composition.polls[1]
+    assert 2 <= len(convinced.answers) <= 10
+    for n, answer in enumerate(convinced.answers, 1):
+        assert len(answer) <= 55
+        assert answer.startswith(f"{n} · ")
+        body = answer[len(f"{n} · ") :]
+        assert is_cut_at_word_boundary(body, quote(args[n - 1].text))
+    assert convinced.message.count("\n") == len(convinced.answers)
+    assert all(len(p.question) <= 300 for p in composition.polls)
+    assert "Cooking" in composition.polls[0].question
+
+
+def test_label_says_something():
+    """A label keeps the key phrase of the claim, without connectives."""
+    assert label(1, "Therefore, schools must teach cooking to every single child in the country.") == (
+        "1 · Schools must teach cooking to every single child…"
+    )
+
+
+def test_tiny_reading_still_composes():
+    """Even a two-sentence reading gets five distinct prompts and two valid polls."""
+    analysis = analyse(Reading("Schools must teach cooking. Children who cook eat better."))
+    assert not problems(analysis.prompts, analysis.polls)
+
+
+def test_no_mid_word_cuts_in_output():
+    """Every ellipsis in prompts and polls follows a whole word of the source."""
+    analysis = analyse(Reading(ESSAY * 3))
+    pieces = [p.text for p in analysis.prompts] + [a for p in analysis.polls for a in p.answers]
+    words = set(re.findall(r"\w+", ESSAY))
+    for piece in pieces:
+        for match in re.finditer(r"(\w+)…", piece):
+            assert match.group(1) in words
+
+
+LIBRARY = """A sample reading for trying the bot; written for this project.
+
+When budgets tighten, the public library is often the first thing a council cuts. Every town should keep \
+its public library open, and councils should fund it as basic infrastructure.
+
+The second reason is that libraries build the habits that a democracy depends on. Children who borrow books \
+become adults who read.
+
+Critics say that the money would do more good elsewhere, in schools or in social care. Yet the comparison \
+is misleading, because a library costs a small share of what either costs.
+
+Because those services have moved online, the people least able to get online depend on the library more \
+than before, not less.
+
+So libraries are an essential service, and we should defend them as one."""
+
+
+def test_byline_is_not_an_argument():
+    """A byline or "written for" note under the title is never the thesis nor a top argument."""
+    analysis = analyse(Reading(LIBRARY, title="Why Every Town Should Keep Its Public Library"))
+    top = [analysis.thesis.text] + [a.text for a in analysis.arguments[:3]]
+    assert not any("written for this project" in t for t in top)
+
+
+def test_reported_opposing_view_is_not_an_argument_but_feeds_the_steelman():
+    """ "Critics say…" is not one of the reading's arguments; the steelman prompt quotes it as the other side."""
+    analysis = analyse(Reading(LIBRARY))
+    assert not any(a.text.startswith("Critics say") for a in analysis.arguments[:4])
+    steelman = [p.text for p in analysis.prompts if "steelman" in p.text.lower()]
+    assert steelman and "Critics say that the money would do more good elsewhere" in steelman[0]
+
+
+def test_reason_never_overlaps_its_claim_except_as_a_proper_part():
+    """A reason is outside its claim's span or a proper sub-span of it (its own "because" clause)."""
+    for reading in (Reading(LIBRARY), Reading(ESSAY)):
+        for arg in analyse(reading).arguments:
+            for r in arg.reason_spans:
+                outside = r.end <= arg.start or r.start >= arg.end
+                inside = arg.start <= r.start and r.end <= arg.end and (r.end - r.start) < (arg.end - arg.start)
+                assert outside or inside, (arg.text, r.text)
+                assert r.text != arg.text
+
+
+def test_labels_and_quotes_drop_discourse_scaffolding():
+    """Labels and quotes start at the claim, not at "The second reason is that" or "It is clear that"."""
+    claim = "The second reason is that libraries build the habits that a democracy depends on."
+    assert label(5, claim) == "5 · Libraries build the habits that a democracy…"
+    assert quote("It is clear that councils must fund libraries.") == "Councils must fund libraries"
+    assert quote("To sum up, libraries matter to every town.", mid_sentence=True) == "libraries matter to every town"
+    long_because = (
+        "Because those services have moved online, the people least able to get online depend on the "
+        "library more than before, not less."
+    )
+    assert label(4, long_because).startswith("4 · The people least able to get online depend")
+    for text in (claim, long_because):
+        body = label(1, text)[len("1 · ") :].rstrip("…")
+        assert body[1:] in text  # a verbatim part of the claim, bar the capital letter
+
+
+def test_relate_prompt_pairs_claims_that_share_content():
+    """The "how do these claims relate" prompt quotes two claims that share content words."""
+    args = (
+        Argument("Libraries build the reading habits a democracy needs.", 0, 10, 0.9, "factual"),
+        Argument("Taxes on fuel should rise next year.", 0, 10, 0.8, "normative"),
+        Argument("Children who borrow library books become adults who read.", 0, 10, 0.7, "factual"),
+    )
+    composition = compose(Material("Libraries", Span("Libraries matter.", 0, 10), args))
+    relate = next(p.text for p in composition.prompts if "relate" in p.text)
+    assert "Taxes" not in relate and "Libraries build" in relate and "borrow library books" in relate
+
+
+def test_prompts_vary_with_the_kind_of_claim():
+    """A normative thesis is asked "should we…?", a predictive one "will this happen…?"."""
+    normative = compose(Material(None, Span("We must close the coal plants.", 0, 10), _long_claims(3))).prompts[0]
+    predictive = compose(Material(None, Span("Coal plants will close by 2030.", 0, 10), _long_claims(3))).prompts[0]
+    assert "Should we" in normative.text and "Will this happen" in predictive.text
