@@ -19,7 +19,8 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 TOKEN_HELP = (
     "DISCORD_TOKEN is not set. Create a bot at https://discord.com/developers/applications "
     "(Bot → Reset Token), put DISCORD_TOKEN=... in .env (see .env.example), then run again. "
-    "To try the reading analysis offline without a token: reading-circle analyze FILE_OR_URL"
+    "To try the reading analysis offline, no token needed: reading-circle analyze FILE_OR_URL "
+    "(in a checkout: python3 dev.py cli analyze data/samples/libraries.md)"
 )
 
 
