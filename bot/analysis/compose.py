@@ -18,8 +18,10 @@ from bot.analysis.model import Argument, Kind, Poll, Prompt, Span
 from bot.analysis.select import classify
 from bot.text import shorten
 
-QUOTE_LIMIT = 220
-PROMPT_LIMIT = 900  # well inside a 2000-character message, leaving room for a mention or header
+QUOTE_LIMIT = 200  # a claim quoted in a prompt; two quotes in one prompt get PAIR_QUOTE_LIMIT each
+PAIR_QUOTE_LIMIT = 130
+POLL_THESIS_LIMIT = 140  # the thesis quoted in a poll question
+PROMPT_LIMIT = 400  # a prompt stays comfortably readable (and far inside a 2000-character message)
 POLL_QUESTION_LIMIT = 300
 POLL_ANSWER_LIMIT = 55
 POLL_MAX_ANSWERS = 10
@@ -155,8 +157,11 @@ def _balanced_without_last(text: str) -> bool:
 def quote(
     claim: str, *, mid_sentence: bool = False, limit: int = QUOTE_LIMIT, lowercase_words: frozenset[str] = frozenset()
 ) -> str:
-    """The claim as it should appear inside “…” in a prompt."""
+    """The claim as it should appear inside “…” in a prompt. A claim too long to quote whole is quoted from
+    its main clause (and up to a dash or semicolon) before it is cut at a word boundary."""
     text = _tidy_end(core(claim))
+    if len(text) > limit:
+        text = short_clause(text, limit)
     first = text.split(" ", 1)[0]
     lowerable = first.lower() in _LOWERABLE or first.lower() in lowercase_words
     if mid_sentence and lowerable and first[:1].isupper() and first[1:].islower():
@@ -168,37 +173,118 @@ def quote(
 
 
 _SUBORDINATE_OPENER = re.compile(
-    r"^(?:because|since|although|though|even though|while|whilst|when|whenever|if|unless|as long as|"
-    r"despite|in spite of|given|after|before|once|now that|as)\b",
+    r"^(?:because|since|although|though|even though|even if|while|whilst|when|whenever|if|unless|as long as|"
+    r"so long as|despite|in spite of|given|after|before|once|now that|as|to the extent that|whether|until|"
+    r"in theory|in practice|for all)\b",
     re.IGNORECASE,
 )
+_OPENERS = "([{“‘«"
+_CLOSERS = ")]}”’»"
+# A break after which a long sentence goes on to a second thought: a dash or a semicolon.
+_BREAK = re.compile(r"\s+[—–-]{1,2}\s+|\s*;\s+|\s+[—–]\s*|\s*[—–]\s+")
+
+
+def _top_level(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """Matches of ``pattern`` outside brackets and quotation marks."""
+    depth, straight, out = 0, False, []
+    matches = {m.start(): m for m in pattern.finditer(text)}
+    for i, ch in enumerate(text):
+        if i in matches and depth == 0 and not straight:
+            out.append(matches[i])
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS and depth > 0 and (ch != "’" or i + 1 >= len(text) or not text[i + 1].isalpha()):
+            depth -= 1
+        elif ch == '"':
+            straight = not straight
+    return out
+
+
+_COMMA = re.compile(r", ")
 
 
 def main_clause(text: str) -> str:
     """``text`` from its main clause when it opens with a subordinate one ("Because X, the people Y" ->
-    "the people Y"), so a short label carries the claim's subject and verb rather than its condition."""
+    "the people Y") or a parenthesis, so a short label carries the claim's subject and verb rather than its
+    condition. A comma inside brackets or quotation marks never ends the opening clause."""
+    if text[:1] in "([" and (close := text.find(")" if text[0] == "(" else "]")) > 0:
+        rest = text[close + 1 :].lstrip(" ,;:")
+        if len(rest.split()) >= 5:
+            text = rest[0].upper() + rest[1:] if rest[:1].islower() else rest
     if not _SUBORDINATE_OPENER.match(text):
         return text
-    comma = text.find(", ")
-    if comma < 0 or comma > 0.6 * len(text):
+    commas = _top_level(text, _COMMA)
+    if not commas or commas[0].start() > 0.6 * len(text):
         return text
-    rest = text[comma + 2 :]
+    rest = text[commas[0].end() :]
     if len(rest.split()) < 5:
         return text
     rest = lexicon.SCAFFOLD_PREFIX.sub("", lexicon.DISCOURSE_OPENER.sub("", rest)) or rest
     return rest[0].upper() + rest[1:] if rest[:1].islower() else rest
 
 
+def short_clause(text: str, limit: int) -> str:
+    """The shortest readable form of a long claim: its main clause, and of that the part before a dash or
+    semicolon when the whole is still longer than ``limit`` (a part of fewer than six words is not enough)."""
+    text = main_clause(text)
+    if len(text) <= limit:
+        return text
+    for match in _top_level(text, _BREAK):
+        head = text[: match.start()].rstrip(" ,")
+        if len(head.split()) >= 6 and _balanced(head):
+            return head
+    return text
+
+
+def _balanced(text: str) -> bool:
+    """No bracket or double quotation mark is left open or closed without its partner."""
+    depth = 0
+    for ch in text:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0 and text.count("“") == text.count("”") and text.count('"') % 2 == 0
+
+
+_PARENTHESIS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+
+
+def _without_brackets(text: str) -> str:
+    """``text`` without its parenthetical asides; a bracket left without its partner (the claim began or
+    ended inside a parenthesis) keeps only the side of it that holds more of the sentence."""
+    text = _PARENTHESIS.sub("", text)
+    for mark in ")]":
+        at = text.rfind(mark)
+        if at >= 0:
+            before, after = text[:at], text[at + 1 :].lstrip(" ,;:.")
+            text = after if len(after.split()) >= 3 else before
+    for mark in "([":
+        at = text.find(mark)
+        if at >= 0:
+            before, after = text[:at].rstrip(" ,;:"), text[at + 1 :]
+            text = before if len(before.split()) >= 3 else after
+    return text.strip()
+
+
 def label(number: int, claim: str, limit: int = POLL_ANSWER_LIMIT) -> str:
-    """A numbered poll answer that still says something: "1 · Schools must teach cooking"."""
+    """A numbered poll answer that still says something: "1 · Schools must teach cooking".
+
+    A label never starts or ends inside a parenthesis or a quotation: asides are dropped, quotation
+    marks go (inside a cut label they only dangle: establish "a…"), and a long claim is labelled by its
+    main clause."""
     prefix = f"{number} · "
     room = limit - len(prefix)
-    text = quote(claim)
+    text = _without_brackets(quote(claim))
     if len(text) > room:
-        text = main_clause(text)
-    # Quotation marks inside a cut label only dangle ("establish "a…"), so labels go without them.
+        text = _without_brackets(main_clause(text))
+    if len(text.split()) < 2:
+        text = re.sub(r"[()\[\]{}]", "", quote(claim))
     # A mark wedged between two words (a typo like 'the"one') becomes a space, so words never fuse.
     text = _QUOTE_MARKS.sub("", _GLUED_QUOTE.sub(" ", text))
+    text = text[0].upper() + text[1:] if text[:1].islower() else text
     return prefix + shorten(text, room)
 
 
@@ -372,7 +458,7 @@ def _prompts(material: Material) -> list[Prompt]:
     if material.counter:
         out.append(
             Prompt(
-                f"The reading gives the other side a voice: “{q(material.counter, limit=200)}”. Steelman that "
+                f"The reading gives the other side a voice: “{q(material.counter)}”. Steelman that "
                 "view: what is its strongest form, and does the reading really answer it?",
                 None,
             )
@@ -390,16 +476,16 @@ def _prompts(material: Material) -> list[Prompt]:
         i, j = pair
         out.append(
             Prompt(
-                f"How do these two claims relate: “{q(args[i].text, limit=160)}” and "
-                f"“{q(args[j].text, limit=160)}”? Does one support the other, or do they pull apart?",
+                f"How do these two claims relate: “{q(args[i].text, limit=PAIR_QUOTE_LIMIT)}” and "
+                f"“{q(args[j].text, limit=PAIR_QUOTE_LIMIT)}”? Does one support the other, or do they pull apart?",
                 i,
             )
         )
     elif material.counter and args:
         out.append(
             Prompt(
-                f"Set the reading’s claim “{q(args[0].text, limit=160)}” against the view it reports, "
-                f"“{q(material.counter, limit=160)}”. Which one does the evidence favour?",
+                f"Set the reading’s claim “{q(args[0].text, limit=PAIR_QUOTE_LIMIT)}” against the view it reports, "
+                f"“{q(material.counter, limit=PAIR_QUOTE_LIMIT)}”. Which one does the evidence favour?",
                 0,
             )
         )
@@ -422,10 +508,11 @@ def _prompts(material: Material) -> list[Prompt]:
     with_reasons = next((i for i, a in enumerate(args) if a.reasons), None)
     if with_reasons is not None:
         arg = args[with_reasons]
+        backed = q(_without_reason(arg), mid_sentence=True, limit=PAIR_QUOTE_LIMIT)
         out.append(
             Prompt(
-                f"The reading backs “{q(_without_reason(arg), mid_sentence=True, limit=160)}” with this reason: "
-                f"“{q(arg.reasons[0], limit=200)}”. Does the reason hold up? Why or why not?",
+                f"The reading backs “{backed}” with this reason: "
+                f"“{q(arg.reasons[0], limit=160)}”. Does the reason hold up? Why or why not?",
                 with_reasons,
             )
         )
@@ -439,17 +526,27 @@ def _prompts(material: Material) -> list[Prompt]:
     return [Prompt(shorten(p.text, PROMPT_LIMIT) if len(p.text) > PROMPT_LIMIT else p.text, p.argument) for p in unique]
 
 
-def _fit_question(template: str, claim: str, material: Material) -> str:
-    """Fill ``{}`` with the quoted claim, cut to keep the question within Discord's limit."""
-    room = POLL_QUESTION_LIMIT - len(template) + 2
-    limit = min(QUOTE_LIMIT, room)
-    return template.format(quote(claim, mid_sentence=True, limit=limit, lowercase_words=material.lowercase_words))
+def _thesis_in_question(material: Material, limit: int = POLL_THESIS_LIMIT) -> str | None:
+    """The thesis as a poll question can quote it: whole if short, else its main clause (or the part before a
+    dash or semicolon); None when even that is longer than ``limit``."""
+    if material.thesis is None:
+        return None
+    unlimited = quote(material.thesis.text, mid_sentence=True, limit=10_000, lowercase_words=material.lowercase_words)
+    if len(unlimited) <= limit:
+        return unlimited
+    clause = quote(material.thesis.text, mid_sentence=True, limit=limit, lowercase_words=material.lowercase_words)
+    return None if clause.endswith("…") else clause
 
 
 def _agreement_poll(material: Material) -> Poll:
     if material.thesis is None:
         return Poll("How far do you agree with the reading?", AGREEMENT_SCALE, None)
-    return Poll(_fit_question("How far do you agree that “{}”?", material.thesis.text, material), AGREEMENT_SCALE, None)
+    claim = _thesis_in_question(material)
+    if claim is None:  # cut at a word boundary: the statement members vote on stays recognisable
+        claim = quote(
+            material.thesis.text, mid_sentence=True, limit=POLL_THESIS_LIMIT, lowercase_words=material.lowercase_words
+        )
+    return Poll(f"How far do you agree that “{claim}”?", AGREEMENT_SCALE, None)
 
 
 def _convinced_poll(material: Material) -> Poll:
@@ -458,8 +555,9 @@ def _convinced_poll(material: Material) -> Poll:
     if len(claims) < 2 and material.thesis is not None:
         claims.insert(0, material.thesis.text)
         indices.insert(0, None)
-    if material.thesis is not None:
-        question = _fit_question("Which argument for “{}” convinced you most?", material.thesis.text, material)
+    thesis = _thesis_in_question(material)
+    if thesis is not None:
+        question = f"Which argument for “{thesis}” convinced you most?"
     else:
         question = "Which of the reading’s arguments convinced you most?"
     if len(claims) < 2:

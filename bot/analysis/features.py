@@ -55,6 +55,11 @@ class Features:
     title_overlap: float  # share of its content words that are in the title
     centrality: float  # share of its content words that recur in other paragraphs
     para_middle: bool  # neither first nor last sentence of a paragraph of three or more
+    # Relative to the rest of its paragraph: which of its sentences is the paragraph's own claim.
+    paragraph: int = -1  # index of its paragraph in ``Document.paragraphs``
+    rival_conclusion: bool = False  # a later sentence of its paragraph opens by drawing a conclusion
+    weak_opening: bool = False  # its paragraph opens with support, a concession or others' view, not a claim
+    draws_conclusion: bool = False  # opens by drawing a conclusion ("Therefore, …")
 
 
 _CONTENT = re.compile(r"[a-z][a-z0-9]+")
@@ -205,6 +210,16 @@ def _opens_as_support(sentence: str) -> bool:
     )
 
 
+def _weak_opening(sentence: str) -> bool:
+    return bool(
+        lexicon.PREMISE_START.match(sentence)
+        or lexicon.EXAMPLE_START.match(sentence)
+        or lexicon.CONCESSION_START.match(sentence)
+        or lexicon.OTHERS_VIEW.search(sentence)
+        or sentence.rstrip().rstrip("\"'”’»)]").endswith("?")
+    )
+
+
 def extract(document: Document, title: str | None = None) -> list[Features]:
     """One ``Features`` per segment of ``document``, in the same order.
 
@@ -232,6 +247,12 @@ def extract(document: Document, title: str | None = None) -> list[Features]:
             per_paragraph.setdefault(seg.paragraph, []).append(i)
     place = {i: k for members in per_paragraph.values() for k, i in enumerate(members)}
     opens_as_support = [_opens_as_support(text[s.start : s.end]) for s in document.segments]
+    draws = [bool(lexicon.CONCLUSION_START.match(text[s.start : s.end])) for s in document.segments]
+    weak_paragraphs = {
+        p
+        for p, members in per_paragraph.items()
+        if _weak_opening(text[document.segments[members[0]].start : document.segments[members[0]].end])
+    }
     out: list[Features] = []
     for i, seg in enumerate(document.segments):
         sentence = text[seg.start : seg.end]
@@ -291,6 +312,11 @@ def extract(document: Document, title: str | None = None) -> list[Features]:
                 title_overlap=len(content & title_words) / len(content) if content and title_words else 0.0,
                 centrality=sum(1 for w in content if spread.get(w, 0) >= recurring) / len(content) if content else 0.0,
                 para_middle=len(members) >= 3 and 0 < position_in_paragraph < len(members) - 1,
+                paragraph=seg.paragraph,
+                rival_conclusion=position_in_paragraph >= 0
+                and any(draws[j] for j in members[position_in_paragraph + 1 :]),
+                weak_opening=seg.paragraph in weak_paragraphs,
+                draws_conclusion=draws[i],
             )
         )
     return out

@@ -508,6 +508,7 @@ OTHERS_VIEW = re.compile(
 )
 # Lines about the reading rather than in it: bylines, credits, dates, notes on where it appeared.
 METADATA = re.compile(
+    r"^\s*(?:@\w+|https?://\S+|www\.\S+|\S+@\S+\.\w+)\s*$|"
     r"^\s*(?:by|photo(?:graph)?|image|illustration|picture|credit|source|published|updated|posted|first published|"
     r"editor'?s? note|reporting by|additional reporting|contributed|filed|read more|related|see also|subscribe|"
     r"follow (?:us|me|him|her)|click here|copyright|all rights reserved)\b|"
@@ -540,5 +541,14 @@ ENUMERATIVE_START = re.compile(
     r"\s*(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|finally|lastly|another|moreover|"
     r"furthermore|in addition|additionally|besides|also|on the other hand|to begin with|first of all|"
     r"first and foremost|last but not least|most importantly|above all)\b",
+    re.IGNORECASE,
+)
+# Openers that draw a paragraph's conclusion ("Therefore, …", "That is why…"): such a sentence, not the
+# paragraph's opening, is usually the point the paragraph argues for.
+CONCLUSION_START = re.compile(
+    r"\s*(?:therefore|thus|hence|consequently|accordingly|as a result|as such|so\b(?!\s+(?:many|much|far|long|too))|"
+    r"in short|in sum|in brief|in other words|to sum up|to conclude|in conclusion|all in all|overall|ultimately|"
+    r"for (?:this|these|all these) reasons?|(?:this|that) is (?:why|the reason)|(?:it|this) (?:is )?(?:clear|"
+    r"obvious|evident) that|clearly|in the end|the (?:point|lesson|upshot) is)\b",
     re.IGNORECASE,
 )

@@ -23,6 +23,9 @@ WORDS_PER_SECTION = 1500  # without headings, a long reading is cut into section
 MAX_MERGED_CHARS = 600
 MAX_REASONS = 2
 DUPLICATE_JACCARD = 0.6
+RESTATEMENT_MIN = 0.3
+STANCE_MARGIN = 0.5  # a stance-bearing thesis candidate may score this share of the best one
+MAX_THESIS_QUOTED = 0.4  # share of a thesis inside quotation marks
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _STOPWORDS = frozenset(
@@ -190,21 +193,34 @@ def _passages(document: Document, features: Sequence[Features], scores: Sequence
     return out
 
 
+_PREDICTIVE_KIND = re.compile(
+    r"(?<![\w’'])(?:will|won't|going to|(?<!less )(?<!more )likely to|bound to|in the future|"
+    r"in years to come)(?![\w’'])",
+    re.IGNORECASE,
+)
+_CAUSAL_KIND = re.compile(
+    r"(?<![\w’'])(?:because|due to|owing to|lead(?:s|ing)? to|led to|result(?:s|ed|ing)? in|as a result|"
+    r"cause[sd]?|causing|thanks to|contribut\w+|responsible for|effects? (?:of|on)|impacts?|"
+    r"help(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|allow(?:s|ed|ing)?|prevent(?:s|ed|ing)?|(?:the|a|one|main|"
+    r"first|second|third|other|another) reasons?(?: why| for| is)?)(?![\w’'])",
+    re.IGNORECASE,
+)
+_NORMATIVE_KIND = re.compile(r"(?<![\w’'])(?:(?:no|the|every) (?:moral )?right to|ought)(?![\w’'])", re.IGNORECASE)
+# "A great deal of…" is an amount, not a judgement.
+_QUANTITY = re.compile(r"\ba (?:great|good) (?:deal|number|amount|many|majority|part)\b", re.IGNORECASE)
+
+
 def classify(text: str) -> Kind:
     """The kind of claim, by its strongest marker: what should be, what will be, what causes what,
     what is good or bad; anything else is a claim of fact."""
-    if lexicon.NORMATIVE.search(text):
+    if lexicon.NORMATIVE.search(text) or _NORMATIVE_KIND.search(text):
         return "normative"
-    if re.search(r"(?<![\w’'])(?:will|won't|going to|likely to|bound to)(?![\w’'])", text, re.IGNORECASE):
+    if _PREDICTIVE_KIND.search(text):
         return "predictive"
-    if re.search(
-        r"(?<![\w’'])(?:because|due to|owing to|lead(?:s)? to|led to|result(?:s|ed)? in|cause[sd]?|"
-        r"thanks to|contribut\w+|responsible for|effects? of|impact)(?![\w’'])",
-        text,
-        re.IGNORECASE,
-    ):
+    if _CAUSAL_KIND.search(text):
         return "causal"
-    if lexicon.EVALUATIVE.search(text) or lexicon.COMPARATIVE.search(text) or lexicon.STANCE.search(text):
+    judged = _QUANTITY.sub("", text)
+    if lexicon.EVALUATIVE.search(judged) or lexicon.COMPARATIVE.search(judged) or lexicon.STANCE.search(judged):
         return "evaluative"
     return "factual"
 
@@ -296,6 +312,51 @@ def _sections(document: Document, n: int) -> dict[int, int]:
     return out
 
 
+def _within_paragraph(document: Document, p: Passage) -> Passage:
+    """``p`` without a predecessor it borrowed from the paragraph before: a thesis never spans a break."""
+    if document.segments[p.first].paragraph == p.paragraph:
+        return p
+    seg = document.segments[p.last]
+    return Passage(p.last, p.last, seg.start, seg.end, p.score, p.paragraph)
+
+
+def _can_be_thesis(features: Sequence[Features], p: Passage) -> bool:
+    """A thesis is the reading's own statement: never a question, never mostly someone else's words."""
+    return not any(
+        features[i].question
+        or features[i].quoted >= MAX_THESIS_QUOTED
+        or (features[i].others_view and not features[i].stance)
+        for i in range(p.first, p.last + 1)
+    )
+
+
+def _set_aside(features: Sequence[Features], p: Passage) -> bool:
+    """A passage taken only when nothing else is left: a view of others, or a question."""
+    return features[p.last].others_view or features[p.last].question
+
+
+def _takes_a_stance(f: Features) -> bool:
+    return bool(f.normative or f.stance or f.evaluative or f.comparative or f.conclusive) and not f.narrative
+
+
+def _restatement(
+    features: Sequence[Features], claims: Sequence[Passage], thesis_candidates: Sequence[Passage], thesis: Passage
+) -> Passage | None:
+    """The best thesis candidate in the introduction or conclusion outside the thesis's own paragraph, if it
+    scores as a thesis at least RESTATEMENT_MIN (as the claim passage, with its claim score)."""
+    best, best_score = None, RESTATEMENT_MIN
+    thesis_side = features[thesis.last].intro
+    for claim, candidate in zip(claims, thesis_candidates, strict=True):
+        f = features[candidate.last]
+        if candidate.paragraph == thesis.paragraph or not (f.intro or f.conclusion):
+            continue
+        if f.intro == thesis_side or f.others_view or f.question:
+            continue
+        if candidate.score > best_score:
+            best, best_score = claim, candidate.score
+    return best
+
+
 def select(
     document: Document,
     features: Sequence[Features],
@@ -307,16 +368,24 @@ def select(
     claims = _passages(document, features, claim_scores)
     if not claims:
         return Selection(None, ())
-    thesis_candidates = _passages(document, features, thesis_scores)
+    thesis_candidates = [_within_paragraph(document, p) for p in _passages(document, features, thesis_scores)]
     # Ties go to the earlier passage: max() keeps the first maximum.
-    thesis = max(thesis_candidates, key=lambda p: p.score)
+    fit = [p for p in thesis_candidates if _can_be_thesis(features, p)]
+    thesis = max(fit or thesis_candidates, key=lambda p: p.score)
+    if not _takes_a_stance(features[thesis.last]):
+        # A thesis takes a position: a stance-bearing sentence that scores nearly as well is preferred to
+        # a bare statement of fact or a piece of narration.
+        stances = [p for p in fit if _takes_a_stance(features[p.last]) and p.score >= STANCE_MARGIN * thesis.score]
+        if stances:
+            thesis = max(stances, key=lambda p: p.score)
     thesis_words = _content_words(document.text[thesis.start : thesis.end])
     n = argument_count(words)
     sections = _sections(document, n)
 
     # A view the reading reports in order to answer it ("Critics say…") is not one of its own claims: it
     # is taken only when nothing else is left (it feeds the steelman prompt instead).
-    ranked = sorted(claims, key=lambda p: (features[p.last].others_view, -p.score, p.start))
+    # A question is not a claim either (a rhetorical one reads as a claim only in its context).
+    ranked = sorted(claims, key=lambda p: (_set_aside(features, p), -p.score, p.start))
     chosen: list[Passage] = []
     chosen_words: list[frozenset[str]] = [thesis_words]
     taken_paragraphs: set[int] = {thesis.paragraph}
@@ -338,6 +407,16 @@ def select(
         taken_paragraphs.add(p.paragraph)
         taken_sections.add(sections[p.paragraph])
 
+    # The thesis stated again at the other end of the reading (the conclusion's restatement of the
+    # introduction's stance, or the reverse) is its strongest claim after the thesis when it is not a
+    # near-verbatim copy: it leads the arguments.
+    restatement = _restatement(features, claims, thesis_candidates, thesis)
+    if restatement is not None:
+        cw = admissible(restatement)
+        if cw is not None:
+            take(restatement, cw)
+        else:
+            restatement = None
     n_sections = len(set(sections.values()))
     if n_sections > 1:
         # First the best claim of each section, so a long reading is represented end to end.
@@ -357,7 +436,7 @@ def select(
             cw = admissible(p)
             if cw is not None:
                 take(p, cw)
-    chosen.sort(key=lambda p: (features[p.last].others_view, -p.score, p.start))
+    chosen.sort(key=lambda p: (p is not restatement, _set_aside(features, p), -p.score, p.start))
 
     def choice(p: Passage) -> Choice:
         return Choice(p, classify(document.text[p.start : p.end]), _reasons(document, features, p))

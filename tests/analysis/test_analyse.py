@@ -233,3 +233,73 @@ def test_prompts_vary_with_the_kind_of_claim():
     normative = compose(Material(None, Span("We must close the coal plants.", 0, 10), _long_claims(3))).prompts[0]
     predictive = compose(Material(None, Span("Coal plants will close by 2030.", 0, 10), _long_claims(3))).prompts[0]
     assert "Should we" in normative.text and "Will this happen" in predictive.text
+
+
+def test_thesis_is_never_a_question_a_quotation_or_across_paragraphs():
+    """The thesis is a statement of the reading's own: no question, no quotation, no paragraph break."""
+    text = (
+        "Why can't we shape the places we live in ourselves?\n\n"
+        "“We must never let the planners decide everything for us,” the mayor said at the meeting.\n\n"
+        "That is the heart of it. Cities should give residents a real say over how their streets change.\n\n"
+        "In short, we must hand neighbourhoods the power to plan their own streets."
+    )
+    analysis = analyse(Reading(text, title="Let residents plan their streets"))
+    thesis = analysis.thesis
+    assert thesis is not None
+    assert not thesis.text.rstrip().endswith("?")
+    assert "mayor said" not in thesis.text
+    assert "\n\n" not in thesis.text
+
+
+def test_labels_never_carry_an_unbalanced_bracket_or_quote():
+    """A poll label never starts inside a parenthesis or keeps a stray bracket or quotation mark."""
+    claim = (
+        "If you want evidence that our media is broken (or, more unsettlingly, working just as it's intended), "
+        "look no further than the staggering whiteness of the 2015 Oscar nominations."
+    )
+    for text in (claim, "(or, more unsettlingly, working just as it's intended) the nominations say it all."):
+        answer = label(3, text)
+        body = answer.split(" · ", 1)[1]
+        assert len(answer) <= 55
+        assert not re.search(r"[()\[\]\"“”]", body), answer
+    assert label(3, claim).startswith("3 · Look no further")
+
+
+def test_poll_question_quotes_a_readable_thesis():
+    """A long thesis is quoted in a poll question by a short clause, or the question goes without it."""
+    thesis_text = (
+        "Representation is humanisation, and we have an inexpressible amount of ground to make up if we want to "
+        "begin to establish gay people and trans people and disabled people as fully realised human beings - not "
+        "tropes, morality tales, or comic relief - in the public consciousness."
+    )
+    args = tuple(
+        Argument(text=f"Claim number {n} is a claim about the screen.", start=0, end=1, score=0.5, kind="factual")
+        for n in range(3)
+    )
+    polls = compose(Material(None, Span(thesis_text, 0, len(thesis_text)), args)).polls
+    for poll in polls:
+        quoted = re.search(r"“(.*)”", poll.question)
+        assert quoted is None or len(quoted.group(1)) <= 140, poll.question
+        assert quoted is None or is_cut_at_word_boundary(quoted.group(1), quoted.group(1))
+    assert polls[1].question == "Which of the reading’s arguments convinced you most?"
+
+
+def test_prompts_quote_long_claims_briefly():
+    """A very long claim is quoted in at most ~200 characters, cut at a word, and prompts stay short."""
+    long_claim = (
+        "Although the council has spent years promising otherwise, the city must now rebuild every one of its "
+        "branch libraries, because the buildings are failing, the collections are ageing, the staff are "
+        "exhausted, the children who rely on them have nowhere else to go after school, and the cost of doing "
+        "nothing grows with every winter that passes without repairs to their roofs and windows."
+    )
+    args = tuple(
+        Argument(text=t, start=0, end=1, score=0.5, kind="normative")
+        for t in (long_claim, long_claim.replace("branch", "central"), "Libraries are cheap to run well.")
+    )
+    thesis = Span("The city must rebuild its libraries.", 0, 10)
+    for prompt in compose(Material(None, thesis, args)).prompts:
+        assert len(prompt.text) < 400, prompt.text
+        for quoted in re.findall(r"“([^”]*)”", prompt.text):
+            assert len(quoted) <= 200
+            if quoted.endswith("…"):
+                assert re.findall(r"\w+", quoted)[-1] in re.findall(r"\w+", long_claim)
