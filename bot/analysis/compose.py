@@ -403,7 +403,8 @@ def _related_pair(args: Sequence[Argument]) -> tuple[int, int] | None:
 
 # The question asked about a claim depends on what kind of claim it is.
 _THESIS_QUESTION = {
-    "normative": "The reading’s central claim is that “{}”. Should we, and what would it cost to act on it?",
+    "normative": "The reading’s central claim is that “{}”. Do you agree that it should be so, and what would "
+    "acting on it cost?",
     "causal": "The reading’s central claim is that “{}”. Does the one really lead to the other, or is "
     "something else at work?",
     "predictive": "The reading’s central claim is that “{}”. Will this happen, and what would have to be true "
@@ -413,7 +414,7 @@ _THESIS_QUESTION = {
     "factual": "The reading’s central claim is that “{}”. Do you agree or disagree, and why?",
 }
 _CHALLENGE_QUESTION = {
-    "normative": "The reading says “{}”. Should it be so, and who would carry the cost if it were?",
+    "normative": "The reading argues that “{}”. Do you agree, and who would bear the cost of acting on it?",
     "causal": "The reading claims “{}”. Does that cause really lead to that effect, or could something else "
     "explain it?",
     "predictive": "The reading expects that “{}”. Will this really happen, and what would convince you either way?",

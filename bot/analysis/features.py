@@ -60,6 +60,7 @@ class Features:
     rival_conclusion: bool = False  # a later sentence of its paragraph opens by drawing a conclusion
     weak_opening: bool = False  # its paragraph opens with support, a concession or others' view, not a claim
     draws_conclusion: bool = False  # opens by drawing a conclusion ("Therefore, …")
+    echo: float = 0.0  # share of its content words found at the other end of the reading (intro ↔ conclusion)
 
 
 _CONTENT = re.compile(r"[a-z][a-z0-9]+")
@@ -201,6 +202,28 @@ def _body_paragraph_order(document: Document) -> dict[int, int]:
     return {index: order for order, index in enumerate(body)}
 
 
+def _end_words(document: Document, words_of: list[set[str]], order: dict[int, int]) -> tuple[set[str], set[str]]:
+    """Content words of the first and of the last body paragraph: a reading states its thesis at one end and
+    restates it at the other, so a sentence echoed across the two is likely the thesis."""
+    first: set[str] = set()
+    last: set[str] = set()
+    n_body = len(order)
+    for seg, ws in zip(document.segments, words_of, strict=True):
+        body_order = order.get(seg.paragraph, -1)
+        if body_order == 0:
+            first |= ws
+        elif n_body > 1 and body_order == n_body - 1:
+            last |= ws
+    return first, last
+
+
+def _echo(content: set[str], body_order: int, n_body: int, ends: tuple[set[str], set[str]]) -> float:
+    if not content or n_body < 2 or body_order not in (0, n_body - 1):
+        return 0.0
+    other = ends[1] if body_order == 0 else ends[0]
+    return len(content & other) / len(content)
+
+
 def _opens_as_support(sentence: str) -> bool:
     return bool(
         lexicon.PREMISE_START.match(sentence)
@@ -253,6 +276,7 @@ def extract(document: Document, title: str | None = None) -> list[Features]:
         for p, members in per_paragraph.items()
         if _weak_opening(text[document.segments[members[0]].start : document.segments[members[0]].end])
     }
+    ends = _end_words(document, words_of, order)
     out: list[Features] = []
     for i, seg in enumerate(document.segments):
         sentence = text[seg.start : seg.end]
@@ -268,7 +292,7 @@ def extract(document: Document, title: str | None = None) -> list[Features]:
         after = members[position_in_paragraph + 1 : position_in_paragraph + 3] if position_in_paragraph >= 0 else []
         support = sum(1 for j in after if opens_as_support[j])
         normative = lexicon.NORMATIVE.search(sentence)
-        stance = lexicon.STANCE.search(sentence)
+        stance = lexicon.STANCE.search(sentence) or bool(lexicon.STANCE_VERB.search(sentence))
         conclusive = lexicon.CONCLUSIVE.search(sentence)
         evaluative = len(lexicon.EVALUATIVE.findall(sentence))
         comparative = bool(lexicon.COMPARATIVE.search(sentence))
@@ -317,6 +341,7 @@ def extract(document: Document, title: str | None = None) -> list[Features]:
                 and any(draws[j] for j in members[position_in_paragraph + 1 :]),
                 weak_opening=seg.paragraph in weak_paragraphs,
                 draws_conclusion=draws[i],
+                echo=_echo(content, order.get(seg.paragraph, -1), n_body, ends),
             )
         )
     return out

@@ -8,8 +8,29 @@ case-insensitive regex so a feature costs one scan of a sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)*")
+_PHRASE = re.compile(r"[a-z]+(?:'[a-z]+)*(?: [a-z]+(?:'[a-z]+)*)*")
+# The only non-ASCII characters that case-insensitive ``re`` matches to an ASCII letter (found by testing
+# every code point): "İ", "ı", "ſ" and the Kelvin sign. A sentence holding one skips the key-word check.
+_ASCII_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
+
+
+class _Words(NamedTuple):
+    lowered: str
+    tokens: list[str]  # ``_TOKEN`` runs of the lowercased text, in order
+    vocabulary: frozenset[str]
+    folds: bool  # holds a character that matches an ASCII letter only case-insensitively
+
+
+@lru_cache(maxsize=64)
+def _words_of(text: str) -> _Words:
+    """Tokenise a sentence once for all the lexicons asked about it (features asks about a dozen in turn)."""
+    lowered = text.lower()
+    tokens = _TOKEN.findall(lowered)
+    return _Words(lowered, tokens, frozenset(tokens), not _ASCII_FOLDS.isdisjoint(text))
 
 
 class Lexicon:
@@ -17,28 +38,70 @@ class Lexicon:
 
     Single words are looked up in a set (one tokenisation per sentence) and only multi-word phrases go
     through a regex: a 200-way regex alternation per sentence was the slowest part of a long reading.
+    The regex is still a scan of every position, so it only runs when every word of one of the phrases is
+    among the sentence's tokens. That check never skips a match: wherever the regex matches, each word of
+    the phrase stands between non-letters in the lowercased text, so it is one of the ``_TOKEN`` runs too,
+    unless a character in ``_ASCII_FOLDS`` made the match.
     """
 
-    __slots__ = ("_phrases", "_singles")
+    __slots__ = ("_keys", "_phrase_words", "_phrases", "_singles")
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
         lowered = {p.lower() for p in phrases}
+        unfit = sorted(p for p in lowered if not _PHRASE.fullmatch(p))
+        if unfit:
+            raise ValueError(f"lexicon entries must be lowercase words separated by single spaces: {unfit}")
         self._singles = frozenset(p for p in lowered if _TOKEN.fullmatch(p) and "'" not in p and "’" not in p)
-        multi = sorted((p.replace(" ", r"\s+") for p in lowered - self._singles), key=lambda p: (-len(p), p))
+        multi = lowered - self._singles
+        self._phrase_words = tuple(frozenset(p.split()) for p in sorted(multi))
+        # A quick first test: each phrase's last longest word ("key" of "the key").
+        self._keys = frozenset(max(reversed(p.split()), key=len) for p in multi)
+        patterns = sorted((p.replace(" ", r"\s+") for p in multi), key=lambda p: (-len(p), p))
         self._phrases = (
-            re.compile(r"(?<![\w’'])(?:" + "|".join(multi) + r")(?![\w’'])", re.IGNORECASE) if multi else None
+            re.compile(r"(?<![\w’'])(?:" + "|".join(patterns) + r")(?![\w’'])", re.IGNORECASE) if patterns else None
         )
 
+    def _may_hold_phrase(self, words: _Words) -> bool:
+        if self._phrases is None or words.folds:
+            return self._phrases is not None
+        if self._keys.isdisjoint(words.vocabulary):
+            return False
+        return any(phrase <= words.vocabulary for phrase in self._phrase_words)
+
     def findall(self, text: str) -> list[str]:
-        found = [w for w in _TOKEN.findall(text.lower()) if w in self._singles]
-        if self._phrases is not None:
+        words = _words_of(text)
+        found = [w for w in words.tokens if w in self._singles]
+        if self._may_hold_phrase(words):
             found += self._phrases.findall(text)
         return found
 
     def search(self, text: str) -> bool:
-        if self._phrases is not None and self._phrases.search(text):
+        words = _words_of(text)
+        if not self._singles.isdisjoint(words.vocabulary):
             return True
-        return not self._singles.isdisjoint(_TOKEN.findall(text.lower()))
+        return self._may_hold_phrase(words) and self._phrases.search(text) is not None
+
+
+class _Screened:
+    """A case-insensitive regex that scans a sentence only when the sentence could hold a match.
+
+    Every alternative of the regex either starts with ``^`` or contains one of ``needles``; a match of the
+    latter leaves its needle in the lowercased text (unless a character in ``_ASCII_FOLDS`` made it). So
+    without a needle only a match at the very start is possible, and one ``match`` replaces a scan of
+    every position, which cost more than all the word lists together.
+    """
+
+    __slots__ = ("_needles", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], *needles: str) -> None:
+        self.pattern = pattern
+        self._needles = re.compile("|".join(map(re.escape, needles)))  # case-sensitive: a quick scan
+
+    def search(self, text: str) -> re.Match[str] | None:
+        words = _words_of(text)
+        if words.folds or self._needles.search(words.lowered):
+            return self.pattern.search(text)
+        return self.pattern.match(text)
 
 
 def _words(*phrases: str) -> Lexicon:
@@ -113,6 +176,16 @@ STANCE = _words(
     "it seems to me",
     "my position",
     "i am certain",
+)
+# The author taking a position in their own voice, with the auxiliaries and adverbs that wording varies by
+# ("I do not think", "we would strongly argue", "I'd prefer"): the phrase list above only has the bare forms.
+STANCE_VERB = re.compile(
+    r"\b(?:i|we)(?:['’]d)?\s+(?:(?:do|does|would|should|will|can|cannot|must|strongly|firmly|completely|totally|"
+    r"fully|personally|really|also|still|therefore|thus|definitely|certainly|partly|largely|not|never|"
+    r"would not|do not|don['’]t|wouldn['’]t)\s+)*"
+    r"(?:think|believe|agree|disagree|support|oppose|prefer|argue|contend|maintain|reckon|favou?r|"
+    r"suggest|conclude|insist|hold|doubt|reject|endorse|recommend|propose|feel)\b",
+    re.IGNORECASE,
 )
 CONCLUSIVE = _words(
     "therefore",
@@ -277,6 +350,7 @@ EVALUATIVE = _words(
     "exploitation",
     "outrage",
 )
+# Screened at the end of the module: keep its needles in step with it.
 COMPARATIVE = re.compile(
     r"\b(?:more|less|fewer|better|worse|greater|rather)\b[^.?!]{0,80}\bthan\b|\brather than\b|\binstead of\b",
     re.IGNORECASE,
@@ -482,6 +556,7 @@ STANCE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 # Talk about the text itself ("In this essay I will discuss…"): signposting, not a claim.
+# Screened at the end of the module: keep its needles in step with it.
 METADISCOURSE = re.compile(
     r"\b(?:(?:in|throughout) this (?:essay|article|chapter|piece|paper|column|book|section)|"
     r"this (?:essay|article|chapter|paper) (?:will|shall|aims|argues|discusses)|"
@@ -492,6 +567,7 @@ METADISCOURSE = re.compile(
     re.IGNORECASE,
 )
 # Positions attributed to others, usually set up to be answered ("Critics say…", "It is often said…").
+# Screened at the end of the module: keep its needles in step with it.
 OTHERS_VIEW = re.compile(
     r"\b(?:some|many|most|other|few|several) (?:people|persons|individuals|critics|experts|observers|"
     r"commentators|others|parents|politicians|economists|scientists|analysts|scholars|readers|voters)\b"
@@ -507,6 +583,7 @@ OTHERS_VIEW = re.compile(
     re.IGNORECASE,
 )
 # Lines about the reading rather than in it: bylines, credits, dates, notes on where it appeared.
+# Screened at the end of the module: keep its needles in step with it.
 METADATA = re.compile(
     r"^\s*(?:@\w+|https?://\S+|www\.\S+|\S+@\S+\.\w+)\s*$|"
     r"^\s*(?:by|photo(?:graph)?|image|illustration|picture|credit|source|published|updated|posted|first published|"
@@ -551,4 +628,66 @@ CONCLUSION_START = re.compile(
     r"for (?:this|these|all these) reasons?|(?:this|that) is (?:why|the reason)|(?:it|this) (?:is )?(?:clear|"
     r"obvious|evident) that|clearly|in the end|the (?:point|lesson|upshot) is)\b",
     re.IGNORECASE,
+)
+
+# The regexes searched anywhere in every sentence, each run only where one of its needles occurs (or a
+# match could start the sentence): every alternative of the regex contains one of its needles.
+COMPARATIVE = _Screened(COMPARATIVE, "than", "instead of")
+METADISCOURSE = _Screened(
+    METADISCOURSE,
+    "this",
+    "i will ",
+    "i shall ",
+    "i am going to ",
+    "i would like to ",
+    "i want to ",
+    "reasons",
+    "follows",
+    "let me",
+    "let us ",
+)
+OTHERS_VIEW = _Screened(
+    OTHERS_VIEW,
+    "some ",
+    "many ",
+    "most ",
+    "other",
+    "few ",
+    "several ",
+    "it is ",
+    "it has been ",
+    "there are ",
+    "those who ",
+    "people who ",
+    "critics",
+    "opponents",
+    "proponents",
+    "supporters",
+    "advocates",
+    "sceptics",
+    "skeptics",
+    "detractors",
+    "defenders",
+)
+METADATA = _Screened(
+    METADATA,
+    "©",
+    "written ",
+    "prepared ",
+    "adapted ",
+    "translated ",
+    "produced ",
+    "rights reserved",
+    "sample ",
+    "example ",
+    "this ",
+    "columnist",
+    "correspondent",
+    "editor",
+    "professor",
+    "author",
+    "writer",
+    "contributor",
+    "fellow",
+    "reporter",
 )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
+from syntok._segmentation_states import State as _SyntokState
 from syntok.segmenter import segment as _syntok_segment
 from syntok.tokenizer import Tokenizer
 
@@ -28,6 +29,12 @@ _MAX_SENTENCE_CHARS = 1200
 _QUOTE_MERGE_MAX_CHARS = 600
 
 _tokenizer = Tokenizer(replace_not_contraction=False)
+# syntok only ever considers ending a sentence at a terminal token or an opening bracket.
+_SYNTOK_BREAK_CHARS = {c for t in _SyntokState.terminals for c in t} | _SyntokState.opening_brackets
+_SYNTOK_BREAK = re.compile("[" + re.escape("".join(sorted(_SYNTOK_BREAK_CHARS))) + "]")
+# A final run of terminals and at most one closing quote right after them, then line-end spaces.
+_FINAL_TERMINAL = re.compile(r"[.!?]+[\"'’”]?[ \t\r]*\Z")
+_HAS_WORD = re.compile(r"\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,14 +141,35 @@ def _quote_balance(chunk: str) -> int:
     return (chunk.count("“") - chunk.count("”")) + (chunk.count('"') % 2)
 
 
-def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence offsets inside ``text[start:end]`` using syntok's boundaries, sliced from the original."""
+def _is_one_sentence(chunk: str) -> bool:
+    """True when syntok would certainly find a single sentence in ``chunk``, so it need not run.
+
+    That holds when no terminal or opening bracket occurs before a final run of terminals: syntok never
+    looks for a boundary elsewhere, and at that final run it takes in the other terminals and a closing
+    quote that follow without a space, leaving nothing to start a second sentence. A third of the blocks
+    of a long reading (one-sentence paragraphs, list items) skip tokenising and the state machine this way.
+    """
+    final = _FINAL_TERMINAL.search(chunk)
+    body = chunk[: final.start()] if final else chunk
+    return not _SYNTOK_BREAK.search(body) and bool(_HAS_WORD.search(body))
+
+
+def _sentence_starts(text: str, start: int, end: int) -> list[int]:
+    """Where syntok starts each sentence of ``text[start:end]`` (its first token with a value)."""
+    if _is_one_sentence(text[start:end]):
+        return [start]
     starts = []
     # (syntok's own base_offset pads the string with spaces, which is quadratic over a long reading.)
     for sentence in _syntok_segment(_tokenizer.tokenize(text[start:end])):
         first = next((t for t in sentence if t.value), None)
         if first is not None:
             starts.append(start + first.offset)
+    return starts
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence offsets inside ``text[start:end]`` using syntok's boundaries, sliced from the original."""
+    starts = _sentence_starts(text, start, end)
     if not starts:
         return []
     starts[0] = start

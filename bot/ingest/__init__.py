@@ -7,7 +7,6 @@ paths that need them, so ``reading-circle analyze notes.txt`` never pays for the
 
 from __future__ import annotations
 
-import asyncio
 import re
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from bot.ingest.limits import FETCH_TIMEOUT, MAX_FETCH_BYTES, MAX_UPLOAD_BYTES, 
 from bot.ingest.model import Reading
 from bot.ingest.text import reading_from_text
 
-__all__ = ["Reading", "ReadingError", "fetch_url", "from_bytes", "from_text", "load"]
+__all__ = ["Reading", "ReadingError", "fetch_url", "from_bytes", "from_text", "is_link", "load", "load_file"]
 
 _HTTP = re.compile(r"^https?://", re.I)
 _OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
@@ -49,10 +48,12 @@ async def fetch_url(
     return await _url.fetch_url(url, allow_private=allow_private, timeout=timeout, max_bytes=max_bytes)
 
 
-async def load(source: str, *, allow_private: bool = False) -> Reading:
-    """What the CLI calls: an http(s) link is fetched, anything else is a path to a local file."""
-    if _HTTP.match(source):
-        return await fetch_url(source, allow_private=allow_private)
+def is_link(source: str) -> bool:
+    return bool(_HTTP.match(source))
+
+
+def load_file(source: str) -> Reading:
+    """A local file, read and parsed here and now (the CLI's path: no event loop needed)."""
     if _OTHER_SCHEME.match(source):
         raise ReadingError("I can only fetch http:// or https:// links.")
     path = Path(source).expanduser()
@@ -69,7 +70,13 @@ async def load(source: str, *, allow_private: bool = False) -> Reading:
         data = path.read_bytes()
     except OSError as exc:
         raise ReadingError(f"I can't read the file {source} ({exc.strerror or exc}).") from exc
-    # Small files parse in milliseconds; only hand big ones (PDF, EPUB) to a thread.
-    if len(data) < 256 * 1024:
-        return from_bytes(data, filename=path.name, source=str(path))
-    return await asyncio.to_thread(from_bytes, data, filename=path.name, source=str(path))
+    return from_bytes(data, filename=path.name, source=str(path))
+
+
+async def load(source: str, *, allow_private: bool = False) -> Reading:
+    """An http(s) link is fetched, anything else is a path to a local file, parsed off the event loop."""
+    if is_link(source):
+        return await fetch_url(source, allow_private=allow_private)
+    import asyncio
+
+    return await asyncio.to_thread(load_file, source)

@@ -229,10 +229,10 @@ def test_relate_prompt_pairs_claims_that_share_content():
 
 
 def test_prompts_vary_with_the_kind_of_claim():
-    """A normative thesis is asked "should we…?", a predictive one "will this happen…?"."""
+    """A normative thesis is asked whether it should be so, a predictive one "will this happen…?"."""
     normative = compose(Material(None, Span("We must close the coal plants.", 0, 10), _long_claims(3))).prompts[0]
     predictive = compose(Material(None, Span("Coal plants will close by 2030.", 0, 10), _long_claims(3))).prompts[0]
-    assert "Should we" in normative.text and "Will this happen" in predictive.text
+    assert "should be so" in normative.text and "Will this happen" in predictive.text
 
 
 def test_thesis_is_never_a_question_a_quotation_or_across_paragraphs():
