@@ -119,7 +119,7 @@ def vector(f: Features) -> list[float]:
 
 # Fitted on AAEC train (label: the sentence covers a major claim or claim), rounded.
 CLAIM_WEIGHTS: dict[str, float] = {
-    "bias": -3.8,
+    "bias": -3.7,
     "normative": 0.6,
     "stance": 1.0,
     "conclusive": -0.3,
@@ -128,18 +128,18 @@ CLAIM_WEIGHTS: dict[str, float] = {
     "causal": 0.4,
     "predictive": 0.3,
     "question": -0.8,
-    "example": -0.3,
+    "example": -0.2,
     "quoted": -1.5,
     "reported": -1.0,
     "numeric": -0.5,
-    "narrative": -0.7,
-    "first_person": 0.3,
+    "narrative": -0.6,
+    "first_person": 0.2,
     "leans": -0.1,
     "metadiscourse": -1.0,
     "others_view": -1.5,
     "enumerative": 0.3,
     "para_first": -0.2,
-    "para_last": 1.0,
+    "para_last": 1.1,
     "para_single": 1.5,
     "intro": 0.6,
     "conclusion": 1.1,
@@ -161,11 +161,11 @@ CLAIM_WEIGHTS: dict[str, float] = {
     "body_first": 3.3,
     "unmarked_lone": -1.0,
     "body_last_conclusive": 1.0,
-    "body_first_enumerative": 0.1,
-    "body_first_rival": -1.6,
+    "body_first_enumerative": 0.2,
+    "body_first_rival": -1.5,
     "body_later_weak_opening": -0.2,
-    "body_draws_conclusion": 1.3,
-    "echo": 0.6,
+    "body_draws_conclusion": 1.2,
+    "echo": 0.7,
 }
 # Fitted on AAEC train (label: the sentence covers a major claim), rounded.
 THESIS_WEIGHTS: dict[str, float] = {
