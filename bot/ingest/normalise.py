@@ -25,6 +25,9 @@ _TABLE = {**_INVISIBLE, **_SPACES, **_LIGATURES, **_LINE_BREAKS}
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _RUN_OF_SPACE = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n[ ]*\n\s*")
+# "isn' t", "here' s": contractions split by an earlier tokenizer (common in scraped corpora). Left alone, a
+# quote-stripping step later reads the apostrophe as a closing quote and prints "isn t".
+_SPLIT_CONTRACTION = re.compile(r"(?<=[A-Za-z])(['’]) (?=(?:s|t|re|ll|ve|d|m)\b)")
 
 #: A line that starts a list item: bullets, "1." / "1)" / "a)" numbering.
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•◦▪‣·–]\s+|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)]\s+)")
@@ -39,6 +42,7 @@ def clean(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
     text = text.translate(_TABLE)
+    text = _SPLIT_CONTRACTION.sub(r"\1", text)
     return _CONTROL.sub("", text)
 
 

@@ -67,3 +67,10 @@ def test_paragraphs_from_plain_keeps_each_line_of_unwrapped_text():
     """Pasted text with one paragraph per line (no blank lines) keeps each line as a paragraph."""
     first, second = "First paragraph. " * 12, "Second paragraph. " * 12
     assert paragraphs_from_plain(f"{first}\n{second}") == [first.strip(), second.strip()]
+
+
+def test_split_contractions_are_rejoined() -> None:
+    """Contractions split by an earlier tokenizer are joined again; plural possessives are left alone."""
+    assert clean("It isn' t xenophobic, and here’ s why: the workers' rights matter.") == (
+        "It isn't xenophobic, and here’s why: the workers' rights matter."
+    )
