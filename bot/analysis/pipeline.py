@@ -9,7 +9,7 @@ from bot.analysis.compose import Material
 from bot.analysis.features import Features, extract
 from bot.analysis.model import Analysis, Argument, Span
 from bot.analysis.segment import Document, segment
-from bot.analysis.select import Choice, Selection, select
+from bot.analysis.select import Choice, select
 from bot.ingest.model import Reading
 
 _LOWER_WORD = re.compile(r"(?<![\w’'])[a-z]+(?![\w’'])")
@@ -20,7 +20,7 @@ def _span(text: str, choice: Choice) -> Span:
     return Span(text[p.start : p.end], p.start, p.end)
 
 
-def _reported_counter(document: Document, features: list[Features], selection: Selection) -> str | None:
+def _reported_counter(document: Document, features: list[Features]) -> str | None:
     """The first view the reading attributes to others in order to answer it ("Critics say…"), if any:
     material for the steelman prompt, never one of the reading's own arguments."""
     for seg, f in zip(document.segments, features, strict=True):
@@ -54,7 +54,7 @@ def analyse(reading: Reading, *, backend: AnalysisBackend | None = None) -> Anal
         for c in selection.arguments
     )
     lowercase_words = frozenset(_LOWER_WORD.findall(text))
-    counter = _reported_counter(document, features, selection)
+    counter = _reported_counter(document, features)
     composition = compose_with(backend, Material(reading.title, thesis, arguments, lowercase_words, counter))
     return Analysis(
         title=reading.title,
