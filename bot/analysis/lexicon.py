@@ -641,6 +641,8 @@ LEANS_ON_PREVIOUS = re.compile(
     r"should be|must be|remains|becomes|makes|takes)\s+(?:(?:\w+ly|not|also|very|more|most|so|no)\s+)*"
     r"\w+(?:\s+\w+)?\s+(?:to|that|whether|for|how|why|when)\b)"
     r"|but\b|so\b(?!\s+(?:many|much|far|long|too)\b)|yet\b|and\b|or\b|nor\b|still\b|instead\b|otherwise\b"
+    r"|which (?:is|was|means|meant|explains|shows|makes)\b"
+    r"|in (?:so doing|doing so)\b|by (?:so doing|doing so)\b|in (?:this|that) way\b"
     r"|(?:and|but) (?:so|yet|then)\b"
     r")",
     re.IGNORECASE,

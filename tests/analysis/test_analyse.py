@@ -251,6 +251,19 @@ def test_thesis_is_never_a_question_a_quotation_or_across_paragraphs():
     assert "\n\n" not in thesis.text
 
 
+def test_thesis_never_opens_on_a_reference_to_an_earlier_sentence():
+    """A thesis opening "Which is why…" or "In so doing…" comes with the sentence it refers to, or not at all."""
+    text = (
+        "Three branches closed last spring after the council halved the budget.\n\n"
+        "Which is why I believe the town must fund its libraries as essential infrastructure.\n\n"
+        "Volunteers kept one branch open for a while, and readers came back. "
+        "In so doing, they surely proved that every town should keep its library."
+    )
+    thesis = analyse(Reading(text, title="Keep the libraries open")).thesis
+    assert thesis is not None
+    assert not thesis.text.startswith(("Which is why", "In so doing"))
+
+
 def test_labels_never_carry_an_unbalanced_bracket_or_quote():
     """A poll label never starts inside a parenthesis or keeps a stray bracket or quotation mark."""
     claim = (
