@@ -43,7 +43,6 @@ class Features:
     para_single: bool
     intro: bool
     conclusion: bool
-    doc_position: float  # 0 at the start, 1 at the end
     # Added for argumentation structure (see rank.py for how each is weighted).
     metadata: bool  # a byline, credit, date or note about the reading, not a sentence of it
     unmarked: bool  # no claim marker at all: only position could make it look like a claim
@@ -211,7 +210,6 @@ def extract(document: Document, title: str | None = None) -> list[Features]:
                 para_single=len(members) == 1,
                 intro=body_order == 0 or (body_order >= 0 and position < 0.1),
                 conclusion=n_body > 1 and (body_order == n_body - 1 or position > 0.92),
-                doc_position=position,
                 metadata=bool(lexicon.METADATA.search(sentence)),
                 unmarked=not (normative or stance or conclusive or evaluative or comparative or causal or predictive),
                 premise_start=bool(lexicon.PREMISE_START.match(sentence)),
