@@ -11,7 +11,6 @@ import logging
 import pkgutil
 import secrets
 import signal
-import sqlite3
 import sys
 
 import discord
@@ -23,7 +22,7 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.errors import UserError
 from bot.storage.circles import CircleRepository
-from bot.storage.database import Database
+from bot.storage.database import Database, DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -94,10 +93,8 @@ class ReadingCircleBot(commands.Bot):
     async def setup_hook(self) -> None:
         try:
             self.db = await Database.open(self.settings.database_path)
-        except (OSError, sqlite3.Error) as err:
-            raise StartupError(
-                f"cannot open the database at {self.settings.database_path}: {err} (check DATABASE_PATH)"
-            ) from err
+        except DatabaseUnavailable as err:
+            raise StartupError(f"{err} (check DATABASE_PATH)") from err
         self.circles = CircleRepository(self.db)
         for name in cog_modules():
             await self.load_extension(name)

@@ -39,6 +39,10 @@ def migrations() -> list[Migration]:
     return found
 
 
+class DatabaseUnavailable(Exception):
+    """The database file cannot be opened or created (a bad path, permissions, a corrupt file)."""
+
+
 class Database:
     """One aiosqlite connection with WAL and foreign keys; repositories borrow it."""
 
@@ -49,9 +53,12 @@ class Database:
     @classmethod
     async def open(cls, path: Path | str, *, migrate: bool = True) -> Database:
         path = Path(path)
-        if str(path) != ":memory:":
-            path.parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(path, isolation_level=None)
+        try:
+            if str(path) != ":memory:":
+                path.parent.mkdir(parents=True, exist_ok=True)
+            conn = await aiosqlite.connect(path, isolation_level=None)
+        except (OSError, sqlite3.Error) as err:
+            raise DatabaseUnavailable(f"cannot open the database at {path}: {err}") from err
         db = cls(path, conn)
         try:
             conn.row_factory = aiosqlite.Row

@@ -1,0 +1,57 @@
+"""The application around the cogs, end to end: the error handler, start-up failures, clean shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import signal
+from pathlib import Path
+
+import pytest
+from discord.ext import commands
+
+from bot.app import create_bot, run_until_stopped
+from bot.config import Settings
+from tests.fakediscord import FakeDiscord, World
+
+
+async def test_unexpected_error_gives_an_error_id_and_logs_it(
+    fake: FakeDiscord, world: World, bot: commands.Bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """When the database is gone the member gets a short ephemeral message with an id; the log has the trace."""
+    await bot.db.close()  # type: ignore[attr-defined]
+    result = await fake.invoke("circle show", member=world.member, channel=world.channel)
+    assert result.ephemeral
+    error_id = re.search(r"error id `([0-9a-f]{8})`", result.content)
+    assert error_id, result.content
+    logged = [r for r in caplog.records if error_id.group(1) in r.getMessage()]
+    assert logged and logged[0].exc_info is not None
+
+
+async def test_sigterm_closes_gateway_and_database(fake: FakeDiscord, world: World, settings: Settings) -> None:
+    """SIGTERM makes `reading-circle run`'s loop close the gateway and the database and return 0."""
+    app = create_bot(settings)
+    app._connection.guild_ready_timeout = 0.05
+    running = asyncio.create_task(run_until_stopped(settings, "fake-token", bot=app))
+    async with asyncio.timeout(10):
+        while not app.is_ready():
+            await asyncio.sleep(0.01)  # polling a flag the real client sets; the task itself does the work
+    assert fake.gateway.live
+    os.kill(os.getpid(), signal.SIGTERM)
+    assert await asyncio.wait_for(running, 10) == 0
+    assert app.is_closed()
+    assert app.db.conn._connection is None  # aiosqlite's own marker of a closed connection
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+
+
+async def test_unopenable_database_is_one_line_and_exit_2(
+    fake: FakeDiscord, world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A DATABASE_PATH under a regular file stops start-up with one line naming it, not a traceback."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    settings = Settings(discord_token="fake-token", database_path=blocker / "rc.db")
+    assert await asyncio.wait_for(run_until_stopped(settings, "fake-token"), 10) == 2
+    err = capsys.readouterr().err
+    assert "cannot open the database" in err and "DATABASE_PATH" in err and "Traceback" not in err
