@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+from benchmarks.common import shared_root
+
 
 @pytest.fixture(scope="session")
 def shared() -> Path:
-    root = Path(os.environ.get("READING_CIRCLE_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
+    root = shared_root()
     if not (root / "datasets").is_dir():
         pytest.skip(f"shared data not found at {root} (set READING_CIRCLE_SHARED)")
     return root
