@@ -20,7 +20,7 @@ from bot.analysis.features import extract
 from bot.analysis.rank import FEATURES, vector
 from bot.analysis.segment import segment
 
-HAND_SET = frozenset({"quoted", "reported", "numeric", "others_view", "long", "metadata", "unmarked_lone"})
+HAND_SET = frozenset({"quoted", "reported", "numeric", "others_view", "long", "unmarked_lone"})
 
 
 def _rows(essays: list[dict]) -> tuple[list[list[float]], list[int], list[int]]:

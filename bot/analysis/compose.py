@@ -92,7 +92,8 @@ _LOWERABLE = frozenset(
 _TRAILING = ".;:,—–- "
 _CLOSING_QUOTES = "\"'”’»"
 _GLUED_QUOTE = re.compile(r"(?<=\w)[\"“”«»](?=\w)")
-_QUOTE_MARKS = re.compile(r"[\"“”«»]|(?<!\w)['‘’]|['‘’](?!\w)")
+_DOUBLE_QUOTES = re.compile(r"[\"“”«»]")
+_SINGLE_QUOTE = re.compile(r"(?<!\w)['‘’]|['‘’](?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +270,22 @@ def _without_brackets(text: str) -> str:
     return text.strip()
 
 
+def _without_quote_marks(text: str) -> str:
+    """``text`` without quotation marks; an apostrophe closing a plural possessive ("scientists' time")
+    stays unless a single quotation opened before it is still open."""
+    text = _DOUBLE_QUOTES.sub("", text)
+    out, open_single, last = [], False, 0
+    for m in _SINGLE_QUOTE.finditer(text):
+        at = m.start()
+        opening = at == 0 or not text[at - 1].isalnum()
+        possessive = not opening and text[at - 1] in "sS" and not open_single
+        out.append(text[last:at] + (m.group(0) if possessive else ""))
+        open_single = opening
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
 def label(number: int, claim: str, limit: int = POLL_ANSWER_LIMIT) -> str:
     """A numbered poll answer that still says something: "1 · Schools must teach cooking".
 
@@ -283,7 +300,7 @@ def label(number: int, claim: str, limit: int = POLL_ANSWER_LIMIT) -> str:
     if len(text.split()) < 2:
         text = re.sub(r"[()\[\]{}]", "", quote(claim))
     # A mark wedged between two words (a typo like 'the"one') becomes a space, so words never fuse.
-    text = _QUOTE_MARKS.sub("", _GLUED_QUOTE.sub(" ", text))
+    text = _without_quote_marks(_GLUED_QUOTE.sub(" ", text))
     text = text[0].upper() + text[1:] if text[:1].islower() else text
     return prefix + shorten(text, room)
 

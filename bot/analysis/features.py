@@ -13,13 +13,15 @@ from bot.analysis.segment import Document
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _NUMBER = re.compile(r"\d")
+# A sentence that ends on a colon introduces what follows (a list, a quotation): it says nothing by itself.
+_LEAD_IN = re.compile(r":[\s.]*$")
 _QUOTED = re.compile(r"“[^”]{12,}”|\"[^\"]{12,}\"|‘[^’]{25,}’(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
 class Features:
     words: int
-    eligible: bool  # a prose sentence or list item (headings are titles, not claims)
+    eligible: bool  # a sentence or list item of the reading itself: not a heading, credit or list lead-in
     normative: bool
     stance: bool
     conclusive: bool
@@ -183,10 +185,15 @@ def extract(document: Document, title: str | None = None) -> list[Features]:
         comparative = bool(lexicon.COMPARATIVE.search(sentence))
         causal = lexicon.CAUSAL.search(sentence)
         predictive = lexicon.PREDICTIVE.search(sentence)
+        metadata = bool(lexicon.METADATA.search(sentence))
         out.append(
             Features(
                 words=n_words,
-                eligible=seg.role != "heading" and n_words > 0 and not (own_title and seg.paragraph == 0),
+                eligible=seg.role != "heading"
+                and n_words > 0
+                and not (own_title and seg.paragraph == 0)
+                and not _LEAD_IN.search(sentence)
+                and not metadata,
                 normative=normative,
                 stance=stance,
                 conclusive=conclusive,
@@ -210,7 +217,7 @@ def extract(document: Document, title: str | None = None) -> list[Features]:
                 para_single=len(members) == 1,
                 intro=body_order == 0 or (body_order >= 0 and position < 0.1),
                 conclusion=n_body > 1 and (body_order == n_body - 1 or position > 0.92),
-                metadata=bool(lexicon.METADATA.search(sentence)),
+                metadata=metadata,
                 unmarked=not (normative or stance or conclusive or evaluative or comparative or causal or predictive),
                 premise_start=bool(lexicon.PREMISE_START.match(sentence)),
                 supported=support / 2,

@@ -650,7 +650,10 @@ LEANS_ON_PREVIOUS = re.compile(
 # Openers that announce a new point rather than continue the last one: stripped when quoting a claim.
 DISCOURSE_OPENER = re.compile(
     r"^\s*(?:(?:in conclusion|to conclude|to sum up|in summary|in short|overall|all in all|ultimately|"
-    r"therefore|thus|hence|consequently|as a result|accordingly|however|moreover|furthermore|"
+    r"therefore|thus|hence|consequently|as a result|accordingly|moreover|furthermore|"
+    # "However careful I am…" is a concession, not a connective: only before a comma or a clause.
+    r"however(?=\s*,|\s+(?:i|we|you|he|she|it|they|the|a|an|this|that|these|those|there|in|on|at|for|"
+    r"some|most|people|if|when|as|not|our|their|his|her|my)\b)|"
     r"in addition|additionally|besides|also|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|"
     r"first and foremost|above all|on the other hand|on the contrary|in fact|indeed|of course|"
     r"for these reasons|for this reason|in other words|to begin with|nevertheless|nonetheless|"
@@ -720,7 +723,8 @@ METADATA = re.compile(
     r"©|\b(?:written|prepared|adapted|translated|produced) (?:for|by)\b|\ball rights reserved\b|"
     r"\b(?:sample|example) (?:reading|text|article|essay)\b|\bthis (?:article|essay|piece|column) (?:was|first|"
     r"originally|appeared)\b|\b(?:is|was) (?:a|an|the) (?:columnist|correspondent|editor|professor|author|writer|"
-    r"contributor|fellow|reporter)\b",
+    r"contributor|fellow|reporter)\b|"
+    r"^\s*file\s*[-–—:]|\b(?:is|are) (?:published|out now|available) (?:by|from|in|on|at|now)\b",
     re.IGNORECASE,
 )
 # Openers of a supporting sentence: an example, a reason, evidence, a condition.
@@ -818,4 +822,7 @@ METADATA = _Screened(
     "contributor",
     "fellow",
     "reporter",
+    "published",
+    "out now",
+    "available",
 )

@@ -30,9 +30,11 @@ MAX_THESIS_QUOTED = 0.4  # share of a thesis inside quotation marks
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
-# A paragraph that opens with a bare pronoun ("It is also a question of…") starts a new point; only a
-# demonstrative or a contrast ("This is why…", "Yet…") carries a short sentence across a paragraph break.
-_PRONOUN_OPENER = re.compile(r"\s*[\"“‘']?(?:it|its|they|their|theirs|them|he|she|his|her)\b", re.IGNORECASE)
+# A paragraph that opens with a bare pronoun ("It is also a question of…") or "And…" starts a new point;
+# only a demonstrative or a contrast ("This is why…", "Yet…") carries a short sentence across a break.
+_CARRIES_ACROSS = re.compile(r"\s*[\"“‘']?(?:this|that|these|those|such|but|yet|still)\b", re.IGNORECASE)
+# A news dateline ("INDIANAPOLIS - ", "BUFFALO, N.Y - ") says where the story was filed, not what it claims.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’]{3,}(?: [A-Z][A-Z.'’]+)*(?:, [A-Z][A-Za-z.]+)? ?[-–—]{1,2} (?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,13 @@ def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     return shared / len(a | b) >= DUPLICATE_JACCARD or shared / min(len(a), len(b)) >= 0.85
 
 
+def _start(document: Document, index: int) -> int:
+    """Where a passage opening on segment ``index`` starts: after a dateline, if it has one."""
+    seg = document.segments[index]
+    dateline = _DATELINE.match(document.text, seg.start, seg.end)
+    return dateline.end() if dateline else seg.start
+
+
 def _passages(document: Document, features: Sequence[Features], scores: Sequence[float]) -> list[Passage]:
     """One candidate per eligible segment, widened to its predecessor when it leans on it."""
     out = []
@@ -94,11 +103,11 @@ def _passages(document: Document, features: Sequence[Features], scores: Sequence
             f.leans
             and features[i - 1].eligible
             and not features[i - 1].others_view
-            and (same_paragraph or (f.words <= 20 and not _PRONOUN_OPENER.match(document.span(seg))))
+            and (same_paragraph or (f.words <= 20 and _CARRIES_ACROSS.match(document.span(seg))))
             and seg.end - segs[i - 1].start <= MAX_MERGED_CHARS
         ):
             first = i - 1
-        out.append(Passage(first, i, segs[first].start, seg.end, scores[i], seg.paragraph))
+        out.append(Passage(first, i, _start(document, first), seg.end, scores[i], seg.paragraph))
     return out
 
 
@@ -225,8 +234,7 @@ def _within_paragraph(document: Document, p: Passage) -> Passage:
     """``p`` without a predecessor it borrowed from the paragraph before: a thesis never spans a break."""
     if document.segments[p.first].paragraph == p.paragraph:
         return p
-    seg = document.segments[p.last]
-    return Passage(p.last, p.last, seg.start, seg.end, p.score, p.paragraph)
+    return Passage(p.last, p.last, _start(document, p.last), document.segments[p.last].end, p.score, p.paragraph)
 
 
 def _can_be_thesis(features: Sequence[Features], p: Passage) -> bool:

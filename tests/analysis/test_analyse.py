@@ -316,3 +316,51 @@ def test_prompts_quote_long_claims_briefly():
             assert len(quoted) <= 200
             if quoted.endswith("…"):
                 assert re.findall(r"\w+", quoted)[-1] in re.findall(r"\w+", long_claim)
+
+
+COLUMN = """Forget the bad science about dating
+
+INDIANAPOLIS - Dating advice from laboratories is mostly wrong, and we should stop treating it as science.
+
+Researchers claim that eating dessert on a date makes a second date more likely. The study is flawed, because \
+it ignores who chose the dessert. Plus, a meal on a first date is a poor idea for anyone who is nervous.
+
+And then there's the pheromone industry, which sells sprays that do nothing for humans.
+
+Instead, here are some better rules for a first date:
+
+Meet somewhere public and leave when you want to. Talk about the other person's interests, not your ex.
+
+Good dating advice is common sense, and common sense does not need a laboratory to prove it.
+
+Jane Doe's new book, Dating Without Data, is published by Faber (£18.99)."""
+
+
+def test_columns_furniture_is_never_an_argument():
+    """A credit line under the piece and a sentence that only introduces a list are not arguments, and no
+    passage runs across a paragraph break on a bare "And…"."""
+    analysis = analyse(Reading(COLUMN))
+    passages = [analysis.thesis.text] + [a.text for a in analysis.arguments]
+    assert not any("is published by" in p for p in passages)
+    assert not any(p.rstrip(".").endswith(":") for p in passages)
+    assert not any("\n" in p for p in passages)
+    assert any(p.startswith("And then there's the pheromone industry") for p in passages)
+
+
+def test_dateline_is_left_out_of_the_passage():
+    """ "INDIANAPOLIS - " says where a story was filed: the passage starts after it, still verbatim."""
+    analysis = analyse(Reading(COLUMN))
+    passages = [analysis.thesis, *analysis.arguments]
+    opening = [p for p in passages if "Dating advice from laboratories" in p.text]
+    assert opening and opening[0].text.startswith("Dating advice from laboratories")
+    assert COLUMN[opening[0].start : opening[0].end] == opening[0].text
+
+
+def test_labels_keep_possessives_and_concessive_however():
+    """A plural possessive keeps its apostrophe in a label; "However careful I am" is not a connective."""
+    assert label(2, "In the latest use of scientists' time, they found that dessert helps.").startswith(
+        "2 · In the latest use of scientists' time"
+    )
+    assert label(1, "The 'experts' say so.") == "1 · The experts say so"
+    assert quote("However careful I am, the phone still rings.") == "However careful I am, the phone still rings"
+    assert quote("However, the phone still rings at night.") == "The phone still rings at night"
