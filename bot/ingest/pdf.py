@@ -1,7 +1,8 @@
 """PDF text with pypdf, re-flowed into paragraphs.
 
-A PDF stores positioned lines, not paragraphs: lines are re-joined with the shared un-wrapping rule (loosened
-for proportional fonts), words hyphenated across lines are mended, and lines repeated at the top or bottom of
+A PDF stores positioned lines, not paragraphs: a line indented or set off by a wider gap starts a paragraph,
+the others are re-joined with the shared un-wrapping rule (loosened for proportional fonts), words
+hyphenated across lines are mended, and lines repeated at the top or bottom of
 most pages (running heads, footers) and bare page numbers are dropped. The page count is read from the page
 tree before any text is extracted, so an oversized PDF is refused at once.
 """
@@ -12,6 +13,8 @@ import io
 import logging
 import re
 from collections import Counter
+from itertools import pairwise
+from typing import NamedTuple
 
 from bot.ingest.assemble import make_reading
 from bot.ingest.errors import ReadingError
@@ -27,6 +30,8 @@ _JUNK_TITLE = re.compile(
     r"odt|rtf|pages|qxd|p65|eps))$",
     re.I,
 )
+_INDENT, _MAX_INDENT = 6.0, 60.0  # points: a first-line indent, not a centred line
+_GAP = 1.4  # a gap this many times the usual line spacing separates paragraphs
 _EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running heads or footers
 _NO_TEXT_LAYER = "That PDF has no text layer — is it a scan? Try a PDF with selectable text."
 _DAMAGED = "I couldn't read that PDF — it seems damaged. Try saving or exporting it again."
@@ -54,12 +59,12 @@ def reading_from_pdf(data: bytes, *, source: str | None = None) -> Reading:
             pages = len(reader.pages)  # walks the whole page tree, so only once the declared count is fine
         if pages > MAX_PDF_PAGES:
             raise ReadingError(too_long_message(pages=pages))
-        page_lines: list[list[str]] = []
+        page_lines: list[list[Line]] = []
         words = 0
         for page in reader.pages:
-            text = clean(page.extract_text() or "")
-            page_lines.append([line.strip() for line in text.split("\n") if line.strip()])
-            words += len(text.split())
+            lines = _page_lines(page)
+            page_lines.append(lines)
+            words += sum(len(line.text.split()) for line in lines)
             if words > MAX_WORDS * 1.1:  # running heads included, hence the margin
                 raise ReadingError(too_long_message(words))
         metadata = reader.metadata
@@ -72,12 +77,71 @@ def reading_from_pdf(data: bytes, *, source: str | None = None) -> Reading:
 
     if words < MIN_WORDS and words <= 5 * max(1, pages):
         raise ReadingError(_NO_TEXT_LAYER)
-    lines = [line for page in _drop_running_lines(page_lines) for line in page]
-    paragraphs = paragraphs_from_plain("\n".join(lines), slack=0.85)
+    # A line that starts a paragraph by its position gets a blank line before it, so a paragraph whose last
+    # line is full is not run into the next one by the un-wrapping.
+    text = "\n".join(
+        ("\n" if start else "") + line.text
+        for page in _drop_running_lines(page_lines)
+        for line, start in zip(page, _paragraph_starts(page), strict=True)
+    )
+    paragraphs = paragraphs_from_plain(text, slack=0.85)
     title = meta_title if meta_title and not _JUNK_TITLE.match(meta_title) else None
     if title is None and len(paragraphs) > 1 and _title_like(paragraphs[0]):
         title = paragraphs[0]
     return make_reading(paragraphs, title=title, author=meta_author, source=source, noun="That PDF")
+
+
+class Line(NamedTuple):
+    text: str
+    x: float  # left edge of the line's first piece of text, in points
+    y: float  # its baseline
+
+
+def _page_lines(page: object) -> list[Line]:
+    """The page's text lines with where each is drawn: pypdf reports the position of every piece of text,
+    and the first piece of a line gives the line's left edge and baseline."""
+    pieces: list[tuple[str, float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
+        if text:
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            pieces.append((text, x, y))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    lines: list[Line] = []
+    current: list[str] = []
+    at: tuple[float, float] | None = None
+    for text, x, y in pieces:
+        for k, part in enumerate(text.split("\n")):
+            if k:  # a line ended inside this piece
+                lines.append(Line("".join(current), *(at or (x, y))))
+                current, at = [], None
+            if part and at is None:
+                at = (x, y)
+            current.append(part)
+    lines.append(Line("".join(current), *(at or (0.0, 0.0))))
+    cleaned = (Line(clean(line.text).strip(), line.x, line.y) for line in lines)
+    return [line for line in cleaned if line.text]
+
+
+def _paragraph_starts(lines: list[Line]) -> list[bool]:
+    """Which lines of a page start a paragraph by their position: a first-line indent (``_INDENT`` to
+    ``_MAX_INDENT`` points right of the page's usual left edge, after a line at that edge) or a gap over
+    ``_GAP`` times the usual line spacing. Lines drawn upwards (a new column) say nothing."""
+    if len(lines) < 3:
+        return [False] * len(lines)
+    edge = Counter(round(line.x) for line in lines).most_common(1)[0][0]
+    gaps = sorted(a.y - b.y for a, b in pairwise(lines) if a.y - b.y > 0.5)
+    spacing = gaps[len(gaps) // 2] if gaps else 0.0
+    starts = []
+    for i, line in enumerate(lines):
+        before = lines[i - 1] if i else None
+        after_edge = before is None or abs(before.x - edge) < 2
+        indented = after_edge and _INDENT <= line.x - edge <= _MAX_INDENT
+        gapped = before is not None and spacing > 0 and before.y - line.y > _GAP * spacing
+        starts.append(indented or gapped)
+    return starts
 
 
 def _declared_pages(reader: object) -> int | None:
@@ -103,12 +167,12 @@ def _edge_key(line: str) -> str:
     return re.sub(r"\d+", "#", line.casefold())
 
 
-def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
+def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     """Drop bare page numbers, and lines at a page's edge that recur on at least half of the pages."""
     counts: Counter[str] = Counter()
     for lines in pages:
         edges = lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
-        counts.update({_edge_key(line) for line in edges})
+        counts.update({_edge_key(line.text) for line in edges})
     threshold = max(2, (len(pages) + 1) // 2)
     repeated = {key for key, n in counts.items() if n >= threshold} if len(pages) >= 3 else set()
     cleaned = []
@@ -116,7 +180,7 @@ def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
         keep = []
         for i, line in enumerate(lines):
             at_edge = i < _EDGE_LINES or i >= len(lines) - _EDGE_LINES
-            if at_edge and (_PAGE_NUMBER.match(line) or _edge_key(line) in repeated):
+            if at_edge and (_PAGE_NUMBER.match(line.text) or _edge_key(line.text) in repeated):
                 continue
             keep.append(line)
         cleaned.append(keep)

@@ -17,7 +17,9 @@ def make_pdf(
     author: str | None = None,
     text_layer: bool = True,
 ) -> bytes:
-    """A minimal valid PDF: each page's lines drawn with Helvetica (BT/Tj), or only a filled box if no text."""
+    """A minimal valid PDF: each page's lines drawn with Helvetica (BT/Tj), or only a filled box if no text.
+
+    A line starting with a tab is drawn indented; an empty line is a vertical gap."""
     if isinstance(pages, int):
         pages = [[f"Line on page {n}."] for n in range(pages)]
     objects: list[bytes] = []
@@ -34,7 +36,10 @@ def make_pdf(
         if text_layer:
             ops = ["BT", "/F1 11 Tf", "14 TL", "72 740 Td"]
             for line in lines:
-                ops.append(f"{_pdf_string(line)} Tj T*")
+                if line.startswith("\t"):  # a first-line indent of 18 points
+                    ops.append(f"18 0 Td {_pdf_string(line[1:])} Tj -18 0 Td T*")
+                else:  # an empty line leaves a gap
+                    ops.append(f"{_pdf_string(line)} Tj T*" if line else "T*")
             ops.append("ET")
         else:
             ops = ["0.5 g", "72 72 450 650 re f"]

@@ -89,3 +89,26 @@ def test_encrypted_pdf_with_password_is_refused():
     writer.write(out)
     with pytest.raises(ReadingError, match="password-protected"):
         from_bytes(out.getvalue())
+
+
+FULL = "line that runs right up to the margin as justified"
+
+
+def test_pdf_paragraphs_found_by_indent_and_gap_even_after_a_full_line():
+    """A paragraph whose last line is full still ends there when the next line is indented or set off by a
+    gap, and an indented or gapped line is not taken for a wrapped one."""
+    lines = [
+        "The Case for Paragraphs",
+        "",
+        f"\tThe first paragraph opens with an indented {FULL}",
+        f"prose does, and it closes with a last {FULL} prose does.",
+        f"\tThe second paragraph is indented in its turn, a {FULL}",
+        f"text does, and it closes with a {FULL} text does too.",
+        "",
+        f"The third paragraph follows a gap instead, a {FULL} text",
+        "does, and it ends here.",
+    ]
+    reading = from_bytes(make_pdf([lines]), filename="paragraphs.pdf")
+    assert reading.title == "The Case for Paragraphs"
+    assert [p.split()[:2] for p in reading.paragraphs] == [["The", "first"], ["The", "second"], ["The", "third"]]
+    assert reading.paragraphs[0].endswith("prose does.")
