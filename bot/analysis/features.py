@@ -13,6 +13,8 @@ from bot.analysis.segment import Document
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _NUMBER = re.compile(r"\d")
+# "Having said that" reports nobody's words.
+_SAID_IDIOM = re.compile(r"\b(?:having said that|that said|needless to say|so to speak)\b", re.IGNORECASE)
 # A sentence that ends on a colon introduces what follows (a list, a quotation): it says nothing by itself.
 _LEAD_IN = re.compile(r":[\s.]*$")
 _QUOTED = re.compile(r"“[^”]{12,}”|\"[^\"]{12,}\"|‘[^’]{25,}’(?!\w)")
@@ -204,7 +206,7 @@ def extract(document: Document, title: str | None = None) -> list[Features]:
                 question=stripped.endswith("?"),
                 example=bool(lexicon.EXAMPLE_START.match(sentence)),
                 quoted=min(1.0, quoted_chars / max(1, len(sentence))),
-                reported=bool(lexicon.REPORTING.search(sentence)),
+                reported=bool(lexicon.REPORTING.search(_SAID_IDIOM.sub("", sentence))),
                 numeric=sum(1 for w in words if _NUMBER.search(w)) / max(1, n_words),
                 narrative=len(lexicon.NARRATIVE.findall(sentence)),
                 first_person=bool(lexicon.FIRST_PERSON.search(sentence)),

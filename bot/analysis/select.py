@@ -239,13 +239,15 @@ def _within_paragraph(document: Document, p: Passage) -> Passage:
 
 def _can_be_thesis(features: Sequence[Features], p: Passage) -> bool:
     """A thesis is the reading's own statement and stands on its own: never a question, never mostly
-    someone else's words, never opening on a reference to a sentence it does not include ("And don't…",
-    "Which is why…"); a contrast ("But I believe…") stands on its own."""
+    someone else's words nor a report of what someone said ("Guinness argued that…"), never opening on a
+    reference to a sentence it does not include ("And don't…", "Which is why…"); a contrast ("But I
+    believe…") stands on its own."""
     opening = features[p.first]
     return not (opening.leans and not opening.contrast) and not any(
         features[i].question
         or features[i].quoted >= MAX_THESIS_QUOTED
         or (features[i].others_view and not features[i].stance)
+        or (features[i].reported and not features[i].first_person)
         for i in range(p.first, p.last + 1)
     )
 

@@ -364,3 +364,16 @@ def test_labels_keep_possessives_and_concessive_however():
     assert label(1, "The 'experts' say so.") == "1 · The experts say so"
     assert quote("However careful I am, the phone still rings.") == "However careful I am, the phone still rings"
     assert quote("However, the phone still rings at night.") == "The phone still rings at night"
+
+
+def test_thesis_is_never_a_report_of_what_someone_said():
+    """ "Roe argued that cities should…" reports another's claim; "Having said that" reports nobody's."""
+    text = (
+        "Cities should ban cars\n\n"
+        "Traffic in city centres has doubled in twenty years. Having said that, cities should ban cars from "
+        "their centres, as the streets belong to people.\n\n"
+        "Buses are cheaper to run per passenger than any other transport. Cycle lanes are cheap to build.\n\n"
+        "In conclusion, the economist Jane Roe argued that cities should ban cars from their centres."
+    )
+    thesis = analyse(Reading(text)).thesis
+    assert thesis is not None and thesis.text.startswith("Having said that, cities should ban cars")
