@@ -16,7 +16,7 @@ from typing import Any
 from bot.analysis import lexicon
 from bot.analysis.model import Argument, Kind, Poll, Prompt, Span
 from bot.analysis.select import classify
-from bot.text import shorten
+from bot.text import ELLIPSIS, shorten
 
 QUOTE_LIMIT = 200  # a claim quoted in a prompt; two quotes in one prompt get PAIR_QUOTE_LIMIT each
 PAIR_QUOTE_LIMIT = 130
@@ -286,6 +286,28 @@ def _without_quote_marks(text: str) -> str:
     return "".join(out)
 
 
+# The reading's own list numbering ("3)", "1 \\.") means nothing next to the poll's numbers.
+_LIST_MARKER = re.compile(r"^\s*\d{1,2}\s*\\?[.)]\s+(?=\S)")
+# Where a first clause ends and a second thought begins: a label that stops there is a whole claim.
+_CLAUSE_END = re.compile(
+    r"\s+[—–-]{1,2}\s+|\s*;\s+|,\s+(?=(?:but|which|because|while|whereas|although|though|since|so that|"
+    r"yet|not|rather than|instead of|as)\s)|\s+(?=because\s)"
+)
+
+
+def _whole_clause(text: str, room: int) -> str | None:
+    """The longest opening of ``text`` that ends where a clause does, fits in ``room`` and still holds at
+    least five words: "Chris Kyle was not a warmonger; he was…" is labelled "Chris Kyle was not a warmonger…"."""
+    best = None
+    for match in _top_level(text, _CLAUSE_END):
+        head = text[: match.start()].rstrip(" ,;:")
+        if len(head) > room:
+            break
+        if len(head.split()) >= 5 and _balanced(head):
+            best = head
+    return best
+
+
 def label(number: int, claim: str, limit: int = POLL_ANSWER_LIMIT) -> str:
     """A numbered poll answer that still says something: "1 · Schools must teach cooking".
 
@@ -294,9 +316,11 @@ def label(number: int, claim: str, limit: int = POLL_ANSWER_LIMIT) -> str:
     main clause."""
     prefix = f"{number} · "
     room = limit - len(prefix)
-    text = _without_brackets(quote(claim))
+    text = _LIST_MARKER.sub("", _without_brackets(quote(claim)))
     if len(text) > room:
-        text = _without_brackets(main_clause(text))
+        text = _LIST_MARKER.sub("", _without_brackets(main_clause(text)))
+        clause = _whole_clause(text, room - len(ELLIPSIS))
+        text = clause + ELLIPSIS if clause else text
     if len(text.split()) < 2:
         text = re.sub(r"[()\[\]{}]", "", quote(claim))
     # A mark wedged between two words (a typo like 'the"one') becomes a space, so words never fuse.

@@ -658,7 +658,8 @@ DISCOURSE_OPENER = re.compile(
     r"first and foremost|above all|on the other hand|on the contrary|in fact|indeed|of course|"
     r"for these reasons|for this reason|in other words|to begin with|nevertheless|nonetheless|"
     r"in my (?:opinion|view)|from my (?:point of view|perspective)|personally|"
-    r"to my mind|as far as i am concerned|in this regard|that said|still|so|but|and|yet)\s*,?\s+)+",
+    r"to my mind|as far as i am concerned|in this regard|that said|still|so(?!\s+(?:long|far|much|many|that)\b)|"
+    r"but|and|yet)\s*,?\s+)+",
     re.IGNORECASE,
 )
 # Scaffolding that frames a point rather than making it ("The second reason is that…", "It is clear

@@ -377,3 +377,14 @@ def test_thesis_is_never_a_report_of_what_someone_said():
     )
     thesis = analyse(Reading(text)).thesis
     assert thesis is not None and thesis.text.startswith("Having said that, cities should ban cars")
+
+
+def test_labels_end_where_a_clause_ends_and_drop_the_readings_own_numbering():
+    """A long claim is labelled by its first clause when that fits; "3)" and "1 \\." numbering goes; "So long
+    as" is a condition, not a connective to strip."""
+    assert label(1, "Chris Kyle was not a warmonger; he was a patriot who did a terrible job for his country.") == (
+        "1 · Chris Kyle was not a warmonger…"
+    )
+    assert label(2, "3) Don't be too self-deprecating.") == "2 · Don't be too self-deprecating"
+    assert label(3, "1 \\. Marriage is hard.") == "3 · Marriage is hard"
+    assert quote("So long as Putin rules, Russia will stay poor.").startswith("So long as Putin")
