@@ -59,7 +59,7 @@ def lexrank(text: str, threshold: float = 0.1, damping: float = 0.85, iterations
     for i in range(n):
         for j in range(n):
             dot = sum(v * vecs[j].get(w, 0.0) for w, v in vecs[i].items())
-            if dot / (norms[i] * norms[j]) >= threshold:
+            if i == j or dot / (norms[i] * norms[j]) >= threshold:  # a sentence without words links to itself
                 links[i].append(j)
     rank = [1.0 / n] * n
     for _ in range(iterations):

@@ -37,6 +37,13 @@ _CARRIES_ACROSS = re.compile(r"\s*[\"“‘']?(?:this|that|these|those|such|but|
 _DATELINE = re.compile(r"[A-Z][A-Z.'’]{3,}(?: [A-Z][A-Z.'’]+)*(?:, [A-Z][A-Za-z.]+)? ?[-–—]{1,2} (?=[A-Z])")
 
 
+_EXAMPLE = re.compile(r"\b(?:for (?:example|instance)|e\.g\.)", re.IGNORECASE)
+_ENDS_ON_REFERENCE = re.compile(
+    r"\b(?:than|like|of|to|with|from|about|on|by|for)\s+(?:that|this|these|those)[.!]?[\"'”’)]*\s*$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Passage:
     """A contiguous run of segments chosen as the thesis or a claim."""
@@ -237,12 +244,15 @@ def _within_paragraph(document: Document, p: Passage) -> Passage:
     return Passage(p.last, p.last, _start(document, p.last), document.segments[p.last].end, p.score, p.paragraph)
 
 
-def _can_be_thesis(features: Sequence[Features], p: Passage) -> bool:
+def _can_be_thesis(document: Document, features: Sequence[Features], p: Passage) -> bool:
     """A thesis is the reading's own statement and stands on its own: never a question, never mostly
-    someone else's words nor a report of what someone said ("Guinness argued that…"), never opening on a
-    reference to a sentence it does not include ("And don't…", "Which is why…"); a contrast ("But I
-    believe…") stands on its own."""
+    someone else's words nor a report of what someone said ("Guinness argued that…"), never an example
+    ("David Cameron, for example…"), never opening or ending on a reference to a sentence it does not
+    include ("Which is why…", "…better than that."); a contrast ("But I believe…") stands on its own."""
     opening = features[p.first]
+    text = document.text[p.start : p.end]
+    if _EXAMPLE.search(text) or _ENDS_ON_REFERENCE.search(text):
+        return False
     return not (opening.leans and not opening.contrast) and not any(
         features[i].question
         or features[i].quoted >= MAX_THESIS_QUOTED
@@ -292,7 +302,7 @@ def select(
         return Selection(None, ())
     thesis_candidates = [_within_paragraph(document, p) for p in _passages(document, features, thesis_scores)]
     # Ties go to the earlier passage: max() keeps the first maximum.
-    fit = [p for p in thesis_candidates if _can_be_thesis(features, p)]
+    fit = [p for p in thesis_candidates if _can_be_thesis(document, features, p)]
     thesis = max(fit or thesis_candidates, key=lambda p: p.score)
     if not _takes_a_stance(features[thesis.last]):
         # A thesis takes a position: a stance-bearing sentence that scores nearly as well is preferred to

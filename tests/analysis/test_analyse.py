@@ -388,3 +388,17 @@ def test_labels_end_where_a_clause_ends_and_drop_the_readings_own_numbering():
     assert label(2, "3) Don't be too self-deprecating.") == "2 · Don't be too self-deprecating"
     assert label(3, "1 \\. Marriage is hard.") == "3 · Marriage is hard"
     assert quote("So long as Putin rules, Russia will stay poor.").startswith("So long as Putin")
+
+
+PHONES = (
+    "Phones should stay in our pockets\n\nMost of us carry a phone everywhere. Answering a call at dinner used to "
+    "be rude, and it should be rude again.\n\nA call interrupts the person in front of you. A text can wait an "
+    "hour.\n\nIn conclusion, {}"
+)
+
+
+def test_thesis_is_never_an_example_nor_ends_on_a_reference_outside_it():
+    """ "…, for example at dinner." illustrates; "…better than that." needs the sentence before it."""
+    for ending in ("we should keep our phones in our pockets, for example at dinner.", "a phone is better than that."):
+        thesis = analyse(Reading(PHONES.format(ending))).thesis
+        assert thesis is not None and thesis.text.startswith("Answering a call at dinner"), ending

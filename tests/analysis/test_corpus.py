@@ -11,3 +11,16 @@ def test_shared_readings_pass_checks(shared):
     for path in paths:
         reading = load(path)
         assert check(reading, analyse(reading)) == [], path.name
+
+
+def test_editorial_labels_are_verbatim_sentences_of_their_files(shared):
+    """Every labelled thesis (and restatement) of benchmarks.editorials occurs word for word in its file, so
+    the benchmark measures the analysis rather than typos in the labels."""
+    from benchmarks.editorials import load_labels
+
+    labels = load_labels()
+    assert len(labels) >= 40
+    for label in labels:
+        text = (shared / "datasets" / "editorials" / label["file"]).read_text(encoding="utf-8")
+        for sentence in [label["thesis"], *label["also"]]:
+            assert sentence and sentence in text, (label["file"], sentence)
