@@ -1,12 +1,14 @@
 """How often the thesis is the sentence a reader would pick, on labelled editorials.
 
-    python -m benchmarks.editorials [--shared PATH] [--show]
+    python -m benchmarks.editorials [--shared PATH] [--show] [--tune]
 
-Labels (``benchmarks/labels/editorial_theses.jsonl``): for every fourth editorial in
-``../shared/datasets/editorials/`` (sorted by path), the sentence that best states the author's central
-claim and up to two that restate it, each copied verbatim, chosen by one reader in this project without
-looking at the system's output. One reader's judgement, not a gold standard: it makes the weakest part of
-the analysis measurable (AAEC has no editorials) and guards it against regressions. Do not tune on it.
+Labels: for every fourth editorial in ``../shared/datasets/editorials/`` (sorted by path), the sentence that
+best states the author's central claim and up to two that restate it, each copied verbatim, chosen by one
+reader in this project without looking at the system's output. Two disjoint sets:
+``labels/editorial_theses_tune.jsonl`` (from the third file on; ``--tune``) is for designing editorial rules,
+``labels/editorial_theses.jsonl`` (from the first; the default) is for checking them — do not tune on it.
+One reader's judgement, not a gold standard: it makes the weakest part of the analysis measurable (AAEC has
+no editorials) and guards it against regressions.
 
 Metrics: T@1 — the thesis covers a labelled sentence; T@3 — the thesis or one of the first two arguments
 does ("covers" as in ``benchmarks.aaec``). Baselines on the same segmentation: the first sentence after
@@ -25,6 +27,7 @@ from benchmarks.corpus import load
 from bot.analysis import analyse
 
 LABELS = Path(__file__).with_name("labels") / "editorial_theses.jsonl"
+TUNE_LABELS = Path(__file__).with_name("labels") / "editorial_theses_tune.jsonl"
 
 
 def load_labels(path: Path = LABELS) -> list[dict]:
@@ -40,9 +43,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Score the thesis against labelled editorials.")
     parser.add_argument("--shared", help="the shared data folder (default: ../shared or $READING_CIRCLE_SHARED)")
     parser.add_argument("--show", action="store_true", help="print each miss: our thesis and the label")
+    parser.add_argument("--tune", action="store_true", help="the tuning labels (other editorials) instead")
     args = parser.parse_args()
     root = shared_root(args.shared) / "datasets" / "editorials"
-    labels = load_labels()
+    labels = load_labels(TUNE_LABELS if args.tune else LABELS)
     totals = {"system": [0, 0], "lead": [0, 0], "lexrank": [0, 0]}
     for label in labels:
         reading = load(root / label["file"])

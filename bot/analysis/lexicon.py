@@ -581,6 +581,10 @@ REPORTING = _words(
     "writes",
     "announced",
     "tweeted",
+    "to quote",
+    "called the",
+    "called it",
+    "called this",
     "quoted",
     "reported",
     "reports",
@@ -639,7 +643,8 @@ LEANS_ON_PREVIOUS = re.compile(
     r"|(?:they|he|she|its|their|theirs|his|her|them)\b"
     r"|it\b(?!\s+(?:is|was|would be|will be|seems|seemed|appears|may be|might be|could be|has been|"
     r"should be|must be|remains|becomes|makes|takes)\s+(?:(?:\w+ly|not|also|very|more|most|so|no)\s+)*"
-    r"\w+(?:\s+\w+)?\s+(?:to|that|whether|for|how|why|when)\b)"
+    # "It would be both good politics and good policy to close…": an extraposed subject, not a reference.
+    r"(?:[\w'’-]+\s+){1,6}?(?:to|that|whether|for|how|why|when)\b)"
     r"|but\b|so\b(?!\s+(?:many|much|far|long|too)\b)|yet\b|and\b|or\b|nor\b|still\b|instead\b|otherwise\b"
     r"|which (?:is|was|means|meant|explains|shows|makes)\b"
     r"|in (?:so doing|doing so)\b|by (?:so doing|doing so)\b|in (?:this|that) way\b"
@@ -725,7 +730,12 @@ METADATA = re.compile(
     r"\b(?:sample|example) (?:reading|text|article|essay)\b|\bthis (?:article|essay|piece|column) (?:was|first|"
     r"originally|appeared)\b|\b(?:is|was) (?:a|an|the) (?:columnist|correspondent|editor|professor|author|writer|"
     r"contributor|fellow|reporter)\b|"
-    r"^\s*file\s*[-–—:]|\b(?:is|are) (?:published|out now|available) (?:by|from|in|on|at|now)\b",
+    r"^\s*file\s*[-–—:]|\b(?:is|are) (?:published|out now|available) (?:by|from|in|on|at|now)\b|"
+    # An author's bio: "Dan Schneider is executive director of the American Conservative Union."
+    r"^\s*(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) (?:is|was) (?:a |an |the )?(?:[\w-]+ ){0,3}(?:director|"
+    r"president|chair(?:man|woman)?|founder|co-founder|ceo|editor|author|columnist|fellow|professor|"
+    r"contributor|writer|analyst|correspondent|host|partner|lecturer|researcher|spokes(?:man|woman|person)) "
+    r"(?:of|at|for|with|in)\b",
     re.IGNORECASE,
 )
 # Openers of a supporting sentence: an example, a reason, evidence, a condition.

@@ -26,6 +26,7 @@ DUPLICATE_JACCARD = 0.6
 RESTATEMENT_MIN = 0.3
 STANCE_MARGIN = 0.5  # a stance-bearing thesis candidate may score this share of the best one
 MAX_THESIS_QUOTED = 0.4  # share of a thesis inside quotation marks
+MIN_THESIS_WORDS = 5  # "Ho, ho, ho, America!" and "I feel sick." say too little to argue about
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
@@ -247,11 +248,12 @@ def _within_paragraph(document: Document, p: Passage) -> Passage:
 def _can_be_thesis(document: Document, features: Sequence[Features], p: Passage) -> bool:
     """A thesis is the reading's own statement and stands on its own: never a question, never mostly
     someone else's words nor a report of what someone said ("Guinness argued that…"), never an example
-    ("David Cameron, for example…"), never opening or ending on a reference to a sentence it does not
-    include ("Which is why…", "…better than that."); a contrast ("But I believe…") stands on its own."""
+    ("David Cameron, for example…"), never a fragment of a few words, never opening or ending on a
+    reference to a sentence it does not include ("Which is why…", "…better than that."); a contrast ("But
+    I believe…") stands on its own."""
     opening = features[p.first]
     text = document.text[p.start : p.end]
-    if _EXAMPLE.search(text) or _ENDS_ON_REFERENCE.search(text):
+    if _EXAMPLE.search(text) or _ENDS_ON_REFERENCE.search(text) or len(_WORD.findall(text)) < MIN_THESIS_WORDS:
         return False
     return not (opening.leans and not opening.contrast) and not any(
         features[i].question

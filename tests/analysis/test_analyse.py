@@ -402,3 +402,10 @@ def test_thesis_is_never_an_example_nor_ends_on_a_reference_outside_it():
     for ending in ("we should keep our phones in our pockets, for example at dinner.", "a phone is better than that."):
         thesis = analyse(Reading(PHONES.format(ending))).thesis
         assert thesis is not None and thesis.text.startswith("Answering a call at dinner"), ending
+
+
+def test_thesis_is_never_a_fragment_of_a_few_words():
+    """ "Pockets, not phones!" closes the piece with a flourish; it says too little to argue about."""
+    text = PHONES.replace("In conclusion, {}", "Pockets, not phones!")
+    thesis = analyse(Reading(text)).thesis
+    assert thesis is not None and thesis.text.startswith("Answering a call at dinner")
