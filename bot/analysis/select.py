@@ -253,7 +253,7 @@ def _can_be_thesis(document: Document, features: Sequence[Features], p: Passage)
     I believe…") stands on its own."""
     opening = features[p.first]
     text = document.text[p.start : p.end]
-    if _EXAMPLE.search(text) or _ENDS_ON_REFERENCE.search(text) or len(_WORD.findall(text)) < MIN_THESIS_WORDS:
+    if _EXAMPLE.search(text) or _ENDS_ON_REFERENCE.search(text) or len(_WORD.findall(text.lower())) < MIN_THESIS_WORDS:
         return False
     return not (opening.leans and not opening.contrast) and not any(
         features[i].question
