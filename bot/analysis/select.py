@@ -132,6 +132,12 @@ _CAUSAL_KIND = re.compile(
     re.IGNORECASE,
 )
 _NORMATIVE_KIND = re.compile(r"(?<![\w’'])(?:(?:no|the|every) (?:moral )?right to|ought)(?![\w’'])", re.IGNORECASE)
+# "It must be infuriating", "they must have known": an inference about what is, not what ought to be.
+_EPISTEMIC_MUST = re.compile(
+    r"\bmust (?:have \w+|be \w+ing\b|be (?:so |very |quite )?(?:true|right|wrong|obvious|clear|hard|difficult|"
+    r"easy|galling|tempting|strange|odd|nice|awful|terrible|tough)\b)",
+    re.IGNORECASE,
+)
 # "A great deal of…" is an amount, not a judgement.
 _QUANTITY = re.compile(r"\ba (?:great|good) (?:deal|number|amount|many|majority|part)\b", re.IGNORECASE)
 
@@ -139,7 +145,7 @@ _QUANTITY = re.compile(r"\ba (?:great|good) (?:deal|number|amount|many|majority|
 def classify(text: str) -> Kind:
     """The kind of claim, by its strongest marker: what should be, what will be, what causes what,
     what is good or bad; anything else is a claim of fact."""
-    if lexicon.NORMATIVE.search(text) or _NORMATIVE_KIND.search(text):
+    if lexicon.NORMATIVE.search(_EPISTEMIC_MUST.sub("", text)) or _NORMATIVE_KIND.search(text):
         return "normative"
     if _PREDICTIVE_KIND.search(text):
         return "predictive"

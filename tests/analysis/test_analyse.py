@@ -409,3 +409,20 @@ def test_thesis_is_never_a_fragment_of_a_few_words():
     text = PHONES.replace("In conclusion, {}", "Pockets, not phones!")
     thesis = analyse(Reading(text)).thesis
     assert thesis is not None and thesis.text.startswith("Answering a call at dinner")
+
+
+def test_claim_kinds_by_their_strongest_marker():
+    """What ought to be, what will be, what causes what, what is good or bad, what is; an inferring "must"
+    ("it must be infuriating") is not a demand."""
+    from bot.analysis.select import classify
+
+    assert classify("Congress must act to limit the damage.") == "normative"
+    assert classify("The practice must be stopped at once.") == "normative"
+    assert classify("For a government with a revenue problem, it must be infuriating to forgo billions.") != (
+        "normative"
+    )
+    assert classify("They must have known about the risks.") != "normative"
+    assert classify("Prices will rise next year.") == "predictive"
+    assert classify("Cheap oil leads to more driving.") == "causal"
+    assert classify("This is a terrible law.") == "evaluative"
+    assert classify("The law was passed in 2014.") == "factual"
