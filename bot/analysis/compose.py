@@ -318,7 +318,7 @@ def label(number: int, claim: str, limit: int = POLL_ANSWER_LIMIT) -> str:
     room = limit - len(prefix)
     text = _LIST_MARKER.sub("", _without_brackets(quote(claim)))
     if len(text) > room:
-        text = _LIST_MARKER.sub("", _without_brackets(main_clause(text)))
+        text = _without_brackets(main_clause(text))
         clause = _whole_clause(text, room - len(ELLIPSIS))
         text = clause + ELLIPSIS if clause else text
     if len(text.split()) < 2:

@@ -36,8 +36,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _CARRIES_ACROSS = re.compile(r"\s*[\"“‘']?(?:this|that|these|those|such|but|yet|still)\b", re.IGNORECASE)
 # A news dateline ("INDIANAPOLIS - ", "BUFFALO, N.Y - ") says where the story was filed, not what it claims.
 _DATELINE = re.compile(r"[A-Z][A-Z.'’]{3,}(?: [A-Z][A-Z.'’]+)*(?:, [A-Z][A-Za-z.]+)? ?[-–—]{1,2} (?=[A-Z])")
-
-
+# A thesis is neither an illustration nor a sentence that ends by pointing back ("…better than that.").
 _EXAMPLE = re.compile(r"\b(?:for (?:example|instance)|e\.g\.)", re.IGNORECASE)
 _ENDS_ON_REFERENCE = re.compile(
     r"\b(?:than|like|of|to|with|from|about|on|by|for)\s+(?:that|this|these|those)[.!]?[\"'”’)]*\s*$",

@@ -1,10 +1,10 @@
 """PDF text with pypdf, re-flowed into paragraphs.
 
 A PDF stores positioned lines, not paragraphs: a line indented or set off by a wider gap starts a paragraph,
-the others are re-joined with the shared un-wrapping rule (loosened for proportional fonts), words
-hyphenated across lines are mended, and lines repeated at the top or bottom of
-most pages (running heads, footers) and bare page numbers are dropped. The page count is read from the page
-tree before any text is extracted, so an oversized PDF is refused at once.
+the others are re-joined with the shared un-wrapping rule (loosened for proportional fonts), words hyphenated
+across lines are mended, and lines repeated at the top or bottom of most pages (running heads, footers) and
+bare page numbers are dropped. The page count is read from the page tree before any text is extracted, so an
+oversized PDF is refused at once.
 """
 
 from __future__ import annotations
