@@ -211,12 +211,35 @@ def _cap_length(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, s + len(text[s:e].rstrip())) for s, e in pieces if text[s:e].strip()]
 
 
+_LIST_RUN = 3
+
+
+def _in_run(flags: list[bool], index: int, length: int) -> bool:
+    """``flags[index]`` is set and belongs to a run of at least ``length`` set flags."""
+    if not flags[index]:
+        return False
+    lo = index
+    while lo > 0 and flags[lo - 1]:
+        lo -= 1
+    hi = index
+    while hi + 1 < len(flags) and flags[hi + 1]:
+        hi += 1
+    return hi - lo + 1 >= length
+
+
 def segment(text: str) -> Document:
     """Split ``text`` into paragraphs and segments; offsets always index into ``text`` itself."""
     paragraphs: list[Paragraph] = []
     segments: list[Segment] = []
-    for index, (p_start, p_end) in enumerate(split_paragraphs(text)):
-        blocks = _blocks(text, p_start, p_end)
+    spans = split_paragraphs(text)
+    all_blocks = [_blocks(text, p_start, p_end) for p_start, p_end in spans]
+    lone_headings = [len(b) == 1 and b[0][2] == "heading" for b in all_blocks]
+    for index, (p_start, p_end) in enumerate(spans):
+        blocks = all_blocks[index]
+        if index and _in_run(lone_headings, index, _LIST_RUN):
+            # Three or more short unpunctuated lines in a row are a list whose bullets were dropped, not
+            # headings: a heading stands alone above prose.
+            blocks = [(b_start, b_end, "item") for b_start, b_end, _ in blocks]
         is_heading = all(role == "heading" for _, _, role in blocks)
         paragraphs.append(Paragraph(p_start, p_end, index, is_heading))
         for b_start, b_end, role in blocks:

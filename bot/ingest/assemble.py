@@ -29,7 +29,8 @@ def make_reading(
         first, _, rest = text.partition("\n\n")
         if _same(first, title):
             text = rest
-    check_words(len(text.split()), noun)
+    pieces = text.split()
+    check_words(len(pieces), noun, characters=sum(map(len, pieces)))
     return Reading(text=text, title=title, author=author, source=source)
 
 

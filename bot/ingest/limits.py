@@ -37,6 +37,9 @@ MAX_EPUB_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
 #: so this only stops absurd inputs before we spend time on them.
 MAX_TEXT_CHARS = 2_000_000
 
+#: Non-space characters per "word" above which a text is taken to be written without spaces.
+UNSPACED_CHARACTERS = 40
+
 #: Redirect hops followed for one link, each checked like the first address.
 MAX_REDIRECTS = 5
 
@@ -52,14 +55,21 @@ def size_text(n: int) -> str:
     return f"{max(1, round(n / 1024))} KB"
 
 
-def check_words(words: int, noun: str = "That file") -> None:
-    """Refuse a reading too short to discuss or too long for a week, saying what to do instead."""
+def check_words(words: int, noun: str = "That file", *, characters: int = 0) -> None:
+    """Refuse a reading too short to discuss or too long for a week, saying what to do instead.
+
+    ``characters`` (non-space) tells a short text from one written without spaces between words (Chinese,
+    Japanese, Thai), which would otherwise be refused as "1 word long"."""
     if words == 0:
         raise ReadingError(f"{noun} has no readable text.")
-    if words < MIN_WORDS:
+    if words < MIN_WORDS and characters >= UNSPACED_CHARACTERS * max(1, words):
         raise ReadingError(
-            f"{noun} has only {words} words of readable text; a reading needs at least {MIN_WORDS}."
+            f"{noun} has hardly any spaces between words, as in Chinese or Japanese; I can only analyse "
+            "readings in languages written with spaces, and my prompts are written for English."
         )
+    if words < MIN_WORDS:
+        unit = "word" if words == 1 else "words"
+        raise ReadingError(f"{noun} has only {words} {unit} of readable text; a reading needs at least {MIN_WORDS}.")
     if words > MAX_WORDS:
         raise ReadingError(too_long_message(words))
 

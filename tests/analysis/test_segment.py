@@ -78,3 +78,18 @@ def test_paragraph_indices():
     """Segments know their paragraph; blank lines separate paragraphs."""
     doc = segment("One. Two.\n\nThree.")
     assert [s.paragraph for s in doc.segments] == [0, 0, 1]
+
+
+def test_a_run_of_short_unpunctuated_paragraphs_is_a_list_not_headings():
+    """Ingestion drops bullets, so a list arrives as short lines each on its own paragraph: three or more in a
+    row are list items (claims may be among them); a lone short line above prose is still a heading."""
+    text = (
+        "What a town loses\n\n"
+        "Libraries matter for three reasons.\n\n"
+        "They give everyone a quiet place to work\n\n"
+        "They teach children to read for pleasure\n\n"
+        "They cost far less than they return\n\n"
+        "Closing one saves little."
+    )
+    roles = [s.role for s in segment(text).segments]
+    assert roles == ["heading", "sentence", "item", "item", "item", "sentence"]

@@ -157,3 +157,13 @@ def test_too_long_text_names_the_limit_and_what_to_do():
     """Over the word limit → the limit and "queue a chapter" advice."""
     with pytest.raises(ReadingError, match=rf"at most {MAX_WORDS:,}.*Queue a chapter"):
         from_text("word " * (MAX_WORDS + 1))
+
+
+def test_short_and_unspaced_texts_are_refused_with_a_reason_that_fits():
+    """A one-word text is "1 word", not "1 words"; a text written without spaces (Chinese, Japanese) is told
+    why it cannot be read, rather than that it is one word long."""
+    with pytest.raises(ReadingError, match=r"only 1 word of readable text"):
+        from_text("Hello")
+    unspaced = "。".join("这是一个很长的中文句子我们应该讨论它" for _ in range(60))
+    with pytest.raises(ReadingError, match="hardly any spaces between words"):
+        from_text(unspaced)
