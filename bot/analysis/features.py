@@ -48,7 +48,6 @@ class Features:
     intro: bool
     conclusion: bool
     # Added for argumentation structure (see rank.py for how each is weighted).
-    metadata: bool  # a byline, credit, date or note about the reading, not a sentence of it
     unmarked: bool  # no claim marker at all: only position could make it look like a claim
     premise_start: bool  # opens like support: an example, a reason, evidence, a condition
     supported: float  # share of the next two sentences of its paragraph that open like support for it
@@ -174,7 +173,7 @@ def extract(document: Document, title: str | None = None) -> list[Features]:
         members = per_paragraph.get(seg.paragraph, [])
         body_order = order.get(seg.paragraph, -1)
         position = seg.start / length
-        quoted_chars = sum(len(m.group(0)) for m in _QUOTED.finditer(sentence))
+        unquoted = _QUOTED.sub("", sentence)  # the writer's own words, without what they quote
         stripped = sentence.rstrip().rstrip("\"'”’»)]")
         content = words_of[i]
         position_in_paragraph = place.get(i, -1)
@@ -187,7 +186,7 @@ def extract(document: Document, title: str | None = None) -> list[Features]:
         comparative = bool(lexicon.COMPARATIVE.search(sentence))
         causal = lexicon.CAUSAL.search(sentence)
         predictive = lexicon.PREDICTIVE.search(sentence)
-        metadata = bool(lexicon.METADATA.search(sentence))
+        metadata = bool(lexicon.METADATA.search(sentence))  # a byline, credit or bio: not part of the reading
         out.append(
             Features(
                 words=n_words,
@@ -205,11 +204,11 @@ def extract(document: Document, title: str | None = None) -> list[Features]:
                 predictive=predictive,
                 question=stripped.endswith("?"),
                 example=bool(lexicon.EXAMPLE_START.match(sentence)),
-                quoted=min(1.0, quoted_chars / max(1, len(sentence))),
+                quoted=min(1.0, (len(sentence) - len(unquoted)) / max(1, len(sentence))),
                 reported=bool(lexicon.REPORTING.search(_SAID_IDIOM.sub("", sentence))),
                 numeric=sum(1 for w in words if _NUMBER.search(w)) / max(1, n_words),
                 narrative=len(lexicon.NARRATIVE.findall(sentence)),
-                first_person=bool(lexicon.FIRST_PERSON.search(_QUOTED.sub("", sentence))),
+                first_person=bool(lexicon.FIRST_PERSON.search(unquoted)),
                 leans=bool(lexicon.LEANS_ON_PREVIOUS.match(sentence)) and i > 0,
                 metadiscourse=bool(lexicon.METADISCOURSE.search(sentence)),
                 others_view=bool(lexicon.OTHERS_VIEW.search(sentence)),
@@ -219,7 +218,6 @@ def extract(document: Document, title: str | None = None) -> list[Features]:
                 para_single=len(members) == 1,
                 intro=body_order == 0 or (body_order >= 0 and position < 0.1),
                 conclusion=n_body > 1 and (body_order == n_body - 1 or position > 0.92),
-                metadata=metadata,
                 unmarked=not (normative or stance or conclusive or evaluative or comparative or causal or predictive),
                 premise_start=bool(lexicon.PREMISE_START.match(sentence)),
                 supported=support / 2,
