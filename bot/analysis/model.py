@@ -63,3 +63,6 @@ class Analysis:
     arguments: tuple[Argument, ...]
     prompts: tuple[Prompt, ...]
     polls: tuple[Poll, ...] = field(default=())
+    # Who wrote the prompts and polls: "embedded" (this package's templates) or "model" (an optional LLM
+    # writer, see bot/analysis/llm.py); the organiser's preview shows it.
+    writer: str = "embedded"
