@@ -35,6 +35,9 @@ CPU_MARGIN_SECONDS = 5
 #: Seconds a worker that has answered gets to exit, and its stderr to reach its end, before we stop waiting.
 EXIT_GRACE_SECONDS = 2.0
 
+#: Environment variables the worker never inherits.
+SECRETS = frozenset({"DISCORD_TOKEN"})
+
 _SHORTER = "Try a shorter piece, such as a single chapter or article."
 
 
@@ -109,11 +112,18 @@ async def _spawn(limits: WorkerLimits, stderr: int) -> asyncio.subprocess.Proces
             limit=MAX_LINE_BYTES,
             # its own process group, so a kill reaches anything it started; no Ctrl+C meant for the bot
             start_new_session=True,
-            # glibc reserves 64 MB of address space per thread arena; two arenas keep the cap about the heap
-            env={**os.environ, "MALLOC_ARENA_MAX": "2"},
+            env=_worker_environment(),
         )
     except OSError as exc:  # the host is out of processes or memory
         raise WorkerFault(f"could not start the worker: {exc}") from exc
+
+
+def _worker_environment() -> dict[str, str]:
+    """The bot's environment without its secrets: the worker parses untrusted files, and whatever a parser
+    bug lets a file do there, it must not find the bot's token lying about."""
+    env = {name: value for name, value in os.environ.items() if name not in SECRETS}
+    env["MALLOC_ARENA_MAX"] = "2"  # glibc reserves 64 MB of address space per thread arena: keep the cap for data
+    return env
 
 
 async def _send_request(proc: asyncio.subprocess.Process, payload: bytes) -> None:

@@ -172,3 +172,16 @@ async def test_model_settings_reach_the_model_writer(
     assert told.said == ["Reading the text…", "Finding the arguments…", "Writing the prompts…"]
     assert prepared.analysis.writer == "model"
     assert [p.text for p in prepared.analysis.prompts] == [f"Libraries: {prepared.reading.words} words, tiny?"]
+
+
+async def test_the_worker_does_not_inherit_the_bot_token(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A sitecustomize only the worker loads writes down what the worker's environment holds."""
+    seen = tmp_path / "seen"
+    (tmp_path / "sitecustomize.py").write_text(
+        f"import os\nopen({str(seen)!r}, 'w').write(repr([os.environ.get(n) for n in ('DISCORD_TOKEN', 'LANG')]))\n"
+    )
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")]))
+    monkeypatch.setenv("DISCORD_TOKEN", "a-secret-token")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    await prepare(Pasted(ESSAY), limits=FAST)
+    assert seen.read_text() == repr([None, "C.UTF-8"])
