@@ -60,7 +60,9 @@ class Prepared:
 
 
 Progress = Callable[[str], Awaitable[None]]
-"""Receives a short sentence for the organiser ("Reading the file…") as the worker reaches each step."""
+"""Receives a short sentence for the organiser ("Reading the file…") as the worker reaches each step.
+Awaited in order and within the time limit, so it should be quick; if it raises, the error is logged and
+the reading goes on."""
 
 
 async def prepare(
