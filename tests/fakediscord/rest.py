@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import BodyPartReader, web
 
-from . import validation
+from . import limits, validation
 from .interactions import CallbackType, InteractionRecord
 from .state import Attachment, Channel, ChannelType, Guild, Message, MessageFlag
 
@@ -48,6 +48,7 @@ class RequestRecord:
     uploads: list[Upload] = field(default_factory=list)
     status: int | None = None
     operation_id: str | None = None
+    injected: bool = False  # answered by FakeDiscord.fail_next or the global rate limit, not by a route
 
     def __str__(self) -> str:
         return f"{self.method} {self.path} → {self.status}"
@@ -159,9 +160,14 @@ class RestApi:
         record = RequestRecord(request.method, path, dict(request.query), None)
         fake = self.fake
         fake.requests.append(record)
+        headers = JSON_HEADERS
         try:
             record.body, record.uploads = await _read_body(request)
-            status, data = await self._dispatch(request, record)
+            result = await self._dispatch(request, record)
+            if isinstance(result, limits.Answer):
+                status, data, headers = result.status, result.body, JSON_HEADERS | result.headers
+            else:
+                status, data = result
         except DiscordError as exc:
             status, data = exc.status, {"code": exc.code, "message": exc.message}
             fake.errors.append((record, data))
@@ -172,20 +178,30 @@ class RestApi:
             fake.crashes.append((record, "".join(traceback.format_exception(exc))))
             status, data = 503, {"code": 0, "message": f"fake Discord crashed: {exc!r}"}
         record.status = status
+        fake.invalid.record(status, fake.loop_time())
         fake.changed.notify()
         if data is None:
             return web.Response(status=status)
-        return web.Response(status=status, body=json.dumps(data).encode(), headers=JSON_HEADERS)
+        return web.Response(status=status, body=json.dumps(data).encode(), headers=headers)
 
-    async def _dispatch(self, request: web.Request, record: RequestRecord) -> Reply:
+    async def _dispatch(self, request: web.Request, record: RequestRecord) -> Reply | limits.Answer:
         fake = self.fake
         public = record.path.startswith(("/interactions/", "/webhooks/", "/gateway"))
         if not public and not _authorised(request, fake.token):
             return 401, {"code": 0, "message": "401: Unauthorized"}
+        if fake.global_limit is not None and not record.path.startswith(limits.GLOBAL_EXEMPT_PREFIXES):
+            retry_after = fake.global_limit.check(fake.loop_time())
+            if retry_after is not None:
+                record.injected = True
+                return limits.rate_limited(retry_after, scope="global")
         errors = self._validate(request, record)
         if errors:
             fake.violations.append(Violation(record, [str(e) for e in errors]))
             return 400, validation.discord_error_body(errors)
+        for fault in fake.faults:
+            if fault.matches(record.method, record.path):
+                record.injected = True
+                return fault.answer()
         for method, pattern, handler in self.routes:
             match = pattern.match(record.path)
             if method == record.method and match:

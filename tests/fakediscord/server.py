@@ -19,7 +19,7 @@ from typing import Any
 
 from aiohttp import web
 
-from . import validation
+from . import limits, validation
 from .gateway import Gateway
 from .interactions import (
     InteractionRecord,
@@ -86,6 +86,8 @@ class FakeDiscord:
         spec_path: Path | None = validation.SPEC_PATH,
         timeout: float = DEFAULT_TIMEOUT,
         guild_ready_timeout: float = 0.05,
+        global_rate: int | None = None,
+        rate_window: float = 1.0,
     ) -> None:
         self.token = token
         self.timeout = timeout
@@ -102,6 +104,9 @@ class FakeDiscord:
         self.unhandled: list[RequestRecord] = []
         self.errors: list[tuple[RequestRecord, dict[str, Any]]] = []
         self.nonce_hits: list[Message] = []
+        self.global_limit = limits.GlobalRateLimit(global_rate, rate_window) if global_rate else None
+        self.faults: list[limits.Fault] = []
+        self.invalid = limits.InvalidRequests()
         self.crashes: list[tuple[RequestRecord, str]] = []
         self.interactions: dict[int, InteractionRecord] = {}
         self.interactions_by_token: dict[str, InteractionRecord] = {}
@@ -243,6 +248,44 @@ class FakeDiscord:
             await self.gateway.dispatch(event, payload())
         if events:
             await self.gateway.barrier(self.timeout)
+
+    # --- rate limits and failures (see limits.py) ------------------------------------------------
+
+    def set_global_rate(self, rate: int | None, *, window: float = 1.0) -> None:
+        """Answer 429 past ``rate`` requests in a rolling ``window`` seconds (Discord: 50 a second); None lifts it."""
+        self.global_limit = limits.GlobalRateLimit(rate, window) if rate else None
+
+    def fail_next(
+        self,
+        method: str,
+        path_regex: str,
+        status: int,
+        code: int | None = None,
+        message: str | None = None,
+        *,
+        times: int = 1,
+        retry_after: float = 1.0,
+    ) -> limits.Fault:
+        """Make the next ``times`` requests matching ``method`` ("*" for any) and ``path_regex`` fail.
+
+        Code and message default to Discord's for the status (403 → 50013 Missing Permissions, 404 →
+        10003 Unknown Channel); a 429 carries ``retry_after`` and a route's scope. Paths are as the API
+        sees them, without /api/v10 (``r"/channels/\\d+/messages$"``). A failure set up but never reached
+        fails the test, since the test then did not exercise what it meant to.
+        """
+        fault = limits.make_fault(method, path_regex, status, code, message, times=times, retry_after=retry_after)
+        self.faults.append(fault)
+        return fault
+
+    @property
+    def invalid_requests(self) -> int:
+        """401, 403 and 429 answers so far: Discord bans a bot at 10,000 in 10 minutes."""
+        return self.invalid.total
+
+    @property
+    def rate_limited(self) -> int:
+        """429 answers so far (global, or injected for a route)."""
+        return self.invalid.rate_limited
 
     # --- what the REST routes call --------------------------------------------------------------
 
@@ -686,4 +729,10 @@ class FakeDiscord:
         for e in self._expectations:
             if not e.met:
                 found.append(f"expected a {e.kind}{f' matching {e.match!r}' if e.match else ''}, but none happened")
+        found += [f"{fault} was set up but no request matched it" for fault in self.faults if not fault.hits]
+        if self.invalid.would_ban:
+            found.append(
+                f"Discord would ban the bot: {self.invalid.peak} invalid requests (401/403/429) within "
+                f"{limits.BAN_WINDOW_S / 60:g} minutes (the limit is {limits.BAN_THRESHOLD})"
+            )
         return found
