@@ -470,6 +470,8 @@ class RestApi:
 
     async def create_message(self, call: Call) -> Reply:
         channel = self._channel(call)
+        if channel.type in (ChannelType.FORUM, ChannelType.CATEGORY):
+            raise RefusedBody(400, 50008, "Cannot send messages in a non-text channel (a forum takes posts: threads)")
         body = call.body
         _require_message_body(body, call.record.uploads)
         nonce = body.get("nonce")
@@ -515,6 +517,13 @@ class RestApi:
         parent = self._channel(call)
         if parent.is_thread:
             raise DiscordError(400, 50024, "Cannot execute action on this channel type")
+        if parent.type == ChannelType.FORUM:
+            message = call.body.get("message")
+            if not isinstance(message, dict):
+                raise RefusedBody(400, 50035, "Invalid Form Body (a forum post needs a message)")
+            _require_message_body(message, call.record.uploads)
+            thread = await self.fake.create_forum_post(parent, call.body, call.record.uploads)
+            return 201, thread.payload() | {"message": self._message_payload(self.state.messages[thread.id])}
         kind = int(call.body.get("type") or ChannelType.PRIVATE_THREAD)
         thread = await self.fake.create_thread(parent, call.body, type=kind)
         return 201, thread.payload()

@@ -301,6 +301,7 @@ class FakeDiscord:
         *,
         interaction: InteractionRecord | None = None,
         type: int = 0,
+        message_id: int | None = None,
     ) -> Message:
         extra: dict[str, Any] = {"type": type}
         if interaction is not None:
@@ -315,7 +316,7 @@ class FakeDiscord:
                     **({"name": interaction.name} if interaction.type == InteractionType.APPLICATION_COMMAND else {}),
                 },
             }
-        message = self.state.create_message(channel, self.state.bot_user, body, **extra)
+        message = self.state.create_message(channel, self.state.bot_user, body, message_id=message_id, **extra)
         message.attachments = attachments_from_uploads(self, channel.id, body, uploads)
         if not message.ephemeral:
             bot_member = self.state.member_of(channel.guild_id, self.state.bot_user)
@@ -348,6 +349,21 @@ class FakeDiscord:
             starter=starter,
         )
         await self.dispatch("THREAD_CREATE", thread.payload() | {"newly_created": True})
+        return thread
+
+    async def create_forum_post(self, forum: Channel, body: dict[str, Any], uploads: list[Upload]) -> Channel:
+        """A forum post is a public thread whose first message shares its id, as Discord makes it."""
+        thread = self.state.create_thread(
+            forum,
+            body["name"],
+            owner=self.state.bot_user,
+            type=ChannelType.PUBLIC_THREAD,
+            auto_archive_duration=body.get("auto_archive_duration"),
+        )
+        thread.starter_message_id = thread.id
+        await self.dispatch("THREAD_CREATE", thread.payload() | {"newly_created": True})
+        await self.post_bot_message(thread, body["message"], uploads, message_id=thread.id)
+        thread.message_count -= 1  # Discord's message_count leaves out a thread's first message
         return thread
 
     async def end_poll(self, message: Message) -> None:

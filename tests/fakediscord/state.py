@@ -237,6 +237,16 @@ class Channel:
                 topic=self.topic,
                 default_auto_archive_duration=1440,
             )
+        if self.type == ChannelType.FORUM:
+            data.update(
+                available_tags=[],
+                default_reaction_emoji=None,
+                default_sort_order=None,
+                default_forum_layout=0,
+                default_thread_rate_limit_per_user=0,
+            )
+        elif self.is_thread and self.type == ChannelType.PUBLIC_THREAD:
+            data["applied_tags"] = []
         return data
 
 
@@ -598,9 +608,12 @@ class State:
             (m for m in self.messages.values() if m.channel_id == channel_id and not m.deleted), key=lambda m: m.id
         )
 
-    def create_message(self, channel: Channel, author: User, body: dict[str, Any], **extra: Any) -> Message:
+    def create_message(
+        self, channel: Channel, author: User, body: dict[str, Any], *, message_id: int | None = None, **extra: Any
+    ) -> Message:
+        """Store a message; ``message_id`` is given only for a forum post's first message (its thread's id)."""
         message = Message(
-            id=next_snowflake(),
+            id=message_id or next_snowflake(),
             channel_id=channel.id,
             guild_id=channel.guild_id,
             author=author,
