@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from typing import Any
 
 import discord
@@ -126,3 +127,78 @@ async def test_history_pages_with_before_after_and_limit(fake: FakeDiscord, worl
     assert after == [f"m{i}" for i in range(10, 130)]
     between = [m.content async for m in channel.history(after=stored[99], before=stored[210], limit=None)]
     assert between == [f"m{i}" for i in range(100, 210)]  # with after, discord.py defaults to oldest first
+
+
+# --- deleted channels and threads -----------------------------------------------------------------
+
+
+async def test_deleted_thread_and_channel_answer_unknown_channel(
+    fake: FakeDiscord, world: World, client: Recorder
+) -> None:
+    channel = channel_of(client, world.channel.id)
+    starter = await channel.send("Week 1")
+    thread = await starter.create_thread(name="Week 1")
+    [stored_thread] = fake.threads(world.channel)
+    await fake.delete_channel(stored_thread)
+    assert ("thread_delete", thread.id) in client.seen
+    with pytest.raises(discord.NotFound) as gone:
+        await thread.send("Day 1 prompt")
+    assert gone.value.code == 10003
+    await fake.delete_channel(world.channel)
+    assert ("channel_delete", world.channel.id) in client.seen
+    assert client.get_channel(world.channel.id) is None
+    with pytest.raises(discord.NotFound) as deleted:
+        await client.http.send_message(world.channel.id, params=discord.http.handle_message_parameters(content="x"))
+    assert deleted.value.code == 10003 and deleted.value.text == "Unknown Channel"
+
+
+# --- permissions ----------------------------------------------------------------------------------
+
+
+async def test_an_overwrite_denying_the_bot_refuses_its_posts_and_permissions_for_agrees(
+    fake: FakeDiscord, world: World, client: Recorder
+) -> None:
+    channel = channel_of(client, world.channel.id)
+    me = channel.guild.me
+    assert channel.permissions_for(me).send_messages
+    await fake.set_permissions(world.channel, fake.bot_role(world.guild), deny=discord.Permissions(send_messages=True))
+    assert not channel.permissions_for(me).send_messages and channel.permissions_for(me).view_channel
+    with pytest.raises(discord.Forbidden) as refused:
+        await channel.send("Week 1")
+    assert refused.value.code == 50013
+    await fake.set_permissions(world.channel, fake.bot_role(world.guild))  # overwrite removed
+    assert channel.permissions_for(me).send_messages
+    await channel.send("Week 1")
+    await fake.set_permissions(world.channel, world.guild.everyone, deny=discord.Permissions(view_channel=True))
+    assert not channel.permissions_for(me).view_channel
+    with pytest.raises(discord.Forbidden) as hidden:
+        await channel.send("Week 2")
+    assert hidden.value.code == 50001 and hidden.value.text == "Missing Access"
+    assert [m.content for m in fake.messages(world.channel)] == ["Week 1"]
+    assert fake.invalid_requests == 2
+
+
+async def test_a_role_edit_removing_polls_and_threads_is_enforced(
+    fake: FakeDiscord, world: World, client: Recorder
+) -> None:
+    """A role edit: the bot's role loses Send Polls and Create Public Threads; a member overwrite gives one back."""
+    channel = channel_of(client, world.channel.id)
+    role = fake.bot_role(world.guild)
+    everyone = discord.Permissions(world.guild.everyone.permissions)
+    await fake.edit_role(world.guild.everyone, permissions=discord.Permissions.none())
+    await fake.edit_role(role, permissions=discord.Permissions(view_channel=True, send_messages=True))
+    me = channel.guild.me
+    assert not channel.permissions_for(me).send_polls and not channel.permissions_for(me).create_public_threads
+    poll = discord.Poll(question="Agree?", duration=timedelta(hours=24))
+    poll.add_answer(text="Yes").add_answer(text="No")
+    with pytest.raises(discord.Forbidden):
+        await channel.send(poll=poll)
+    starter = await channel.send("Week 1")
+    with pytest.raises(discord.Forbidden):
+        await starter.create_thread(name="Week 1")
+    bot_member = world.guild.members[fake.bot_user.id]
+    await fake.set_permissions(world.channel, bot_member, allow=discord.Permissions(create_public_threads=True))
+    assert channel.permissions_for(me).create_public_threads
+    await starter.create_thread(name="Week 1")
+    await fake.edit_role(world.guild.everyone, permissions=everyone)
+    assert [t.name for t in fake.threads(world.channel)] == ["Week 1"]

@@ -39,6 +39,7 @@ from .state import (
     Guild,
     Member,
     Message,
+    Overwrite,
     Perm,
     Role,
     State,
@@ -647,6 +648,67 @@ class FakeDiscord:
             "guild_id": str(message.guild_id),
             "answer_id": answer_id,
         }
+
+    async def delete_channel(self, channel: Channel, *, timeout: float | None = None) -> None:
+        """Delete a channel (its threads go with it) or a thread; the bot's later requests get 404 10003."""
+        await self.flush()
+        self.state.delete_channel(channel)
+        if channel.is_thread:
+            event = "THREAD_DELETE"
+            data = {
+                "id": str(channel.id),
+                "guild_id": str(channel.guild_id),
+                "parent_id": str(channel.parent_id),
+                "type": int(channel.type),
+            }
+        else:
+            event, data = "CHANNEL_DELETE", channel.payload()
+        await self._event_and_settle(
+            event, data, timeout=self._timeout(timeout), what=f"the deletion of #{channel.name}"
+        )
+
+    async def set_permissions(
+        self,
+        channel: Channel,
+        target: Role | Member,
+        *,
+        allow: Any = 0,
+        deny: Any = 0,
+        timeout: float | None = None,
+    ) -> None:
+        """Set (or, with neither ``allow`` nor ``deny``, remove) a channel's overwrite for a role or member.
+
+        ``fake.set_permissions(channel, fake.bot_role(guild), deny=Perm.SEND_MESSAGES)`` takes the bot's
+        right to post there: its requests answer 403 50013 and ``permissions_for`` in the bot agrees.
+        """
+        await self.flush()
+        allow, deny = as_int_permissions(allow), as_int_permissions(deny)
+        if allow or deny:
+            kind = 1 if isinstance(target, Member) else 0
+            channel.overwrites[target.id] = Overwrite(target.id, kind, allow, deny)
+        else:
+            channel.overwrites.pop(target.id, None)
+        await self._event_and_settle(
+            "CHANNEL_UPDATE", channel.payload(), timeout=self._timeout(timeout), what=f"an overwrite on #{channel.name}"
+        )
+
+    async def edit_role(self, role: Role, *, permissions: Any, timeout: float | None = None) -> None:
+        """Change a role's permissions, as a server admin would (GUILD_ROLE_UPDATE)."""
+        await self.flush()
+        role.permissions = as_int_permissions(permissions)
+        await self._event_and_settle(
+            "GUILD_ROLE_UPDATE",
+            {"guild_id": str(role.guild_id), "role": role.payload()},
+            timeout=self._timeout(timeout),
+            what=f"an edit of role {role.name!r}",
+        )
+
+    def bot_role(self, guild: Guild) -> Role:
+        """The role Discord made for the bot when it joined (managed, tagged with the bot's id)."""
+        return next(r for r in guild.roles.values() if r.bot_id == self.state.bot_user.id)
+
+    def _timeout(self, timeout: float | None) -> float:
+        return self.timeout if timeout is None else timeout
 
     async def expire_poll(self, message: Message, *, timeout: float | None = None) -> None:
         """End a poll as Discord does when its time is up."""
