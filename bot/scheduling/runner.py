@@ -50,6 +50,7 @@ class JobRunner:
         self._wake = asyncio.Event()
         self._idle = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._nap: asyncio.Future[None] | None = None
 
     def start(self) -> None:
         if self._task is None or self._task.done():
@@ -66,6 +67,8 @@ class JobRunner:
         """A job was added or moved: look at the schedule again now instead of at the old next due time."""
         self._idle.clear()
         self._wake.set()
+        if self._nap is not None and not self._nap.done():
+            self._nap.cancel()
 
     async def until_idle(self) -> None:
         """Wait until every job due now has run (tests and benchmarks drive time with a test clock)."""
@@ -87,18 +90,25 @@ class JobRunner:
                 next_due = self.clock.now() + timedelta(minutes=1)
             if self._wake.is_set():
                 continue
-            self._idle.set()
             await self._sleep(next_due)
 
     async def _sleep(self, until: datetime | None) -> None:
-        waits = [asyncio.ensure_future(self._wake.wait())]
-        if until is not None:
-            waits.append(asyncio.ensure_future(self.clock.sleep_until(until)))
-        try:
-            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            for w in waits:
-                w.cancel()
+        """Sleep through the clock until ``until`` or until ``wake()``; the nap is awaited directly (not
+        raced in ``asyncio.wait``) so a test clock sees this task as the one it wakes."""
+        if until is None:
+            self._idle.set()
+            await self._wake.wait()
+        else:
+            self._nap = asyncio.ensure_future(self.clock.sleep_until(until))
+            self._idle.set()  # after the nap is scheduled: it registers with the clock before a waiter resumes
+            try:
+                await self._nap
+            except asyncio.CancelledError:
+                task = asyncio.current_task()
+                if not self._wake.is_set() or (task is not None and task.cancelling()):
+                    raise  # the runner itself is being stopped, not woken
+            finally:
+                self._nap = None
         self._idle.clear()
 
     async def run_due(self) -> bool:
