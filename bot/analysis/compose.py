@@ -210,7 +210,8 @@ _COMMA = re.compile(r", ")
 # claim itself starts after it.
 _OPENING_PHRASE = re.compile(
     r"^(?:(?:in|at|on|for|with|without|after|before|during|this|last|next|by|from|under|to|among|between|"
-    r"despite|unlike|like|instead of|fresh off|meanwhile|today|now|here|there)\b[^,;:“”\"]{0,120}?|\w+ly),\s+",
+    r"despite|unlike|like|instead of|fresh off|meanwhile|today|now|here|there|(?:un)?(?:convinced|aware|sure|"
+    r"certain|afraid|worried) that|to the extent that)\b[^,;:“”\"]{0,160}?|\w+ly),\s+",
     re.IGNORECASE,
 )
 # A short heading-like lead before a colon ("Myth #1: …").
@@ -228,7 +229,7 @@ def main_clause(text: str) -> str:
     if (lead := _LEAD_LABEL.match(text)) and len(text[lead.end() :].split()) >= 5:
         text = text[lead.end() :]
     opening = _OPENING_PHRASE.match(text)
-    if opening and opening.end() <= 0.6 * len(text):
+    if opening and opening.end() <= 0.7 * len(text):
         rest = lexicon.DISCOURSE_OPENER.sub("", text[opening.end() :])
         if len(rest.split()) >= 5 and _has_verb(rest):
             text = rest[0].upper() + rest[1:] if rest[:1].islower() else rest
@@ -613,7 +614,8 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
     words = material.lowercase_words
 
     def that(text: str) -> str:
-        return brief(text, mid_sentence=True, lowercase_words=words)
+        # A claim with no shorter whole clause is cut only when even a prompt could not hold it.
+        return shorten(brief(text, mid_sentence=True, lowercase_words=words), QUOTE_LIMIT)
 
     queue = [i for i in claims if _quotable(args[i].text)]
     central_text: str | None = None
@@ -637,14 +639,16 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
         index = queue.pop(0) if queue else central_index
         claim = that(args[index].text) if index is not None else c
         out.append(Prompt(_fill(_pick(_STEELMAN, claim), claim), index))
-    pair = _related_pair(args, claims)
+    pair = _related_pair(args, [i for i in claims if _quotable(args[i].text)])
     if pair is not None:
         i, j = pair
         first, second = that(args[i].text), that(args[j].text)
         out.append(Prompt(_fill(_pick(_PAIR, first + second), first, second), i))
     rotation = (_EVIDENCE, _SEEN, _FOLLOW)
     turn = 0
-    reasoned = next((i for i in claims if args[i].reasons), None)
+    reasoned = next(
+        (i for i in claims if args[i].reasons and _quotable(args[i].text) and _quotable(args[i].reasons[0])), None
+    )
     room = MAX_PROMPTS - (reasoned is not None)
     while queue and len(out) < room:
         index = queue.pop(0)
