@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-import time
 import traceback
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import BodyPartReader, web
@@ -107,7 +107,7 @@ class RestApi:
         self.fake = fake
         self.state = fake.state
         self.routes: list[tuple[str, re.Pattern[str], Handler]] = []
-        self.nonces: dict[tuple[int, int, str], tuple[int, float]] = {}
+        self.nonces: dict[tuple[int, int, str], tuple[int, datetime]] = {}
         r = self.route
         r("GET", "/users/@me", self.get_me)
         r("GET", "/oauth2/applications/@me", self.get_application)
@@ -499,13 +499,13 @@ class RestApi:
         if nonce is not None and body.get("enforce_nonce"):
             key = (channel.id, self.state.bot_user.id, str(nonce))
             seen = self.nonces.get(key)
-            if seen is not None and time.monotonic() - seen[1] < NONCE_WINDOW_S:
+            if seen is not None and (self.fake.now() - seen[1]).total_seconds() < NONCE_WINDOW_S:
                 existing = self.state.messages[seen[0]]
                 self.fake.nonce_hits.append(existing)
                 return 200, self._message_payload(existing)
         message = await self.fake.post_bot_message(channel, body, call.record.uploads)
         if nonce is not None and body.get("enforce_nonce"):
-            self.nonces[(channel.id, self.state.bot_user.id, str(nonce))] = (message.id, time.monotonic())
+            self.nonces[(channel.id, self.state.bot_user.id, str(nonce))] = (message.id, self.fake.now())
         return 200, self._message_payload(message)
 
     async def get_message(self, call: Call) -> Reply:

@@ -14,6 +14,7 @@ import contextlib
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,6 @@ from .interactions import (
     new_record,
 )
 from .rest import API_PREFIX, RequestRecord, RestApi, Upload, Violation, attachments_from_uploads
-from .snowflakes import now
 from .state import (
     BOT_DEFAULT,
     Attachment,
@@ -108,6 +108,8 @@ class FakeDiscord:
         self.global_limit = limits.GlobalRateLimit(global_rate, rate_window) if global_rate else None
         self.faults: list[limits.Fault] = []
         self.invalid = limits.InvalidRequests()
+        self.clock: Any = None
+        self._clock_tasks: set[asyncio.Task[None]] = set()
         self.crashes: list[tuple[RequestRecord, str]] = []
         self.interactions: dict[int, InteractionRecord] = {}
         self.interactions_by_token: dict[str, InteractionRecord] = {}
@@ -141,6 +143,9 @@ class FakeDiscord:
             )
 
     async def close(self) -> None:
+        for task in self._clock_tasks:
+            task.cancel()
+        await asyncio.gather(*self._clock_tasks, return_exceptions=True)
         await self.gateway.close_all()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -250,6 +255,43 @@ class FakeDiscord:
         if events:
             await self.gateway.barrier(self.timeout)
 
+    # --- virtual time -----------------------------------------------------------------------------
+
+    def use_clock(self, clock: Any) -> None:
+        """Run Discord's own timers on the test clock the bot uses (tests/clock.py FakeClock).
+
+        Polls then end when virtual time reaches their expiry (MESSAGE_UPDATE with the final results),
+        the ``enforce_nonce`` window is measured in virtual time, and the clock settles the fake after
+        each wake-up (``settle``) unless it was given another hook.
+        """
+        self.clock = clock
+        self.state.now = clock.now
+        if getattr(clock, "settle", None) is None:
+            clock.settle = self.settle
+
+    def now(self) -> datetime:
+        """Discord's idea of now: the test clock's when one is in use, else the wall clock."""
+        return self.state.now()
+
+    async def settle(self, timeout: float | None = None) -> None:
+        """Deliver pending events and wait until the bot has handled every event sent so far."""
+        timeout = self._timeout(timeout)
+        await self.flush()
+        before = set(self._unsettled)
+        await self.gateway.barrier(timeout)
+        await settle(before, timeout=timeout, what="the events sent so far")
+
+    def _end_poll_on_time(self, message: Message) -> None:
+        async def end_when_due() -> None:
+            assert message.poll is not None
+            await self.clock.sleep_until(message.poll.expiry)
+            if not message.poll.finalized and not message.deleted:
+                await self.end_poll(message)
+
+        task = asyncio.create_task(end_when_due(), name=f"fake-discord: poll {message.id} expiry")
+        self._clock_tasks.add(task)
+        task.add_done_callback(self._clock_tasks.discard)
+
     # --- rate limits and failures (see limits.py) ------------------------------------------------
 
     def set_global_rate(self, rate: int | None, *, window: float = 1.0) -> None:
@@ -319,6 +361,8 @@ class FakeDiscord:
             }
         message = self.state.create_message(channel, self.state.bot_user, body, message_id=message_id, **extra)
         message.attachments = attachments_from_uploads(self, channel.id, body, uploads)
+        if message.poll is not None and self.clock is not None:
+            self._end_poll_on_time(message)
         if not message.ephemeral:
             bot_member = self.state.member_of(channel.guild_id, self.state.bot_user)
             await self.dispatch("MESSAGE_CREATE", message.payload(member=bot_member))
@@ -371,7 +415,7 @@ class FakeDiscord:
         if message.poll is None:
             raise ValueError(f"message {message.id} has no poll")
         message.poll.finalized = True
-        message.poll.expiry = min(message.poll.expiry, now())
+        message.poll.expiry = min(message.poll.expiry, self.now())
         await self.dispatch("MESSAGE_UPDATE", message.payload(thread=self.state.thread_of(message)))
 
     # --- acting as users ------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import mimetypes
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -313,7 +314,7 @@ class Poll:
     finalized: bool = False
 
     @classmethod
-    def from_request(cls, body: dict[str, Any]) -> Poll:
+    def from_request(cls, body: dict[str, Any], *, created: datetime) -> Poll:
         answers = [
             PollAnswer(
                 answer_id=index,
@@ -326,7 +327,7 @@ class Poll:
         return cls(
             question=(body.get("question") or {}).get("text") or "",
             answers=answers,
-            expiry=now() + timedelta(hours=hours),
+            expiry=created + timedelta(hours=hours),
             allow_multiselect=bool(body.get("allow_multiselect")),
             layout_type=body.get("layout_type") or 1,
         )
@@ -516,6 +517,7 @@ class State:
 
     def __init__(self, cdn_base: str) -> None:
         self.cdn_base = cdn_base
+        self.now: Callable[[], datetime] = now  # the test clock's, once FakeDiscord.use_clock is called
         self.bot_user = User(id=next_snowflake(), username="Reading Circle", bot=True)
         self.application_id = self.bot_user.id
         self.app_owner = User(id=next_snowflake(), username="app-owner")
@@ -674,7 +676,7 @@ class State:
             nonce=body.get("nonce"),
             allowed_mentions=body.get("allowed_mentions"),
             message_reference=body.get("message_reference"),
-            poll=Poll.from_request(body["poll"]) if body.get("poll") else None,
+            poll=Poll.from_request(body["poll"], created=self.now()) if body.get("poll") else None,
             **extra,
         )
         self.messages[message.id] = message
@@ -684,7 +686,7 @@ class State:
 
     def edit_message(self, message: Message, body: dict[str, Any], new_files: list[Attachment]) -> None:
         message.edits.append(body)
-        message.edited_at = now()
+        message.edited_at = self.now()
         if "content" in body:
             message.content = body["content"] or ""
         if "embeds" in body:
