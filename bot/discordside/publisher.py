@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import aiohttp
 import discord
 
+from bot.pacing import Pacer
 from bot.permissions import REQUIRED_PERMISSIONS, missing_permissions
 from bot.publishing import ChannelKind, Outgoing, PollResult, PublishError, Sent, ThreadActivity
 
@@ -24,14 +25,18 @@ if TYPE_CHECKING:
 
 THREAD_EXISTS = 160004
 WEEK_OF_MINUTES = 10080  # threads stay open the whole week
+REQUESTS_PER_SECOND = 40  # under Discord's global 50, leaving room for interaction follow-ups and listeners
 
 
 class DiscordPublisher:
-    def __init__(self, client: commands.Bot) -> None:
+    def __init__(self, client: commands.Bot, pacer: Pacer | None = None) -> None:
         self.client = client
+        self.pacer = pacer or Pacer(REQUESTS_PER_SECOND, burst=5)  # any one second: at most 45 requests
 
     @contextlib.asynccontextmanager
     async def _translated(self, channel_id: int) -> AsyncIterator[None]:
+        """Paces the request(s) inside, and turns Discord's failures into the runner's three kinds."""
+        await self.pacer.wait()
         try:
             yield
         except discord.Forbidden as err:
