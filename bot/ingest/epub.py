@@ -12,10 +12,20 @@ import posixpath
 import zipfile
 from urllib.parse import unquote
 
+from bot.ingest.archive import ENTRY_ERRORS, EntryTooLarge, read_capped
 from bot.ingest.assemble import make_reading
 from bot.ingest.errors import ReadingError
-from bot.ingest.html import blocks_from_element
-from bot.ingest.limits import MAX_EPUB_UNCOMPRESSED_BYTES, MAX_WORDS, too_long_message
+from bot.ingest.html import blocks_from_element, too_deep, too_deep_message
+from bot.ingest.limits import (
+    MAX_EPUB_METADATA_BYTES,
+    MAX_EPUB_TAGS,
+    MAX_EPUB_UNCOMPRESSED_BYTES,
+    MAX_TEXT_CHARS,
+    MAX_WORDS,
+    size_text,
+    too_long_message,
+    too_many_characters,
+)
 from bot.ingest.model import Reading
 from bot.ingest.normalise import clean, strip_bullet
 
@@ -32,17 +42,21 @@ _DRM = (
 
 
 def reading_from_epub(data: bytes, *, source: str | None = None) -> Reading:
-    """The book's text in spine order, with ``dc:title`` and ``dc:creator`` as title and author."""
-    from lxml import etree, html  # lazy: only books need them
+    """The book's text in spine order, with ``dc:title`` and ``dc:creator`` as title and author.
+
+    Every entry is read through ``read_capped``: the bookkeeping files against ``MAX_EPUB_METADATA_BYTES``
+    each, the chapters against one running ``MAX_EPUB_UNCOMPRESSED_BYTES``, so no entry is inflated further
+    than its cap. Markup is counted before it is parsed and text before it is split into words."""
+    from lxml import etree  # lazy: only books need it
 
     try:
         book = zipfile.ZipFile(io.BytesIO(data))
         names = set(book.namelist())
         if "META-INF/rights.xml" in names:
             raise ReadingError(_DRM)
-        container = _parse_xml(etree, book.read("META-INF/container.xml"))
+        container = _parse_xml(etree, read_capped(book, "META-INF/container.xml", MAX_EPUB_METADATA_BYTES))
         opf_path = container.xpath("string(//c:rootfile/@full-path)", namespaces=_CONTAINER_NS)
-        opf = _parse_xml(etree, book.read(opf_path))
+        opf = _parse_xml(etree, read_capped(book, opf_path, MAX_EPUB_METADATA_BYTES))
         base = posixpath.dirname(opf_path)
         manifest = {
             item.get("id"): item
@@ -57,33 +71,61 @@ def reading_from_epub(data: bytes, *, source: str | None = None) -> Reading:
                 continue  # the table of contents is not reading text
             spine.append(posixpath.normpath(posixpath.join(base, unquote(item.get("href", "")))))
         _refuse_drm(etree, book, names, set(spine))
-
-        total = sum(book.getinfo(path).file_size for path in spine if path in names)
-        if total > MAX_EPUB_UNCOMPRESSED_BYTES:
-            raise ReadingError(too_long_message())
-        paragraphs: list[str] = []
-        words = 0
-        for path in spine:
-            if path not in names:
-                continue
-            tree = html.fromstring(book.read(path))  # the HTML parser forgives what real EPUBs contain
-            body = tree.find(".//body")
-            if body is None:
-                body = tree
-            for block in blocks_from_element(body):
-                paragraphs.append(strip_bullet(clean(block)))
-                words += len(block.split())
-            if words > MAX_WORDS:
-                raise ReadingError(too_long_message(words))
+        paragraphs = _chapters(etree, book, [path for path in spine if path in names])
         title = opf.xpath("string(//dc:title[1])", namespaces=_OPF_NS)
         creators = [c.strip() for c in opf.xpath("//dc:creator/text()", namespaces=_OPF_NS) if c.strip()]
     except ReadingError:
         raise
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, etree.LxmlError, RuntimeError) as exc:
+    except EntryTooLarge as exc:
+        raise ReadingError(
+            f"That EPUB's {exc.name} unpacks to more than {size_text(exc.limit)}, where a real book's is a few "
+            "kilobytes; it looks built to exhaust memory, so I stopped reading it."
+        ) from exc
+    except (*ENTRY_ERRORS, ValueError, etree.LxmlError) as exc:
         raise ReadingError(_DAMAGED) from exc
     return make_reading(
         paragraphs, title=title or None, author=", ".join(creators[:3]) or None, source=source, noun="That EPUB"
     )
+
+
+def _chapters(etree, book: zipfile.ZipFile, spine: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
+    """Paragraphs of the spine's documents, refusing a book too large, too marked-up or too long early."""
+    paragraphs: list[str] = []
+    left = MAX_EPUB_UNCOMPRESSED_BYTES
+    tags = characters = spaces = words = 0
+    for path in spine:
+        try:
+            data = read_capped(book, path, left)
+        except EntryTooLarge as exc:
+            raise ReadingError(
+                f"That EPUB's chapters unpack to more than {size_text(MAX_EPUB_UNCOMPRESSED_BYTES)}, where a "
+                f"book of {MAX_WORDS:,} words is about 5 MB. Queue a chapter or a section instead."
+            ) from exc
+        left -= len(data)
+        tags += data.count(b"<")
+        if tags > MAX_EPUB_TAGS:
+            raise ReadingError(
+                f"That EPUB's chapters hold more than {MAX_EPUB_TAGS:,} tags, far more markup than a book of "
+                f"{MAX_WORDS:,} words has, so I stopped before parsing them."
+            )
+        parser = etree.HTMLParser(no_network=True)  # the HTML parser forgives what real EPUBs contain
+        tree = etree.fromstring(data, parser)
+        if tree is None:
+            continue
+        if too_deep(parser):
+            raise ReadingError(too_deep_message("That EPUB"))
+        body = tree.find(".//body")
+        for text in (tree if body is None else body).itertext():
+            characters += len(text)
+            spaces += text.count(" ") + text.count("\n")
+        if characters > MAX_TEXT_CHARS:
+            raise ReadingError(too_many_characters(characters, spaces, "That EPUB"))
+        for block in blocks_from_element(tree if body is None else body):
+            paragraphs.append(strip_bullet(clean(block)))
+            words += len(block.split())
+        if words > MAX_WORDS:
+            raise ReadingError(too_long_message(words))
+    return paragraphs
 
 
 def _parse_xml(etree, data: bytes):  # type: ignore[no-untyped-def]
@@ -98,7 +140,7 @@ def _refuse_drm(etree, book: zipfile.ZipFile, names: set[str], documents: set[st
     """DRM encrypts the chapters themselves; font obfuscation alone is harmless."""
     if "META-INF/encryption.xml" not in names:
         return
-    root = _parse_xml(etree, book.read("META-INF/encryption.xml"))
+    root = _parse_xml(etree, read_capped(book, "META-INF/encryption.xml", MAX_EPUB_METADATA_BYTES))
     for data in root.xpath("//enc:EncryptedData", namespaces=_ENC_NS):
         algorithm = data.xpath("string(enc:EncryptionMethod/@Algorithm)", namespaces=_ENC_NS)
         uri = unquote(data.xpath("string(enc:CipherData/enc:CipherReference/@URI)", namespaces=_ENC_NS))

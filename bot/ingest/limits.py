@@ -29,9 +29,44 @@ MIN_WORDS = 50
 #: milliseconds instead of minutes. 150 pages of ordinary prose (~400 words a page) is the word limit again.
 MAX_PDF_PAGES = 150
 
+#: Decompressed bytes of one page's drawing instructions (its content streams and the forms it may draw),
+#: checked before pypdf parses them. A page of text needs 5–50 KB; a detailed map or chart a few hundred.
+MAX_PDF_PAGE_CONTENT_BYTES = 4 * 1024 * 1024
+
+#: Operations pypdf interprets on one page and in a whole document, forms counted each time they are drawn.
+#: A page of text is a few hundred to a few thousand; pypdf interprets about half a million a second, so
+#: the document's budget is a few seconds of work.
+MAX_PDF_PAGE_OPERATIONS = 200_000
+MAX_PDF_OPERATIONS = 1_000_000
+
 #: Uncompressed bytes read from an EPUB's documents: a guard against zip bombs. A 60,000-word book is about
 #: 2–5 MB of XHTML, so 50 MB is generous for honest files.
 MAX_EPUB_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
+
+#: Bytes an EPUB's bookkeeping files (``container.xml``, the OPF package, ``encryption.xml``) may inflate to.
+#: They are a few kilobytes in real books and a few hundred for a book with thousands of files; anything
+#: beyond this is a zip bomb aimed at the parts that are not chapters.
+MAX_EPUB_METADATA_BYTES = 4 * 1024 * 1024
+
+#: Tags (counted as ``<``) in all of an EPUB's chapters together, checked before the chapters are parsed. A
+#: 60,000-word book has tens of thousands; each one becomes a parsed element, so a chapter of 49 MB of
+#: ``<p>a</p>`` (six million elements, 2 GB parsed) is refused before parsing instead.
+MAX_EPUB_TAGS = 500_000
+
+#: Tags (counted as ``<``) in a web page, checked before it is parsed. A long article page with its menus,
+#: links and footnotes has tens of thousands; 10 MB of tiny paragraphs has close to a million.
+MAX_HTML_TAGS = 300_000
+
+#: Block elements (paragraphs, list items, table cells, divisions) in a web page. A long article has hundreds
+#: to a few thousand; trafilatura's work grows faster than linearly with them.
+MAX_HTML_BLOCKS = 10_000
+
+#: Above this many blocks trafilatura runs without its readability fallback, whose pairwise comparison of
+#: blocks takes over a minute for a megabyte of tiny paragraphs. Pages that need the fallback are short.
+MAX_HTML_BLOCKS_WITH_FALLBACK = 3_000
+
+#: Nesting depth at which libxml2 stops building an HTML tree (it drops what lies deeper).
+MAX_HTML_DEPTH = 255
 
 #: Characters of pasted or decoded text accepted before normalising it; 60,000 words are ~400,000 characters,
 #: so this only stops absurd inputs before we spend time on them.
@@ -83,3 +118,14 @@ def too_long_message(words: int | None = None, *, pages: int | None = None) -> s
     else:
         size = f"That reading is longer than {MAX_WORDS:,} words, the most I can take"
     return f"{size} (a long reading is better split over several weeks). Queue a chapter or a section instead."
+
+
+def too_many_characters(characters: int, spaces: int, noun: str = "That text") -> str:
+    """The refusal for text over ``MAX_TEXT_CHARS``, naming what is really wrong: a text with hardly any
+    spaces is not "too many words" but not prose at all (one 19 MB "word"), so it is told so."""
+    if characters > UNSPACED_CHARACTERS * max(1, spaces):
+        return (
+            f"{noun} is {characters:,} characters with hardly any spaces between them, so it isn't prose I can "
+            "read. Upload the reading itself as text, PDF, EPUB or a web page."
+        )
+    return too_long_message(spaces)

@@ -9,16 +9,26 @@ oversized PDF is refused at once.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import re
 from collections import Counter
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bot.ingest.assemble import make_reading
 from bot.ingest.errors import ReadingError
-from bot.ingest.limits import MAX_PDF_PAGES, MAX_WORDS, MIN_WORDS, too_long_message
+from bot.ingest.limits import (
+    MAX_PDF_OPERATIONS,
+    MAX_PDF_PAGE_CONTENT_BYTES,
+    MAX_PDF_PAGE_OPERATIONS,
+    MAX_PDF_PAGES,
+    MAX_WORDS,
+    MIN_WORDS,
+    size_text,
+    too_long_message,
+)
 from bot.ingest.model import Reading
 from bot.ingest.normalise import clean, paragraphs_from_plain
 
@@ -61,8 +71,10 @@ def reading_from_pdf(data: bytes, *, source: str | None = None) -> Reading:
             raise ReadingError(too_long_message(pages=pages))
         page_lines: list[list[Line]] = []
         words = 0
-        for page in reader.pages:
-            lines = _page_lines(page)
+        budget = _Budget()
+        for number, page in enumerate(reader.pages, start=1):
+            _check_content_size(page, number)
+            lines = _page_lines(page, budget)
             page_lines.append(lines)
             words += sum(len(line.text.split()) for line in lines)
             if words > MAX_WORDS * 1.1:  # running heads included, hence the margin
@@ -97,9 +109,65 @@ class Line(NamedTuple):
     y: float  # its baseline
 
 
-def _page_lines(page: object) -> list[Line]:
+class _OverBudget(Exception):
+    """Raised from inside pypdf's extraction; pypdf swallows it inside a form XObject, so ``_Budget``
+    raises again at the next operation and is checked once more after the page."""
+
+
+class _Budget:
+    """Operations pypdf has interpreted, on this page and in the whole document, forms included: a form
+    drawn 5,000 times is 5,000 times its operations, though it is stored once."""
+
+    def __init__(self) -> None:
+        self.document = 0
+        self.page = 0
+
+    def start_page(self) -> None:
+        self.document += self.page
+        self.page = 0
+
+    @property
+    def exceeded(self) -> bool:
+        return self.page > MAX_PDF_PAGE_OPERATIONS or self.document + self.page > MAX_PDF_OPERATIONS
+
+    def count(self, *_args: object) -> None:
+        self.page += 1
+        if self.exceeded:
+            raise _OverBudget
+
+
+def _check_content_size(page: Any, number: int) -> None:
+    """Refuse a page whose drawing instructions (its content and the forms it can draw) are larger than any
+    page of text needs, before pypdf parses them: parsing is the costly part, and it is repeated for each
+    use of a form."""
+    total = 0
+    seen: set[int] = set()
+    pending: list[Any] = [page]
+    while pending:
+        node = pending.pop()
+        contents = node.get("/Contents") if node is page else node
+        contents = contents.get_object() if contents is not None else None
+        for stream in contents if isinstance(contents, list) else [contents]:
+            stream = stream.get_object() if stream is not None else None
+            if stream is not None and id(stream) not in seen and hasattr(stream, "get_data"):
+                seen.add(id(stream))
+                total += len(stream.get_data())
+        resources = node.get("/Resources")
+        xobjects = resources.get_object().get("/XObject") if resources is not None else None
+        for ref in (xobjects.get_object().values() if xobjects is not None else ()):
+            form = ref.get_object()
+            if form.get("/Subtype") == "/Form" and id(form) not in seen:
+                pending.append(form)
+        if total > MAX_PDF_PAGE_CONTENT_BYTES:
+            raise ReadingError(
+                f"Page {number} of that PDF holds more than {size_text(MAX_PDF_PAGE_CONTENT_BYTES)} of drawing "
+                "instructions, where a page of text needs a few kilobytes; I stopped before reading it."
+            )
+
+
+def _page_lines(page: object, budget: _Budget) -> list[Line]:
     """The page's text lines with where each is drawn: pypdf reports the position of every piece of text,
-    and the first piece of a line gives the line's left edge and baseline."""
+    and the first piece of a line gives the line's left edge and baseline. ``budget`` stops pypdf mid-page."""
     pieces: list[tuple[str, float, float]] = []
 
     def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
@@ -108,7 +176,15 @@ def _page_lines(page: object) -> list[Line]:
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             pieces.append((text, x, y))
 
-    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    budget.start_page()
+    with contextlib.suppress(_OverBudget):  # checked just below, as pypdf may have swallowed it
+        page.extract_text(visitor_text=visit, visitor_operand_before=budget.count)  # type: ignore[attr-defined]
+    if budget.exceeded:
+        raise ReadingError(
+            "That PDF draws far more than its text needs (over "
+            f"{MAX_PDF_PAGE_OPERATIONS if budget.page > MAX_PDF_PAGE_OPERATIONS else MAX_PDF_OPERATIONS:,} "
+            "drawing operations), so I stopped reading it. Export the reading again as a plain text PDF."
+        )
     lines: list[Line] = []
     current: list[str] = []
     at: tuple[float, float] | None = None

@@ -13,6 +13,7 @@ import re
 import zipfile
 from pathlib import PurePosixPath
 
+from bot.ingest.archive import ENTRY_ERRORS
 from bot.ingest.errors import ReadingError
 
 PDF, EPUB, HTML, MARKDOWN, TEXT = "pdf", "epub", "html", "markdown", "text"
@@ -64,6 +65,10 @@ _HTML_MARKERS = re.compile(
     re.I,
 )
 _HTML_ANYWHERE = re.compile(rb"<html[\s>]|<body[\s>]|<!doctype\s+html", re.I)
+# Python codecs that decode bytes but are no page's character set: "undefined" always raises, the others
+# turn markup into garbage or raise on most input.
+_NOT_CHARSETS = {"undefined", "punycode", "idna", "unicode-escape", "raw-unicode-escape"}
+_MAX_MIMETYPE = 256  # bytes; "application/epub+zip" is 20
 _MARKDOWN_EXTENSIONS = {".md", ".markdown", ".mdown", ".mkd", ".mkdn"}
 _HTML_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml"}
 _TEXT_EXTENSIONS = {".txt", ".text", ".asc"}
@@ -118,8 +123,8 @@ def _zip_kind(data: bytes) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = archive.namelist()
-        mimetype = archive.read("mimetype")[:100].decode("ascii", "replace").strip() if "mimetype" in names else ""
-    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, KeyError) as exc:
+        mimetype = _mimetype(archive) if "mimetype" in names else ""
+    except ENTRY_ERRORS as exc:
         raise ReadingError("That file looks like a damaged ZIP archive; I couldn't open it.") from exc
     if mimetype == "application/epub+zip" or (not mimetype and "META-INF/container.xml" in names):
         return EPUB
@@ -129,6 +134,12 @@ def _zip_kind(data: bytes) -> str:
         if any(name.startswith(prefix) for name in names):
             raise refuse(what)
     raise refuse("a ZIP archive")
+
+
+def _mimetype(archive: zipfile.ZipFile) -> str:
+    """The ``mimetype`` entry, inflated no further than a media type can be long (a zip bomb hides here)."""
+    with archive.open("mimetype") as entry:
+        return entry.read(_MAX_MIMETYPE).decode("ascii", "replace").strip()
 
 
 def _without_bom(head: bytes) -> bytes:
@@ -157,9 +168,10 @@ def decode(data: bytes, *, charset: str | None = None) -> str:
             return data.decode(codec, errors="replace")
     if charset:
         try:
-            return data.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
+            if codecs.lookup(charset).name not in _NOT_CHARSETS:
+                return data.decode(charset)
+        except (LookupError, UnicodeError):
+            pass  # an unknown or lying declaration: sniff as if there were none
     sample = data[:4096]
     if sample.count(b"\x00") > len(sample) // 4 and len(sample) >= 2:
         # UTF-16 without a BOM: zeros sit in every other byte of ASCII text.

@@ -7,7 +7,7 @@ import re
 from bot.ingest import markdown
 from bot.ingest.assemble import make_reading
 from bot.ingest.errors import ReadingError
-from bot.ingest.limits import MAX_TEXT_CHARS, too_long_message
+from bot.ingest.limits import MAX_TEXT_CHARS, too_many_characters
 from bot.ingest.model import Reading
 from bot.ingest.normalise import clean, paragraphs_from_plain, split_blocks, strip_bullet
 
@@ -30,7 +30,7 @@ def reading_from_text(
     the body so it is not analysed as a sentence.
     """
     if len(text) > MAX_TEXT_CHARS:
-        raise ReadingError(too_long_message())
+        raise ReadingError(too_many_characters(len(text), text.count(" ") + text.count("\n"), noun))
     text = clean(text)
     if is_markdown is None:
         is_markdown = markdown.looks_like_markdown(text)
