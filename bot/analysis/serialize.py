@@ -47,6 +47,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
             for p in analysis.polls
         ],
         "writer": analysis.writer,
+        "note": analysis.note,
     }
 
 
@@ -82,6 +83,7 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
                 for p in data["polls"]
             ),
             writer=_str(data["writer"]),
+            note=_str(data.get("note", "")),  # absent from dicts written before analyses had notes
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise _malformed("analysis", exc) from exc

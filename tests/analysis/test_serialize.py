@@ -45,6 +45,7 @@ def test_real_analyses_round_trip_exactly(shared: Path) -> None:
     assert any(a.reason_spans for a in arguments)
     assert any(p.message for analysis in analyses for p in analysis.polls)
     assert any(p.argument is None for analysis in analyses for p in analysis.prompts)
+    assert any(analysis.note for analysis in analyses)
     assert len({a.kind for a in arguments}) >= 3
 
 
@@ -60,6 +61,7 @@ def test_every_field_is_written() -> None:
         prompts=(Prompt("Do they?", 0),),
         polls=(Poll("Agree?", ("Yes", "No"), None, "1. Libraries matter."),),
         writer="model",
+        note="Few arguable claims: add your own prompts.",
     )
     data = analysis_to_dict(analysis)
     assert set(data) == {f.name for f in dataclasses.fields(Analysis)} | {"version"}
@@ -94,6 +96,12 @@ def test_a_malformed_dict_is_refused_with_what_is_wrong(change, complaint: str) 
     change(data)
     with pytest.raises(SerializedFormError, match=complaint):
         analysis_from_dict(data)
+
+
+def test_an_analysis_stored_before_notes_existed_reads_without_one() -> None:
+    data = analysis_to_dict(analyse(load_file(str(SAMPLE))))
+    del data["note"]
+    assert analysis_from_dict(data).note == ""
 
 
 def test_a_reading_of_another_version_is_refused() -> None:
