@@ -68,7 +68,7 @@ async def prepare(
     *,
     title: str | None = None,
     author: str | None = None,
-    limits: WorkerLimits = WorkerLimits(),
+    limits: WorkerLimits = WorkerLimits(),  # noqa: B008 - frozen, so one shared default is safe
     progress: Progress | None = None,
     model: dict[str, Any] | None = None,
 ) -> Prepared:
