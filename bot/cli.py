@@ -31,6 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `reading-circle analyze … | head`: the reader has all it wanted
+        sys.stderr.close()  # nothing left to say, and Python's own flush at exit would complain
+        return 141
 
 
 def _parser() -> argparse.ArgumentParser:

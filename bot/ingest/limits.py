@@ -113,10 +113,8 @@ def too_long_message(words: int | None = None, *, pages: int | None = None) -> s
     """One wording for every "too long" refusal, whether counted in words or PDF pages."""
     if pages is not None:
         size = f"That PDF has {pages} pages; I can take at most {MAX_PDF_PAGES}"
-    elif words is not None:
-        size = f"That reading is about {words:,} words; I can take at most {MAX_WORDS:,}"
     else:
-        size = f"That reading is longer than {MAX_WORDS:,} words, the most I can take"
+        size = f"That reading is about {words:,} words; I can take at most {MAX_WORDS:,}"
     return f"{size} (a long reading is better split over several weeks). Queue a chapter or a section instead."
 
 
