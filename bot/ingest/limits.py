@@ -31,7 +31,7 @@ MAX_PDF_PAGES = 150
 
 #: Decompressed bytes of one page's drawing instructions (its content streams and the forms it may draw),
 #: checked before pypdf parses them. A page of text needs 5–50 KB; a detailed map or chart a few hundred.
-MAX_PDF_PAGE_CONTENT_BYTES = 4 * 1024 * 1024
+MAX_PDF_PAGE_CONTENT_BYTES = 2 * 1024 * 1024
 
 #: Operations pypdf interprets on one page and in a whole document, forms counted each time they are drawn.
 #: A page of text is a few hundred to a few thousand; pypdf interprets about half a million a second, so
