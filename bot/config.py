@@ -36,6 +36,9 @@ class Settings:
     log_level: str = "INFO"
     dev_guild_id: int | None = None
     allow_private_urls: bool = False
+    missed_grace_hours: float = 12.0
+    worker_timeout_seconds: float = 90.0
+    worker_memory_mb: int = 1024
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, *, env_file: str | Path | None = ".env") -> Settings:
@@ -72,7 +75,13 @@ class Settings:
         private = (get("ALLOW_PRIVATE_URLS") or "false").lower()
         if private not in ("true", "false", "1", "0", "yes", "no"):
             raise ConfigError(f"ALLOW_PRIVATE_URLS={private!r} must be true or false.")
+        grace = _number(get("MISSED_GRACE_HOURS"), "MISSED_GRACE_HOURS", 12.0, low=0, high=24 * 7)
+        worker_seconds = _number(get("WORKER_TIMEOUT_SECONDS"), "WORKER_TIMEOUT_SECONDS", 90.0, low=5, high=3600)
+        worker_memory = _number(get("WORKER_MEMORY_MB"), "WORKER_MEMORY_MB", 1024, low=256, high=65536)
         return cls(
+            missed_grace_hours=grace,
+            worker_timeout_seconds=worker_seconds,
+            worker_memory_mb=int(worker_memory),
             discord_token=token,
             database_path=Path(get("DATABASE_PATH") or DEFAULT_DATABASE).expanduser(),
             log_level=level,
@@ -101,6 +110,18 @@ def _read_env_file(path: Path) -> dict[str, str | None]:
         line = data[: err.start].count(b"\n") + 1
         raise ConfigError(f"{path} is not UTF-8 text (line {line}); save it again as UTF-8.") from err
     return dict(dotenv_values(stream=io.StringIO(text)))
+
+
+def _number(raw: str | None, name: str, default: float, *, low: float, high: float) -> float:
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not low <= value <= high:  # also false for nan
+        raise ConfigError(f"{name}={raw!r} must be a number from {low:g} to {high:g} (default {default:g}).")
+    return value
 
 
 def configure_logging(level: str) -> None:

@@ -1,0 +1,95 @@
+"""1,000 circles whose weekly slot falls in the same minute, against a fake Discord that enforces a global
+limit of 50 requests a second with 429 answers: does every reading post and thread go out, none twice, and
+how fast?
+
+The circles and their queued readings are created through the bot's own services on a real SQLite file;
+the real bot (job runner, publisher, discord.py) then runs against the fake on a test clock moved to the
+slot. Prints seconds from the slot to the last post, requests per second achieved against the limit, and
+the 429 answers met (each an invalid request; Discord bans at 10,000 in 10 minutes).
+
+    .venv/bin/python -m benchmarks.weekly [--circles 1000] [--rate 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.analysis import analyse
+from bot.circles import Actor
+from bot.config import Settings
+from bot.ingest import from_text
+from tests.clock import FakeClock
+from tests.fakediscord import FakeDiscord, running_bot
+
+ROOT = Path(__file__).resolve().parents[1]
+START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)  # Monday morning; every slot is Monday 18:00 UTC
+
+
+async def measure(circles: int, rate: int) -> None:
+    reading = from_text((ROOT / "data" / "samples" / "libraries.md").read_text(encoding="utf-8"))
+    analysis = analyse(reading)
+    fake = FakeDiscord(timeout=300)
+    await fake.start()
+    try:
+        worlds = []
+        for i in range(circles):
+            guild = fake.add_guild(f"circle {i}", owner=f"owner-{i}")
+            worlds.append((guild, fake.add_channel(guild, "reading-circle")))
+        with tempfile.TemporaryDirectory() as folder, fake.patch_discord():
+            settings = Settings(discord_token="fake-token", database_path=Path(folder) / "rc.db")
+            clock = FakeClock(START, timeout=600)
+            async with running_bot(fake, settings, clock=clock, timeout=300) as bot:
+                services = bot.services  # type: ignore[attr-defined]
+                for guild, channel in worlds:
+                    owner = Actor(user_id=guild.owner_id, role_ids=frozenset(), manage_guild=True)
+                    await services.circles.setup(
+                        owner, guild_id=guild.id, channel_id=channel.id, timezone="UTC", weekday=0, post_time="18:00"
+                    )
+                    draft = await services.readings.add_draft(
+                        owner,
+                        guild.id,
+                        title="Why libraries matter",
+                        author=None,
+                        text=reading.text,
+                        words=reading.words,
+                        minutes=reading.reading_minutes,
+                        analysis=analysis,
+                    )
+                    assert draft.id is not None
+                    await services.readings.queue_draft(owner, draft.id)
+                fake.set_global_rate(rate)
+                before = len(fake.requests)
+                started = time.perf_counter()
+                await clock.advance_to(START + timedelta(hours=9, minutes=1))
+                await services.runner.until_idle()
+                elapsed = time.perf_counter() - started
+                sent = len(fake.requests) - before
+        posts = [m for _, channel in worlds for m in fake.bot_messages(channel)]
+        threads = fake.threads()
+        per_channel = [len(fake.bot_messages(channel)) for _, channel in worlds]
+        print(f"{circles} circles due at the same minute, global limit {rate} requests/s")
+        print(f"reading posts: {len(posts)} (channels with exactly one: {per_channel.count(1)}), threads: {len(threads)}")
+        print(f"seconds from the slot to the last post: {elapsed:.1f}")
+        print(f"requests: {sent}, {sent / elapsed:.1f} per second against {rate} allowed")
+        print(f"429 answers: {fake.rate_limited} (invalid requests: {fake.invalid_requests})")
+    finally:
+        await fake.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--circles", type=int, default=1000)
+    parser.add_argument("--rate", type=int, default=50)
+    args = parser.parse_args()
+    logging.disable(logging.WARNING)
+    asyncio.run(measure(args.circles, args.rate))
+
+
+if __name__ == "__main__":
+    main()
