@@ -31,6 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `reading-circle analyze … | head`: the reader has all it wanted
+        sys.stderr.close()  # nothing left to say, and Python's own flush at exit would complain
+        return 141
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -95,18 +98,23 @@ def _analyze(args: argparse.Namespace) -> int:
                 reading = _run_async(fetch_url(source, allow_private=settings.allow_private_urls))
             else:
                 reading = load_file(source)
+            result = analyse(reading)
         except ReadingError as err:
             print(f"{source}: {err}", file=sys.stderr)
             failed += 1
             continue
-        result = analyse(reading)
+        except Exception as err:  # a bug must not stop the other sources; say it is one
+            print(f"{source}: an internal error stopped this reading ({type(err).__name__}: {err}); "
+                  "please report it", file=sys.stderr)
+            failed += 1
+            continue
         print(as_json_line(source, result) if args.json else as_preview(source, result), flush=True)
     return 1 if failed else 0
 
 
 def _db_upgrade(_args: argparse.Namespace) -> int:
     settings = Settings.from_env()
-    from bot.storage.database import Database
+    from bot.storage.database import Database, DatabaseUnavailable
 
     async def upgrade() -> list[str]:
         db = await Database.open(settings.database_path, migrate=False)
@@ -115,16 +123,20 @@ def _db_upgrade(_args: argparse.Namespace) -> int:
         finally:
             await db.close()
 
-    applied = _run_async(upgrade())
+    try:
+        applied = _run_async(upgrade())
+    except DatabaseUnavailable as err:
+        print(f"reading-circle: {err}", file=sys.stderr)
+        return 1
     print(f"{settings.database_path}: " + (f"applied {', '.join(applied)}" if applied else "already up to date"))
     return 0
 
 
 def _db_backup(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
-    from bot.storage.database import Database
+    from bot.storage.database import Database, DatabaseUnavailable
 
-    if not settings.database_path.is_file():
+    if not settings.database_path.exists():
         print(f"reading-circle: no database at {settings.database_path} (set DATABASE_PATH)", file=sys.stderr)
         return 1
     if args.file.resolve() == settings.database_path.resolve():
@@ -138,7 +150,11 @@ def _db_backup(args: argparse.Namespace) -> int:
         finally:
             await db.close()
 
-    _run_async(backup())
+    try:
+        _run_async(backup())
+    except DatabaseUnavailable as err:
+        print(f"reading-circle: {err}", file=sys.stderr)
+        return 1
     print(f"backed up {settings.database_path} to {args.file}")
     return 0
 
@@ -146,6 +162,10 @@ def _db_backup(args: argparse.Namespace) -> int:
 def _invite_url(args: argparse.Namespace) -> int:
     from bot.permissions import invite_url
 
+    if args.client_id is not None and not 0 < args.client_id < 2**64:
+        print(f"reading-circle: --client-id {args.client_id} is not an application id (a positive number "
+              "from Developer Portal → your application → General Information)", file=sys.stderr)
+        return 2
     client_id = args.client_id or _application_id(Settings.from_env().discord_token)
     if client_id is None:
         print(

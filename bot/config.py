@@ -6,6 +6,7 @@ the fix, instead of surfacing later as a traceback deep inside discord.py or sql
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 from collections.abc import Mapping
@@ -43,16 +44,18 @@ class Settings:
     def from_env(cls, environ: Mapping[str, str] | None = None, *, env_file: str | Path | None = ".env") -> Settings:
         """Read settings; real environment variables win over ``.env`` so deployments can override it."""
         values: dict[str, str | None] = {}
-        if env_file is not None and Path(env_file).is_file():
-            values.update(dotenv_values(env_file))
+        if env_file is not None:
+            values.update(_read_env_file(Path(env_file)))
         values.update(os.environ if environ is None else environ)
 
         def get(name: str) -> str | None:
             raw = values.get(name)
+            if raw and "\x00" in raw:
+                raise ConfigError(f"{name} contains a NUL character; remove it from .env or the environment.")
             return raw.strip() if raw and raw.strip() else None
 
         token = get("DISCORD_TOKEN")
-        if token is not None and (len(token) < 50 or any(c.isspace() for c in token)):
+        if token is not None and (len(token) < 50 or not token.isascii() or any(c.isspace() for c in token)):
             raise ConfigError(
                 "DISCORD_TOKEN does not look like a bot token (expected about 70 characters, no spaces). "
                 "Copy it again from the Bot page of your application in the Developer Portal."
@@ -61,7 +64,10 @@ class Settings:
         if level not in LOG_LEVELS:
             raise ConfigError(f"LOG_LEVEL={level!r} is not one of {', '.join(LOG_LEVELS)}.")
         guild = get("DEV_GUILD_ID")
-        if guild is not None and not (guild.isdigit() and 15 <= len(guild) <= 21):
+        # isdecimal() alone accepts "١٢٣" (Arabic-Indic digits); a snowflake must also fit SQLite's INTEGER.
+        if guild is not None and not (
+            guild.isascii() and guild.isdecimal() and 15 <= len(guild) <= 21 and int(guild) < 2**63
+        ):
             raise ConfigError(
                 f"DEV_GUILD_ID={guild!r} is not a server id. Turn on Developer Mode in Discord, right-click "
                 "your server → Copy Server ID, or leave DEV_GUILD_ID empty to sync commands globally."
@@ -77,7 +83,7 @@ class Settings:
             worker_timeout_seconds=worker_seconds,
             worker_memory_mb=int(worker_memory),
             discord_token=token,
-            database_path=Path(get("DATABASE_PATH") or DEFAULT_DATABASE),
+            database_path=Path(get("DATABASE_PATH") or DEFAULT_DATABASE).expanduser(),
             log_level=level,
             dev_guild_id=int(guild) if guild else None,
             allow_private_urls=private in ("true", "1", "yes"),
@@ -87,6 +93,23 @@ class Settings:
         if not self.discord_token:
             raise ConfigError(TOKEN_HELP)
         return self.discord_token
+
+
+def _read_env_file(path: Path) -> dict[str, str | None]:
+    """The ``.env`` file's values, or a ``ConfigError`` saying why it cannot be read; no file is no values."""
+    if not path.exists():
+        return {}
+    if not path.is_file():
+        raise ConfigError(f"{path} is not a file; settings are read from a text file of NAME=value lines.")
+    try:
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
+    except OSError as err:
+        raise ConfigError(f"cannot read {path} ({err.strerror or err}); check its permissions.") from err
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise ConfigError(f"{path} is not UTF-8 text (line {line}); save it again as UTF-8.") from err
+    return dict(dotenv_values(stream=io.StringIO(text)))
 
 
 def _number(raw: str | None, name: str, default: float, *, low: float, high: float) -> float:

@@ -1,5 +1,6 @@
 """Settings: defaults, .env, and one-line errors for bad values."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,48 @@ def test_missing_token_explains_how_to_get_one() -> None:
         Settings().require_token()
     assert "developers/applications" in str(err.value)
     assert "reading-circle analyze" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("DEV_GUILD_ID", "١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦٧"),  # Arabic-Indic digits: isdigit() but not a snowflake
+        ("DEV_GUILD_ID", "²" * 18),  # digits that int() cannot even read
+        ("DEV_GUILD_ID", str(2**64 + 1)),  # above what a snowflake (and SQLite) holds
+        ("DISCORD_TOKEN", "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789ÄBCD"),
+        ("DATABASE_PATH", "data/rc\x00.db"),
+    ],
+)
+def test_hostile_setting_is_one_config_error(name: str, value: str) -> None:
+    """Values that used to reach int(), base64 or sqlite as tracebacks are refused here, naming the setting."""
+    with pytest.raises(ConfigError, match=name):
+        Settings.from_env({name: value}, env_file=None)
+
+
+def test_database_path_expands_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DATABASE_PATH=~/rc.db means the home folder, not a folder named "~" in the working directory."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert Settings.from_env({"DATABASE_PATH": "~/rc.db"}, env_file=None).database_path == tmp_path / "rc.db"
+
+
+def test_env_file_not_utf8_is_one_config_error(tmp_path: Path) -> None:
+    """A .env saved in Latin-1 says which line to fix instead of raising UnicodeDecodeError."""
+    env = tmp_path / ".env"
+    env.write_bytes(b"LOG_LEVEL=INFO\nDATABASE_PATH=/tmp/caf\xe9.db\n")
+    with pytest.raises(ConfigError, match=r"not UTF-8 text \(line 2\)"):
+        Settings.from_env({}, env_file=env)
+
+
+def test_env_file_that_is_a_folder_is_one_config_error(tmp_path: Path) -> None:
+    (tmp_path / ".env").mkdir()
+    with pytest.raises(ConfigError, match="is not a file"):
+        Settings.from_env({}, env_file=tmp_path / ".env")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its permissions")
+def test_unreadable_env_file_is_one_config_error(tmp_path: Path) -> None:
+    env = tmp_path / ".env"
+    env.write_text("LOG_LEVEL=INFO\n")
+    env.chmod(0)
+    with pytest.raises(ConfigError, match="cannot read"):
+        Settings.from_env({}, env_file=env)
