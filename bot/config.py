@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
 
 DEFAULT_DATABASE = Path("data/reading_circle.db")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+DEFAULT_LLM_TIMEOUT = 60.0
+DEFAULT_LLM_MAX_TOKENS = 1500
 TOKEN_HELP = (
     "DISCORD_TOKEN is not set. Create a bot at https://discord.com/developers/applications "
     "(Bot → Reset Token), put DISCORD_TOKEN=... in .env (see .env.example), then run again. "
@@ -35,6 +39,11 @@ class Settings:
     log_level: str = "INFO"
     dev_guild_id: int | None = None
     allow_private_urls: bool = False
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = None
+    llm_timeout: float = DEFAULT_LLM_TIMEOUT
+    llm_max_tokens: int = DEFAULT_LLM_MAX_TOKENS
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, *, env_file: str | Path | None = ".env") -> Settings:
@@ -72,6 +81,7 @@ class Settings:
             log_level=level,
             dev_guild_id=int(guild) if guild else None,
             allow_private_urls=private in ("true", "1", "yes"),
+            **_llm_settings(get),
         )
 
     def require_token(self) -> str:
@@ -79,6 +89,63 @@ class Settings:
             raise ConfigError(TOKEN_HELP)
         return self.discord_token
 
+    @property
+    def model(self) -> ModelConfig | None:
+        """The optional model writer's endpoint, or None when only the embedded writer is configured."""
+        if not (self.llm_base_url and self.llm_model):
+            return None
+        return ModelConfig(self.llm_base_url, self.llm_model, self.llm_api_key, self.llm_timeout, self.llm_max_tokens)
+
 
 def configure_logging(level: str) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)-8s %(name)s: %(message)s")
+
+
+@dataclass(frozen=True, slots=True)
+class ModelConfig:
+    """Where the optional model writer sends its one request per reading, and how long and much it may take.
+
+    A plain picklable value, so the analysis worker process can be handed it.
+    """
+
+    base_url: str  # an OpenAI-compatible base, e.g. http://localhost:11434/v1; /chat/completions is appended
+    model: str
+    api_key: str | None = None
+    timeout: float = DEFAULT_LLM_TIMEOUT  # seconds for the whole call, retries included
+    max_tokens: int = DEFAULT_LLM_MAX_TOKENS  # the cap on the model's answer per reading
+
+
+def _llm_settings(get: Callable[[str], str | None]) -> dict[str, Any]:
+    """LLM_* settings: both LLM_BASE_URL and LLM_MODEL, or neither (the embedded writer only)."""
+    base, model = get("LLM_BASE_URL"), get("LLM_MODEL")
+    if base is not None:
+        parts = urlsplit(base)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ConfigError(
+                f"LLM_BASE_URL={base!r} is not an http(s) address. Give the base of an OpenAI-compatible API, "
+                "e.g. http://localhost:11434/v1 for Ollama or https://api.openai.com/v1."
+            )
+        base = base.rstrip("/").removesuffix("/chat/completions")
+    if (base is None) != (model is None):
+        missing = "LLM_MODEL" if model is None else "LLM_BASE_URL"
+        raise ConfigError(
+            f"{missing} is not set: the model writer needs both LLM_BASE_URL and LLM_MODEL "
+            "(or neither, for the embedded writer only)."
+        )
+    timeout = get("LLM_TIMEOUT")
+    try:
+        seconds = float(timeout) if timeout else DEFAULT_LLM_TIMEOUT
+    except ValueError:
+        seconds = -1.0
+    if not 1 <= seconds <= 600:
+        raise ConfigError(f"LLM_TIMEOUT={timeout!r} must be a number of seconds from 1 to 600.")
+    tokens = get("LLM_MAX_TOKENS") or str(DEFAULT_LLM_MAX_TOKENS)
+    if not (tokens.isdigit() and 256 <= int(tokens) <= 32768):
+        raise ConfigError(f"LLM_MAX_TOKENS={tokens!r} must be a whole number from 256 to 32768.")
+    return {
+        "llm_base_url": base,
+        "llm_model": model,
+        "llm_api_key": get("LLM_API_KEY"),
+        "llm_timeout": seconds,
+        "llm_max_tokens": int(tokens),
+    }

@@ -64,5 +64,5 @@ class Analysis:
     prompts: tuple[Prompt, ...]
     polls: tuple[Poll, ...] = field(default=())
     # Who wrote the prompts and polls: "embedded" (this package's templates) or "model" (an optional LLM
-    # writer, see bot/analysis/llm.py); the organiser's preview shows it.
+    # writer, see bot/writer/); the organiser's preview shows it.
     writer: str = "embedded"
