@@ -2,9 +2,10 @@
 
 The standard library's ``http.client`` rather than an HTTP package: the writer runs synchronously inside
 the analysis worker process, makes one request per reading, and needs nothing a library would add. A
-socket timeout alone bounds each read, not the whole call (a server dripping a byte a second would keep it
-alive for ever), so every read is given only the time that is left, and a watchdog shuts the socket at the
-deadline to end a read that is still waiting.
+socket timeout bounds each read, not the whole call (a server dripping a byte a second keeps every read
+alive), and nothing bounds a DNS lookup; so the exchange runs in a thread the caller waits on only until
+the deadline, each read in it is given only the time left, and at the deadline its socket is shut so the
+thread ends as well.
 """
 
 from __future__ import annotations
@@ -38,54 +39,73 @@ class Reply:
 def post_json(url: str, payload: dict, api_key: str | None, deadline: float) -> Reply:
     """POST ``payload`` to ``url`` and read the whole answer before ``deadline`` (a ``time.monotonic()``
     value), or raise ``ModelUnavailable``."""
-    parts = urlsplit(url)
     left = deadline - time.monotonic()
     if left <= 0:
         raise ModelUnavailable("no time left")
-    connection_type = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
-    connection = connection_type(parts.hostname or "", parts.port, timeout=left)
-    headers = {"Content-Type": "application/json", "Accept": "application/json"}
-    if api_key:
-        headers["Authorization"] = f"Bearer {api_key}"
-    fired = threading.Event()
-    # The socket itself, kept apart from the connection: http.client hands it to the response (and clears
-    # ``connection.sock``) when the server will close the connection after answering.
-    opened: list[socket.socket] = []
+    exchange = _Exchange(url, payload, api_key, deadline)
+    worker = threading.Thread(target=exchange.run, name="model-writer-request", daemon=True)
+    worker.start()
+    worker.join(left)
+    if worker.is_alive():
+        exchange.cut_off()
+        raise ModelUnavailable("timed out")
+    if isinstance(exchange.outcome, Reply):
+        return exchange.outcome
+    raise exchange.outcome or ModelUnavailable("no answer")
 
-    def cut_off() -> None:
-        fired.set()
-        for sock in opened:
+
+class _Exchange:
+    """The request and its answer, run in a thread of its own so the caller can stop waiting for it."""
+
+    def __init__(self, url: str, payload: dict, api_key: str | None, deadline: float) -> None:
+        self._url = urlsplit(url)
+        self._body = json.dumps(payload).encode()
+        self._headers = {"Content-Type": "application/json", "Accept": "application/json"}
+        if api_key:
+            self._headers["Authorization"] = f"Bearer {api_key}"
+        self._deadline = deadline
+        # The socket itself, kept apart from the connection: http.client hands it to the response (and
+        # clears ``connection.sock``) when the server will close the connection after answering.
+        self._opened: list[socket.socket] = []
+        self.outcome: Reply | ModelUnavailable | None = None
+
+    def cut_off(self) -> None:
+        """End a read still waiting in the thread (called from the caller's thread at the deadline)."""
+        for sock in self._opened:
             with contextlib.suppress(OSError):  # already closed: nothing left to cut
                 sock.shutdown(socket.SHUT_RDWR)
 
-    watchdog = threading.Timer(left, cut_off)
-    watchdog.daemon = True
-    watchdog.start()
-    try:
-        path = parts.path + (f"?{parts.query}" if parts.query else "")
-        connection.connect()
-        if connection.sock is not None:
-            opened.append(connection.sock)
-        if fired.is_set():
-            raise TimeoutError
-        connection.request("POST", path, json.dumps(payload).encode(), headers)
-        response = connection.getresponse()
-        body = _read_all(opened, response, deadline)
-        if fired.is_set():
-            raise TimeoutError
-        return Reply(response.status, body, _retry_after(response.getheader("Retry-After")))
-    except TimeoutError as err:
-        raise ModelUnavailable("timed out") from err
-    except ssl.SSLError as err:
-        raise ModelUnavailable(f"TLS failed ({err.reason or err})") from err
-    except (OSError, http.client.HTTPException) as err:
-        if fired.is_set():
+    def run(self) -> None:
+        try:
+            self.outcome = self._exchange()
+        except ModelUnavailable as err:
+            self.outcome = err
+        except Exception as err:  # anything else a broken server provokes still means "no answer"
+            self.outcome = ModelUnavailable(f"unexpected {type(err).__name__}")
+
+    def _exchange(self) -> Reply:
+        parts = self._url
+        left = self._deadline - time.monotonic()
+        connection_type = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+        connection = connection_type(parts.hostname or "", parts.port, timeout=max(left, 0.001))
+        try:
+            connection.connect()
+            if connection.sock is not None:
+                self._opened.append(connection.sock)
+            path = parts.path + (f"?{parts.query}" if parts.query else "")
+            connection.request("POST", path, self._body, self._headers)
+            response = connection.getresponse()
+            body = _read_all(self._opened, response, self._deadline)
+            return Reply(response.status, body, _retry_after(response.getheader("Retry-After")))
+        except TimeoutError as err:
             raise ModelUnavailable("timed out") from err
-        reason = getattr(err, "strerror", None) or type(err).__name__
-        raise ModelUnavailable(f"connection failed ({reason})") from err
-    finally:
-        watchdog.cancel()
-        connection.close()
+        except ssl.SSLError as err:
+            raise ModelUnavailable(f"TLS failed ({err.reason or err})") from err
+        except (OSError, http.client.HTTPException) as err:
+            reason = getattr(err, "strerror", None) or type(err).__name__
+            raise ModelUnavailable(f"connection failed ({reason})") from err
+        finally:
+            connection.close()
 
 
 def _read_all(opened: list[socket.socket], response: http.client.HTTPResponse, deadline: float) -> bytes:

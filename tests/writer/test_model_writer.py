@@ -298,8 +298,9 @@ def test_refused_connection(reading: Reading, embedded: Analysis, caplog: pytest
         (answer(json.dumps(GOOD)[:300], finish_reason="length"), "cut off at max_tokens"),
         (answer(""), "empty answer"),
         (answer("[1, 2, 3]"), "not a JSON object"),
+        (raw(b"{" + b" " * 1_100_000 + b"}"), "answer larger than"),
     ],
-    ids=["html", "truncated-body", "prose", "truncated-json", "empty", "json-array"],
+    ids=["html", "truncated-body", "prose", "truncated-json", "empty", "json-array", "huge"],
 )
 def test_garbage(
     fake_openai: FakeOpenAI,
