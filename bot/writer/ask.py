@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bot.analysis.model import Analysis, Argument, Span
 from bot.config import ModelConfig
 
-EXCERPT_CHARS = 6000  # about 1,500 tokens of the reading, cut at a paragraph break where there is one
+EXCERPT_CHARS = 4000  # about 1,000 tokens of the reading, cut at a paragraph break where there is one
 PROMPT_CHARS = 300  # what the model is told; the checks allow a little more
 
 INSTRUCTIONS = f"""\
