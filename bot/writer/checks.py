@@ -2,7 +2,7 @@
 
 A model's answer is untrusted text that will be posted to a Discord channel: it may quote words the reading
 never says, ping everyone (a reading can carry a prompt injection), break Discord's limits or point at
-passages that do not exist. Each rule below either repairs an item (a long poll answer is cut at a word
+passages that do not exist, or carry a link. Each rule below either repairs an item (a long poll answer is cut at a word
 boundary) or drops it with a short reason, and the caller fills whatever is missing from the embedded
 writer.
 """
@@ -27,6 +27,8 @@ MIN_PROMPT_WORDS = 4
 
 # Discord pings: @everyone, @here, users <@1> / <@!1>, roles <@&1>; channel links <#1> are refused too.
 MENTION = re.compile(r"@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>", re.IGNORECASE)
+# A prompt needs no link, and one the model adds may lead anywhere (an injected invite, say).
+LINK = re.compile(r"https?://|www\.|discord(?:app)?\.(?:gg|com/invite)/", re.IGNORECASE)
 _QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"|«([^»]*)»")
 _ELLIPSIS = re.compile(r"…|\.\.\.")
 _SPACE = re.compile(r"\s+")
@@ -122,6 +124,8 @@ class Checker:
         text = _flat(text)
         if MENTION.search(text):
             return "a mention"
+        if LINK.search(text):
+            return "a link"
         if not text.endswith("?"):
             return "no question mark"
         if len(text) > PROMPT_LIMIT:
@@ -140,8 +144,8 @@ class Checker:
             dropped["a poll that is not one"] += 1
             return None
         question = _flat(item["question"])
-        if MENTION.search(question):
-            dropped["a mention"] += 1
+        if MENTION.search(question) or LINK.search(question):
+            dropped["a mention" if MENTION.search(question) else "a link"] += 1
             return None
         if not question or len(question) > POLL_QUESTION_LIMIT:
             dropped["a poll question too long"] += 1
@@ -153,7 +157,7 @@ class Checker:
         raw = item.get("answers")
         for value in raw if isinstance(raw, list) else ():
             answer = shorten(value, POLL_ANSWER_LIMIT) if isinstance(value, str) and value.strip() else ""
-            if answer and not MENTION.search(answer) and self.quotes_verbatim(answer):
+            if answer and not MENTION.search(answer) and not LINK.search(answer) and self.quotes_verbatim(answer):
                 if not any(_same(answer, a) for a in answers):
                     answers.append(answer)
             else:

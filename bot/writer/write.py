@@ -37,9 +37,10 @@ def write_with_model(reading_text: str, title: str | None, embedded: Analysis, c
     and filled from the embedded writer where short (``writer="model"``); or ``embedded`` itself when
     the model gave nothing usable."""
     deadline = time.monotonic() + config.timeout
-    candidates = Candidates.of(embedded)
     where = f"model writer ({config.model} at {urlsplit(config.base_url).netloc})"
+    candidates = Candidates.of(embedded)
     if not len(candidates):
+        log.info("%s: the analysis found no passages to choose from; using the embedded prompts and polls", where)
         return embedded
     try:
         answer = _ask(reading_text, title, candidates, config, deadline)

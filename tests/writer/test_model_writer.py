@@ -164,6 +164,7 @@ def test_invalid_items_are_dropped_or_repaired_and_the_rest_filled(
             {"text": PROMPTS[0], "about": 17},
             {"text": "@everyone what do you make of this reading?", "about": None},
             {"text": "<@123456789012345678> do you agree with the reading?", "about": None},
+            {"text": "Read more at https://example.org/join and say: do you agree?", "about": None},
             {"text": "Discuss the reading with your neighbour.", "about": None},
             {
                 "text": "is a library really AN ESSENTIAL service, or a comfort a town can do without in hard years",
@@ -205,9 +206,16 @@ def test_invalid_items_are_dropped_or_repaired_and_the_rest_filled(
     assert len(result.polls) == 2  # the other four were dropped; one embedded poll fills in
     assert_postable(result, reading)
     [info] = [r.getMessage() for r in caplog.records if r.name.startswith("bot.writer")]
-    for reason in ("a mention ×3", "no question mark ×2", "a quote not in the reading ×2", "too short", "too long"):
+    for reason in (
+        "a mention ×3",
+        "a link",
+        "no question mark ×2",
+        "a quote not in the reading ×2",
+        "too short",
+        "too long",
+    ):
         assert reason in info
-    assert "kept 2 of 11 prompts, 1 of 5 polls" in info
+    assert "kept 2 of 12 prompts, 1 of 5 polls" in info
 
 
 def test_an_answer_with_nothing_usable_falls_back(
