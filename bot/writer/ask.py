@@ -95,8 +95,7 @@ class Candidates:
         return self.first_argument + len(self.arguments)
 
     def span(self, number: int) -> Span:
-        if number < self.first_argument:
-            assert self.thesis is not None
+        if number < self.first_argument and self.thesis is not None:
             return self.thesis
         arg = self.arguments[number - self.first_argument]
         return Span(arg.text, arg.start, arg.end)

@@ -6,6 +6,7 @@ import json
 import logging
 import socket
 import time
+from email.utils import formatdate
 from typing import Any
 
 import jsonschema
@@ -17,7 +18,7 @@ from bot.config import ModelConfig
 from bot.ingest.model import Reading
 from bot.text import is_cut_at_word_boundary
 from bot.writer import write_with_model
-from bot.writer.ask import Candidates
+from bot.writer.ask import EXCERPT_CHARS, Candidates
 from bot.writer.checks import MENTION, Checker
 from tests.fakeopenai import FakeOpenAI, answer, drip, drip_response, hang, raw, status
 from tests.writer.answers import GOOD, POLLS, PROMPTS
@@ -261,6 +262,24 @@ def test_429_is_retried_once_when_retry_after_fits(
     fake_openai.then(status(429, {"error": {"message": "slow down"}}, {"Retry-After": "0"}), answer(GOOD))
     result = write_with_model(reading.text, reading.title, embedded, config(fake_openai))
     assert result.writer == "model" and len(fake_openai.requests) == 2
+
+
+def test_retry_after_as_a_date_is_understood(fake_openai: FakeOpenAI, reading: Reading, embedded: Analysis) -> None:
+    soon = formatdate(time.time() + 1, usegmt=True)
+    fake_openai.then(status(429, {"error": "busy"}, {"Retry-After": soon}), answer(GOOD))
+    result = write_with_model(reading.text, reading.title, embedded, config(fake_openai))
+    assert result.writer == "model" and len(fake_openai.requests) == 2
+
+
+def test_a_long_reading_is_sent_as_its_opening(fake_openai: FakeOpenAI, reading: Reading, embedded: Analysis) -> None:
+    """A book-length text is cut at a paragraph break, so the request fits a small model's context."""
+    paragraphs = [f"Paragraph {n}: " + "the library matters to the town. " * 12 for n in range(400)]
+    long_text = reading.text + "\n\n" + "\n\n".join(paragraphs)
+    fake_openai.then(answer(GOOD))
+    write_with_model(long_text, reading.title, embedded, config(fake_openai))
+    user = fake_openai.requests[0]["messages"][-1]["content"]
+    assert "(opening excerpt):" in user and user.endswith(".\n[…]")
+    assert len(user) < EXCERPT_CHARS + 3000 and "Paragraph 399" not in user
 
 
 def test_429_twice_falls_back(
