@@ -35,6 +35,10 @@ class FakeOpenAI:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/v1"
 
+    @property
+    def stopping(self) -> bool:
+        return self._stopping.is_set()
+
     def then(self, *behaviours: Behaviour) -> FakeOpenAI:
         """Answer the next requests with these behaviours, in order; the last one keeps answering."""
         self._script.extend(behaviours)
@@ -138,7 +142,7 @@ def drip(server: FakeOpenAI, data: bytes, every: float) -> Behaviour:
     async def behaviour(request: web.Request) -> web.StreamResponse:
         transport = request.transport
         for byte in data:
-            if transport is None or transport.is_closing() or server._stopping.is_set():
+            if transport is None or transport.is_closing() or server.stopping:
                 break
             transport.write(bytes([byte]))
             await server.linger(request, every)
