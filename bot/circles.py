@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from bot.errors import PermissionDenied, UserError
+from bot.scheduling.plan import Plan
 from bot.timezones import parse_timezone
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -28,6 +29,10 @@ class Circle:
     member_role_id: int | None = None
     organiser_role_id: int | None = None
     moderator_role_id: int | None = None
+    log_channel_id: int | None = None
+    paused: bool = False
+    plan: Plan = field(default_factory=Plan)
+    model_writer: bool = True
     id: int | None = None
 
     @property
@@ -79,6 +84,7 @@ def configure(
     member_role_id: int | None = None,
     organiser_role_id: int | None = None,
     moderator_role_id: int | None = None,
+    log_channel_id: int | None = None,
 ) -> Circle:
     """The circle after ``/circle setup``: validates everything before anything is stored.
 
@@ -106,6 +112,7 @@ def configure(
             member_role_id=member_role_id,
             organiser_role_id=organiser_role_id,
             moderator_role_id=moderator_role_id,
+            log_channel_id=log_channel_id,
         )
     return replace(
         existing,
@@ -117,4 +124,18 @@ def configure(
         member_role_id=member_role_id if member_role_id is not None else existing.member_role_id,
         organiser_role_id=organiser_role_id if organiser_role_id is not None else existing.organiser_role_id,
         moderator_role_id=moderator_role_id if moderator_role_id is not None else existing.moderator_role_id,
+        log_channel_id=log_channel_id if log_channel_id is not None else existing.log_channel_id,
     )
+
+
+def require_organiser(actor: Actor, circle: Circle | None, action: str) -> Circle:
+    """The circle, when ``actor`` may organise it; a refusal naming ``action`` otherwise."""
+    if circle is None:
+        raise UserError(
+            "This server has no reading circle yet. Someone with Manage Server can start one with /circle setup."
+        )
+    if not may_organise(actor, circle):
+        raise PermissionDenied(
+            f"Only the circle's organisers (its organiser role, or Manage Server) can {action}. Nothing was changed."
+        )
+    return circle

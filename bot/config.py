@@ -39,6 +39,9 @@ class Settings:
     log_level: str = "INFO"
     dev_guild_id: int | None = None
     allow_private_urls: bool = False
+    missed_grace_hours: float = 12.0
+    worker_timeout_seconds: float = 90.0
+    worker_memory_mb: int = 1024
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: str | None = None
@@ -75,7 +78,13 @@ class Settings:
         private = (get("ALLOW_PRIVATE_URLS") or "false").lower()
         if private not in ("true", "false", "1", "0", "yes", "no"):
             raise ConfigError(f"ALLOW_PRIVATE_URLS={private!r} must be true or false.")
+        grace = _number(get("MISSED_GRACE_HOURS"), "MISSED_GRACE_HOURS", 12.0, low=0, high=24 * 7)
+        worker_seconds = _number(get("WORKER_TIMEOUT_SECONDS"), "WORKER_TIMEOUT_SECONDS", 90.0, low=5, high=3600)
+        worker_memory = _number(get("WORKER_MEMORY_MB"), "WORKER_MEMORY_MB", 1024, low=256, high=65536)
         return cls(
+            missed_grace_hours=grace,
+            worker_timeout_seconds=worker_seconds,
+            worker_memory_mb=int(worker_memory),
             discord_token=token,
             database_path=Path(get("DATABASE_PATH") or DEFAULT_DATABASE),
             log_level=level,
@@ -95,6 +104,18 @@ class Settings:
         if not (self.llm_base_url and self.llm_model):
             return None
         return ModelConfig(self.llm_base_url, self.llm_model, self.llm_api_key, self.llm_timeout, self.llm_max_tokens)
+
+
+def _number(raw: str | None, name: str, default: float, *, low: float, high: float) -> float:
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not low <= value <= high:  # also false for nan
+        raise ConfigError(f"{name}={raw!r} must be a number from {low:g} to {high:g} (default {default:g}).")
+    return value
 
 
 def configure_logging(level: str) -> None:
@@ -132,20 +153,12 @@ def _llm_settings(get: Callable[[str], str | None]) -> dict[str, Any]:
             f"{missing} is not set: the model writer needs both LLM_BASE_URL and LLM_MODEL "
             "(or neither, for the embedded writer only)."
         )
-    timeout = get("LLM_TIMEOUT")
-    try:
-        seconds = float(timeout) if timeout else DEFAULT_LLM_TIMEOUT
-    except ValueError:
-        seconds = -1.0
-    if not 1 <= seconds <= 600:
-        raise ConfigError(f"LLM_TIMEOUT={timeout!r} must be a number of seconds from 1 to 600.")
-    tokens = get("LLM_MAX_TOKENS") or str(DEFAULT_LLM_MAX_TOKENS)
-    if not (tokens.isdigit() and 256 <= int(tokens) <= 32768):
-        raise ConfigError(f"LLM_MAX_TOKENS={tokens!r} must be a whole number from 256 to 32768.")
     return {
         "llm_base_url": base,
         "llm_model": model,
         "llm_api_key": get("LLM_API_KEY"),
-        "llm_timeout": seconds,
-        "llm_max_tokens": int(tokens),
+        "llm_timeout": _number(get("LLM_TIMEOUT"), "LLM_TIMEOUT", DEFAULT_LLM_TIMEOUT, low=1, high=600),
+        "llm_max_tokens": int(
+            _number(get("LLM_MAX_TOKENS"), "LLM_MAX_TOKENS", DEFAULT_LLM_MAX_TOKENS, low=256, high=32768)
+        ),
     }

@@ -117,3 +117,17 @@ def is_cut_at_word_boundary(short: str, full: str, ellipsis: str = ELLIPSIS) -> 
         return False
     rest = flat[len(head) :]
     return not rest or not rest[0].isalnum() or not head or not head[-1].isalnum()
+
+
+def fit(text: str, limit: int, ellipsis: str = ELLIPSIS) -> str:
+    """Like ``shorten`` but keeps line breaks, for multi-line messages (a recap, a numbered list): text
+    that fits is returned as it is; longer text is cut at the last space or line break that fits."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    room = limit - len(ellipsis)
+    head = text[:room]
+    if not text[room].isspace():
+        cut = max(head.rfind(" "), head.rfind("\n"))
+        head = head[:cut] if cut > 0 else head
+    return head.rstrip(_DANGLING) + ellipsis

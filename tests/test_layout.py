@@ -19,12 +19,27 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
-def test_only_app_imports_discord() -> None:
-    """bot/ is Discord-free except bot/app.py, so its rules are tested without a client."""
+def test_only_the_discord_side_imports_discord() -> None:
+    """bot/ is Discord-free except bot/app.py and bot/discordside/, so its rules are tested without a client."""
     offenders = [
         str(path.relative_to(ROOT))
         for path in (ROOT / "bot").rglob("*.py")
-        if path.name != "app.py" and "discord" in imported_modules(path)
+        if path.relative_to(ROOT).as_posix() != "bot/app.py"
+        and "discordside" not in path.parts
+        and "discord" in imported_modules(path)
+    ]
+    assert offenders == []
+
+
+def test_cogs_never_import_the_app() -> None:
+    """bot/app.py loads the cogs; a cog importing it back would make a cycle (shared code is bot.discordside)."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "cogs").rglob("*.py")
+        if any(
+            isinstance(node, ast.ImportFrom) and node.module == "bot.app"
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        )
     ]
     assert offenders == []
 

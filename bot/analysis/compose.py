@@ -9,23 +9,25 @@ are cut at a word boundary with an ellipsis.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from bot.analysis import lexicon
+from bot.analysis.limits import (
+    MAX_PROMPTS,
+    POLL_ANSWER_LIMIT,
+    POLL_MAX_ANSWERS,
+    POLL_QUESTION_LIMIT,
+    POSTED_TEXT_LIMIT,
+)
 from bot.analysis.model import Argument, Kind, Poll, Prompt, Span
-from bot.analysis.select import classify
-from bot.text import ELLIPSIS, shorten
+from bot.analysis.select import arguable, classify
+from bot.text import shorten
 
-QUOTE_LIMIT = 200  # a claim quoted in a prompt; two quotes in one prompt get PAIR_QUOTE_LIMIT each
-PAIR_QUOTE_LIMIT = 130
-POLL_THESIS_LIMIT = 140  # the thesis quoted in a poll question
-PROMPT_LIMIT = 400  # a prompt stays comfortably readable (and far inside a 2000-character message)
-POLL_QUESTION_LIMIT = 300
-POLL_ANSWER_LIMIT = 55
-POLL_MAX_ANSWERS = 10
-MESSAGE_LIMIT = 1900
+QUOTE_LIMIT = 200  # characters of a claim quoted by ``quote`` unless told otherwise
+QUOTE_WORDS = 20  # a prompt quotes a claim whole up to this many words, else a whole clause of it
+PROMPT_LIMIT = 400  # a prompt stays comfortably readable (and far inside a message)
 AGREEMENT_SCALE = ("Strongly agree", "Agree", "Not sure", "Disagree", "Strongly disagree")
 
 _LOWERABLE = frozenset(
@@ -114,6 +116,8 @@ class Material:
 class Composition:
     prompts: tuple[Prompt, ...]
     polls: tuple[Poll, ...]
+    # For the organiser, when the reading gave less to work with than usual ("add your own prompts").
+    note: str = ""
 
 
 def core(claim: str) -> str:
@@ -202,6 +206,16 @@ def _top_level(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
 
 
 _COMMA = re.compile(r", ")
+# A scene-setting opener before a comma ("In early January,", "At the same time,", "Domestically,"): the
+# claim itself starts after it.
+_OPENING_PHRASE = re.compile(
+    r"^(?:(?:in|at|on|for|with|without|after|before|during|this|last|next|by|from|under|to|among|between|"
+    r"despite|unlike|like|instead of|fresh off|meanwhile|today|now|here|there|(?:un)?(?:convinced|aware|sure|"
+    r"certain|afraid|worried) that|to the extent that)\b[^,;:“”\"]{0,160}?|\w+ly),\s+",
+    re.IGNORECASE,
+)
+# A short heading-like lead before a colon ("Myth #1: …").
+_LEAD_LABEL = re.compile(r"^[^,;:.]{1,30}:\s+(?=\S)")
 
 
 def main_clause(text: str) -> str:
@@ -211,6 +225,13 @@ def main_clause(text: str) -> str:
     if text[:1] in "([" and (close := text.find(")" if text[0] == "(" else "]")) > 0:
         rest = text[close + 1 :].lstrip(" ,;:")
         if len(rest.split()) >= 5:
+            text = rest[0].upper() + rest[1:] if rest[:1].islower() else rest
+    if (lead := _LEAD_LABEL.match(text)) and len(text[lead.end() :].split()) >= 5:
+        text = text[lead.end() :]
+    opening = _OPENING_PHRASE.match(text)
+    if opening and opening.end() <= 0.7 * len(text):
+        rest = lexicon.DISCOURSE_OPENER.sub("", text[opening.end() :])
+        if len(rest.split()) >= 5 and _has_verb(rest):
             text = rest[0].upper() + rest[1:] if rest[:1].islower() else rest
     if not _SUBORDINATE_OPENER.match(text):
         return text
@@ -225,14 +246,15 @@ def main_clause(text: str) -> str:
 
 
 def short_clause(text: str, limit: int) -> str:
-    """The shortest readable form of a long claim: its main clause, and of that the part before a dash or
-    semicolon when the whole is still longer than ``limit`` (a part of fewer than six words is not enough)."""
-    text = main_clause(text)
+    """The shortest readable form of a long claim: its main clause without dashed asides, and of that the
+    part before a dash or semicolon when the whole is still longer than ``limit`` (a part of fewer than six
+    words, or without a verb, is not enough: "Of all the summits held over the years" says nothing)."""
+    text = _without_dashed_asides(main_clause(text))
     if len(text) <= limit:
         return text
     for match in _top_level(text, _BREAK):
         head = text[: match.start()].rstrip(" ,")
-        if len(head.split()) >= 6 and _balanced(head):
+        if len(head.split()) >= 6 and _balanced(head) and _has_verb(head):
             return head
     return text
 
@@ -293,38 +315,135 @@ _CLAUSE_END = re.compile(
     r"\s+[—–-]{1,2}\s+|\s*;\s+|,\s+(?=(?:but|which|because|while|whereas|although|though|since|so that|"
     r"yet|not|rather than|instead of|as)\s)|\s+(?=because\s)"
 )
+# ... and where a sentence of a two-sentence passage ends: the first sentence is a whole thought too.
+_THOUGHT_END = re.compile(_CLAUSE_END.pattern + r"|(?<=[.!?])\s+(?=[A-Z“\"‘'])")
+# A dash-delimited aside ("a good man - a husband and father - was fired"): the sentence reads without it.
+# Both dashes stand apart from the words (a hyphen inside a word is not a dash).
+_DASHED_ASIDE = re.compile(
+    r"\s*(?<!\w)[—–-]{1,2}\s+[^—–;]{1,100}?\s+[—–-]{1,2}(?!\w)\s*|(?<=\w)-\s+[^—–;-]{1,100}?\s+-\s+"
+)
+# A clause has a verb: an auxiliary or modal, a past form, or a pronoun followed by a word.
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|shall|should|can|cannot|could|may|"
+    r"might|must|need|needs|matter|matters|remains?|seems?|means?|makes?|shows?|works?|fails?|\w+ed|\w+n[’']t)\b"
+    r"|\b(?:i|we|you|they|he|she|it|who)\s+[a-z]{3,}",
+    re.IGNORECASE,
+)
 
 
-def _whole_clause(text: str, room: int) -> str | None:
-    """The longest opening of ``text`` that ends where a clause does, fits in ``room`` and still holds at
-    least five words: "Chris Kyle was not a warmonger; he was…" is labelled "Chris Kyle was not a warmonger…"."""
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Words a label may stop before: what follows them is a modifier of what is already said.
+_PHRASE_BREAK = _word_set(
+    "in on at for with by from of and or but because which who when while where if unless without after "
+    "before during across through into over under against between about even so whereas although"
+)
+# Words after which "to" continues the verb ("might want to consider", "bound to pay off"), so a label
+# cannot stop before it.
+_LEADS_TO = _word_set(
+    "want wants wanted need needs needed have has had ought going able try tries tried seek seeks plan "
+    "plans refuse refuses fail fails failed decide decided continue continues begin begins start starts "
+    "hope hopes wish expect expects likely unlikely unable used bound set about due meant supposed "
+    "willing ready forced allowed required designed enough how what seem seems seemed appear appears tend "
+    "tends came come"
+)
+_WEAK_END = _word_set(
+    "a an the of to in on at by for with from and or but nor that which who whom whose than as if its "
+    "their his her our your my is are was were be been being has have had do does did not no so very this "
+    "these those such into onto upon about can could may might must should would will shall"
+)
+
+
+def _has_verb(text: str) -> bool:
+    return bool(_VERB.search(text))
+
+
+def _names_claim(head: str) -> bool:
+    """A label's head says something of something: it has a verb, or at least opens on its subject rather
+    than on a preposition ("Historians play a vital role", not "Of all the summits")."""
+    words = head.split()
+    return _has_verb(head) or (len(words) >= 4 and words[0].lower() not in _PHRASE_BREAK)
+
+
+def _without_dashed_asides(text: str) -> str:
+    shorter = " ".join(_DASHED_ASIDE.sub(" ", text).split())
+    return shorter if len(shorter.split()) >= 5 and _has_verb(shorter) else text
+
+
+def _whole_clause(text: str, room: int, pattern: re.Pattern[str] = _CLAUSE_END) -> str | None:
+    """The longest opening of ``text`` that ends where a clause does, fits in ``room`` characters, holds at
+    least five words and a verb: "Chris Kyle was not a warmonger; he was…" gives "Chris Kyle was not a
+    warmonger"."""
     best = None
-    for match in _top_level(text, _CLAUSE_END):
-        head = text[: match.start()].rstrip(" ,;:")
+    for match in _top_level(text, pattern):
+        head = _tidy_end(text[: match.start()].rstrip(" ,;:"))
         if len(head) > room:
             break
-        if len(head.split()) >= 5 and _balanced(head):
+        last = head.split()[-1].lower() if head else ""
+        if len(head.split()) >= 5 and last not in _WEAK_END and _balanced(head) and _has_verb(head):
             best = head
     return best
 
 
-def label(number: int, claim: str, limit: int = POLL_ANSWER_LIMIT) -> str:
-    """A numbered poll answer that still says something: "1 · Schools must teach cooking".
+def _phrase_head(text: str, room: int) -> str | None:
+    """The longest opening of ``text`` within ``room`` that stops before a preposition or conjunction (or
+    after a comma), holds a verb and ends on a content word: "Congress approved $20 million to…" is named
+    "Congress approved $20 million"; the claim itself is listed whole beside the poll."""
+    words = text.split()
+    best = None
+    for n in range(4, len(words)):
+        head = " ".join(words[:n])
+        if len(head.rstrip(",")) > room:
+            break
+        last = words[n - 1]
+        if n == len(words) - 1:
+            break  # "…a democracy depends" + "on": a last word left over belongs to what comes before it
+        following = words[n].lower().strip('“"(')
+        stops = last.endswith(",") or following in _PHRASE_BREAK
+        stops = stops or (following == "to" and last.lower() not in _LEADS_TO)
+        head = head.rstrip(",;:")
+        if stops and last.rstrip(",;:").lower() not in _WEAK_END and _balanced(head) and _names_claim(head):
+            best = head
+    return best
 
-    A label never starts or ends inside a parenthesis or a quotation: asides are dropped, quotation
-    marks go (inside a cut label they only dangle: establish "a…"), and a long claim is labelled by its
-    main clause."""
+
+def brief(claim: str, *, mid_sentence: bool = False, lowercase_words: frozenset[str] = frozenset()) -> str:
+    """The claim as a prompt quotes it: whole when it has at most QUOTE_WORDS words, else its main clause
+    without dashed asides, else the longest whole clause or sentence of it that is short enough. Never cut
+    mid-thought: when nothing shorter stands alone the whole claim is quoted."""
+    text = quote(claim, mid_sentence=mid_sentence, limit=10_000, lowercase_words=lowercase_words)
+    if len(text.split()) <= QUOTE_WORDS:
+        return text
+    shorter = _without_dashed_asides(main_clause(text))
+    if len(shorter.split()) > QUOTE_WORDS:
+        room = len(" ".join(shorter.split()[:QUOTE_WORDS]))
+        shorter = _whole_clause(shorter, room, _THOUGHT_END) or shorter
+    shorter = _tidy_end(shorter)
+    if len(shorter.split()) >= len(text.split()):
+        return text
+    if mid_sentence and shorter[:1].isupper() and shorter.split(" ", 1)[0].lower() in _LOWERABLE | lowercase_words:
+        shorter = shorter[0].lower() + shorter[1:]
+    return shorter
+
+
+def label(number: int, claim: str, limit: int = POLL_ANSWER_LIMIT) -> str:
+    """A numbered poll answer that names the claim: "1 · Schools must teach cooking".
+
+    A label never starts or ends inside a parenthesis or a quotation: asides are dropped and quotation
+    marks go. A long claim is named by its main clause, then by its first whole clause, then by its
+    subject and verb up to a phrase boundary; only if none of these fits is it cut with an ellipsis."""
     prefix = f"{number} · "
     room = limit - len(prefix)
-    text = _LIST_MARKER.sub("", _without_brackets(quote(claim)))
-    if len(text) > room:
-        text = _without_brackets(main_clause(text))
-        clause = _whole_clause(text, room - len(ELLIPSIS))
-        text = clause + ELLIPSIS if clause else text
-    if len(text.split()) < 2:
-        text = re.sub(r"[()\[\]{}]", "", quote(claim))
+    text = _LIST_MARKER.sub("", _without_brackets(quote(claim, limit=10_000)))
     # A mark wedged between two words (a typo like 'the"one') becomes a space, so words never fuse.
     text = _without_quote_marks(_GLUED_QUOTE.sub(" ", text))
+    if len(text) > room:
+        shorter = _without_dashed_asides(_without_brackets(main_clause(text)))
+        text = shorter if len(shorter.split()) >= 2 else text
+    if len(text) > room:
+        text = _whole_clause(text, room) or _phrase_head(text, room) or shorten(text, room)
     text = text[0].upper() + text[1:] if text[:1].islower() else text
     return prefix + shorten(text, room)
 
@@ -340,12 +459,12 @@ def _content(text: str) -> frozenset[str]:
     return frozenset(w[:6] for w in _CONTENT.findall(text.lower()) if len(w) > 3 and w not in _COMMON)
 
 
-def _related_pair(args: Sequence[Argument]) -> tuple[int, int] | None:
-    """The two claims that share the most content words (and are not the same claim twice)."""
-    words = [_content(a.text) for a in args]
+def _related_pair(args: Sequence[Argument], among: Sequence[int]) -> tuple[int, int] | None:
+    """Of the arguments ``among``, the two that share the most content words without being the same claim."""
+    words = {i: _content(args[i].text) for i in among}
     best, pair = 0.0, None
-    for i in range(len(args)):
-        for j in range(i + 1, len(args)):
+    for x, i in enumerate(among):
+        for j in among[x + 1 :]:
             shared = len(words[i] & words[j])
             if not shared:
                 continue
@@ -355,26 +474,98 @@ def _related_pair(args: Sequence[Argument]) -> tuple[int, int] | None:
     return pair
 
 
-# The question asked about a claim depends on what kind of claim it is.
-_THESIS_QUESTION = {
-    "normative": "The reading’s central claim is that “{}”. Do you agree that it should be so, and what would "
-    "acting on it cost?",
-    "causal": "The reading’s central claim is that “{}”. Does the one really lead to the other, or is "
-    "something else at work?",
-    "predictive": "The reading’s central claim is that “{}”. Will this happen, and what would have to be true "
-    "for it to?",
-    "evaluative": "The reading’s central claim is that “{}”. By what standard is that judged, and do you "
-    "agree or disagree with it?",
-    "factual": "The reading’s central claim is that “{}”. Do you agree or disagree, and why?",
+# Many phrasings of each kind of question, so two readings seldom read alike; which one a claim gets
+# depends on the claim's own words (deterministic). "{c}" is the claim as a that-clause, "{C}" as a
+# sentence. No two phrasings open with the same three words.
+_CENTRAL = {
+    "normative": (
+        "The author’s central call is that “{c}”. Should we, and what would it cost?",
+        "Is the author right that “{c}”? Who would have to change what they do?",
+        "If we took seriously that “{c}”, what would be the first thing to change?",
+        "Would you sign up to this: “{C}”? What holds you back, if anything?",
+    ),
+    "causal": (
+        "The author traces a cause: “{C}”. Is that the real cause, or is something else at work?",
+        "Does the case hold that “{c}”? What else could explain it?",
+        "How convinced are you that “{c}”? What would you want to check first?",
+        "“{C}” — is that how it works, in your view?",
+    ),
+    "predictive": (
+        "The author expects that “{c}”. Will it happen, and what would stop it?",
+        "Would you bet on this: “{C}”? Why, or why not?",
+        "What would have to be true for this to come about: “{C}”?",
+        "Looking ahead, do you agree that “{c}”?",
+    ),
+    "evaluative": (
+        "The author judges that “{c}”. By what standard, and do you share it?",
+        "Is this a fair judgement: “{C}”? What would you weigh differently?",
+        "Would you put it as strongly as the author does, that “{c}”?",
+        "What makes the author so sure that “{c}”? Are you?",
+    ),
 }
-_CHALLENGE_QUESTION = {
-    "normative": "The reading argues that “{}”. Do you agree, and who would bear the cost of acting on it?",
-    "causal": "The reading claims “{}”. Does that cause really lead to that effect, or could something else "
-    "explain it?",
-    "predictive": "The reading expects that “{}”. Will this really happen, and what would convince you either way?",
-    "evaluative": "What evidence would change your mind about the judgement that “{}”?",
-    "factual": "What evidence would change your mind about the claim that “{}”?",
-}
+_CENTRAL["factual"] = _CENTRAL["evaluative"]
+_STEELMAN = (
+    "What is the strongest case against “{c}”, and who would make it?",
+    "Steelman the other side: how would a thoughtful opponent answer “{C}”?",
+    "Who loses if “{c}” is right, and what would they say?",
+    "Argue the opposite for a moment: what is wrong with “{C}”?",
+    "Where is this claim weakest: “{C}”?",
+)
+_COUNTER = (
+    "The reading lets the other side speak: “{C}”. What is that view’s best form, and does the author answer it?",
+    "Take the view the author argues against, “{C}”: is there more to it than the reading allows?",
+    "Put yourself in the shoes of someone who holds that “{c}”. How would they reply to the author?",
+)
+_PAIR = (
+    "Do these two claims pull together or apart: “{C}” and “{D}”?",
+    "Can both be true at once: “{C}” and “{D}”?",
+    "The author holds that “{c}”, and also that “{d}”. Which matters more, and why?",
+)
+_EVIDENCE = (
+    "What evidence would change your mind about this: “{C}”?",
+    "What would it take to prove the author wrong that “{c}”?",
+    "How would we know whether “{c}”? What would you look for?",
+    "Which fact, if it turned out false, would sink the claim that “{c}”?",
+)
+_SEEN = (
+    "Where have you seen this in your own life or work: “{C}”?",
+    "Can you think of a case that fits “{C}” — or one that does not?",
+    "Does this match what you have seen around you: “{C}”?",
+    "Who do you know for whom “{c}” rings true, or false?",
+)
+_FOLLOW = (
+    "If it is true that “{c}”, what should follow from it?",
+    "Suppose the author is right that “{c}”. What should we do differently?",
+    "Granting that “{c}”, what is the next step, and who should take it?",
+)
+_REASON = (
+    "The author backs “{c}” with this: “{R}”. Does that reason hold up?",
+    "Is this reason enough: “{R}”? The author uses it to argue that “{c}”.",
+)
+_GENERIC = (
+    "What is the author trying to persuade us of, in one sentence of your own?",
+    "Which part of the reading would you push back on, and why?",
+)
+
+
+def _pick(variants: Sequence[str], key: str) -> str:
+    """One of ``variants``, the same one every time for the same ``key`` (a claim's words)."""
+    return variants[zlib.crc32(key.encode("utf-8")) % len(variants)]
+
+
+def _fill(template: str, claim: str, other: str = "", reason: str = "") -> str:
+    """The template with the claim as a that-clause ({c}) or a sentence ({C}), likewise {d}/{D}, {R}."""
+
+    def sentence(text: str) -> str:
+        return text[0].upper() + text[1:] if text[:1].islower() else text
+
+    return (
+        template.replace("{c}", claim)
+        .replace("{C}", sentence(claim))
+        .replace("{d}", other)
+        .replace("{D}", sentence(other))
+        .replace("{R}", sentence(reason))
+    )
 
 
 def _without_reason(arg: Argument) -> str:
@@ -391,144 +582,150 @@ def _without_reason(arg: Argument) -> str:
     return rest if len(rest.split()) >= 3 else arg.text
 
 
-def _prompts(material: Material) -> list[Prompt]:
+MAX_QUOTED_WORDS = QUOTE_WORDS + 10  # a claim that cannot be quoted shorter gets no prompt of its own
+FEW_CLAIMS = 3  # a reading with fewer arguable claims (thesis included) gets fewer prompts and a note
+
+
+def _arguable_claims(material: Material) -> list[int]:
+    """Indices of the arguments a circle can disagree with, best first; a claim that can only be quoted
+    at length comes after the ones that can be quoted briefly."""
     args = material.arguments
-    thesis = material.thesis.text if material.thesis else (args[0].text if args else None)
-    if thesis is None:
-        return []
-    about_thesis = None if material.thesis else 0
-    thesis_kind: Kind = classify(thesis)
+    found = [i for i, a in enumerate(args) if arguable(a.text, a.kind)]
+    return sorted(found, key=lambda i: len(brief(args[i].text).split()) > QUOTE_WORDS + 8)
 
-    def q(claim: str, **options: Any) -> str:
-        return quote(claim, lowercase_words=material.lowercase_words, **options)
 
-    def pick(i: int) -> tuple[str, int | None, str]:
-        """The i-th claim to talk about, wrapping to the thesis when there are few claims."""
-        if i < len(args):
-            return args[i].text, i, args[i].kind
-        return thesis, about_thesis, thesis_kind
+def _quotable(text: str) -> bool:
+    """A claim a prompt can ask about without a wall of quotation (see ``brief``)."""
+    return len(brief(text).split()) <= MAX_QUOTED_WORDS
 
-    out = [Prompt(_THESIS_QUESTION[thesis_kind].format(q(thesis, mid_sentence=True)), about_thesis)]
-    claim, index, _ = pick(0)
+
+def _thesis_arguable(thesis: str) -> bool:
+    """The thesis was chosen as the author's stance, so only a report, a story or figures disqualify it (a
+    hedged call such as "might want to consider…" carries no marker of its kind)."""
+    kind = classify(thesis)
+    return arguable(thesis, "evaluative" if kind == "factual" else kind)
+
+
+def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
+    """A question about the central claim, the other side, two claims that pull apart, then one question
+    per further arguable claim (what would change your mind, where have you seen it, what should follow),
+    and whether a reason the text gives holds up; never a question about a fact or a story."""
+    args = material.arguments
+    words = material.lowercase_words
+
+    def that(text: str) -> str:
+        # A claim with no shorter whole clause is cut only when even a prompt could not hold it.
+        return shorten(brief(text, mid_sentence=True, lowercase_words=words), QUOTE_LIMIT)
+
+    queue = [i for i in claims if _quotable(args[i].text)]
+    central_text: str | None = None
+    central_index: int | None = None
+    central_kind: Kind = "factual"
+    if material.thesis is not None:
+        central_kind = classify(material.thesis.text)
+        if _thesis_arguable(material.thesis.text) or not queue:
+            central_text = material.thesis.text
+    if central_text is None and queue:
+        central_index = queue.pop(0)
+        central_text, central_kind = args[central_index].text, args[central_index].kind
+    if central_text is None:
+        return [Prompt(text, None) for text in _GENERIC]
+    c = that(central_text)
+    out = [Prompt(_fill(_pick(_CENTRAL[central_kind], c), c), central_index)]
     if material.counter:
-        out.append(
-            Prompt(
-                f"The reading gives the other side a voice: “{q(material.counter)}”. Steelman that "
-                "view: what is its strongest form, and does the reading really answer it?",
-                None,
-            )
-        )
+        counter = that(material.counter)
+        out.append(Prompt(_fill(_pick(_COUNTER, counter), counter), None))
     else:
-        out.append(
-            Prompt(
-                f"Steelman the other side: what is the strongest case against “{q(claim, mid_sentence=True)}”? "
-                "Who would make it, and is it convincing?",
-                index,
-            )
-        )
-    pair = _related_pair(args)
+        index = queue.pop(0) if queue else central_index
+        claim = that(args[index].text) if index is not None else c
+        out.append(Prompt(_fill(_pick(_STEELMAN, claim), claim), index))
+    pair = _related_pair(args, [i for i in claims if _quotable(args[i].text)])
     if pair is not None:
         i, j = pair
-        out.append(
-            Prompt(
-                f"How do these two claims relate: “{q(args[i].text, limit=PAIR_QUOTE_LIMIT)}” and "
-                f"“{q(args[j].text, limit=PAIR_QUOTE_LIMIT)}”? Does one support the other, or do they pull apart?",
-                i,
-            )
-        )
-    elif material.counter and args:
-        out.append(
-            Prompt(
-                f"Set the reading’s claim “{q(args[0].text, limit=PAIR_QUOTE_LIMIT)}” against the view it reports, "
-                f"“{q(material.counter, limit=PAIR_QUOTE_LIMIT)}”. Which one does the evidence favour?",
-                0,
-            )
-        )
-    else:
-        out.append(
-            Prompt(
-                "How does the rest of the reading relate to its main claim "
-                f"“{q(thesis, mid_sentence=True)}”? Which part carries the most weight?",
-                about_thesis,
-            )
-        )
-    claim, index, kind = pick(2 if len(args) > 2 else 0)
-    out.append(Prompt(_CHALLENGE_QUESTION[kind].format(q(claim, mid_sentence=True)), index))
-    claim, index, kind = pick(1 if len(args) > 1 else 0)
-    if kind == "predictive":
-        text = f"Do you already see signs of this, today or in your own experience: “{q(claim)}”?"
-    else:
-        text = f"Where do you see this playing out today, or in your own experience: “{q(claim)}”?"
-    out.append(Prompt(text, index))
-    with_reasons = next((i for i, a in enumerate(args) if a.reasons), None)
-    if with_reasons is not None:
-        arg = args[with_reasons]
-        backed = q(_without_reason(arg), mid_sentence=True, limit=PAIR_QUOTE_LIMIT)
-        out.append(
-            Prompt(
-                f"The reading backs “{backed}” with this reason: "
-                f"“{q(arg.reasons[0], limit=160)}”. Does the reason hold up? Why or why not?",
-                with_reasons,
-            )
-        )
-    # Never two identical prompts, even on a reading with a single sentence.
+        first, second = that(args[i].text), that(args[j].text)
+        out.append(Prompt(_fill(_pick(_PAIR, first + second), first, second), i))
+    rotation = (_EVIDENCE, _SEEN, _FOLLOW)
+    turn = 0
+    reasoned = next(
+        (i for i in claims if args[i].reasons and _quotable(args[i].text) and _quotable(args[i].reasons[0])), None
+    )
+    room = MAX_PROMPTS - (reasoned is not None)
+    while queue and len(out) < room:
+        index = queue.pop(0)
+        if index == reasoned:
+            continue
+        kinds = rotation if args[index].kind != "evaluative" else rotation[:2]
+        claim = that(args[index].text)
+        out.append(Prompt(_fill(_pick(kinds[turn % len(kinds)], claim), claim), index))
+        turn += 1
+    if reasoned is not None and len(out) < MAX_PROMPTS:
+        arg = args[reasoned]
+        claim = that(_without_reason(arg))
+        reason = brief(arg.reasons[0], lowercase_words=words)
+        out.append(Prompt(_fill(_pick(_REASON, claim), claim, reason=reason), reasoned))
     seen: set[str] = set()
     unique = []
     for prompt in out:
-        if prompt.text not in seen:
-            seen.add(prompt.text)
-            unique.append(prompt)
-    return [Prompt(shorten(p.text, PROMPT_LIMIT) if len(p.text) > PROMPT_LIMIT else p.text, p.argument) for p in unique]
+        text = shorten(prompt.text, PROMPT_LIMIT) if len(prompt.text) > PROMPT_LIMIT else prompt.text
+        if text not in seen and text.endswith("?"):
+            seen.add(text)
+            unique.append(Prompt(text, prompt.argument))
+    return unique
 
 
-def _thesis_in_question(material: Material, limit: int = POLL_THESIS_LIMIT) -> str | None:
-    """The thesis as a poll question can quote it: whole if short, else its main clause (or the part before a
-    dash or semicolon); None when even that is longer than ``limit``."""
-    if material.thesis is None:
-        return None
-    unlimited = quote(material.thesis.text, mid_sentence=True, limit=10_000, lowercase_words=material.lowercase_words)
-    if len(unlimited) <= limit:
-        return unlimited
-    clause = quote(material.thesis.text, mid_sentence=True, limit=limit, lowercase_words=material.lowercase_words)
-    return None if clause.endswith("…") else clause
+_AGREEMENT = "How far do you agree that “{}”?"
+
+
+def agreement_claim(thesis: str, lowercase_words: frozenset[str] = frozenset()) -> str:
+    """The thesis as the agreement poll states it: whole whenever the question fits; else its main clause
+    without dashed asides, or its first whole clause (each with its subject and verb); cut at a word
+    boundary only when nothing shorter stands alone."""
+    room = POLL_QUESTION_LIMIT - len(_AGREEMENT.format(""))
+    whole = quote(thesis, mid_sentence=True, limit=10_000, lowercase_words=lowercase_words)
+    if len(whole) <= room:
+        return whole
+    shorter = _without_dashed_asides(main_clause(whole))
+    if len(shorter) <= room:
+        return shorter
+    return _whole_clause(shorter, room, _THOUGHT_END) or shorten(shorter, room)
 
 
 def _agreement_poll(material: Material) -> Poll:
     if material.thesis is None:
         return Poll("How far do you agree with the reading?", AGREEMENT_SCALE, None)
-    claim = _thesis_in_question(material)
-    if claim is None:  # cut at a word boundary: the statement members vote on stays recognisable
-        claim = quote(
-            material.thesis.text, mid_sentence=True, limit=POLL_THESIS_LIMIT, lowercase_words=material.lowercase_words
-        )
-    return Poll(f"How far do you agree that “{claim}”?", AGREEMENT_SCALE, None)
+    claim = agreement_claim(material.thesis.text, material.lowercase_words)
+    return Poll(_AGREEMENT.format(claim), AGREEMENT_SCALE, None)
 
 
-def _convinced_poll(material: Material) -> Poll:
-    claims = [a.text for a in material.arguments[:POLL_MAX_ANSWERS]]
-    indices: list[int | None] = list(range(len(claims)))
-    if len(claims) < 2 and material.thesis is not None:
-        claims.insert(0, material.thesis.text)
-        indices.insert(0, None)
-    thesis = _thesis_in_question(material)
-    if thesis is not None:
-        question = f"Which argument for “{thesis}” convinced you most?"
-    else:
-        question = "Which of the reading’s arguments convinced you most?"
-    if len(claims) < 2:
-        return Poll(question, ("Convinced", "Not convinced"), indices[0] if indices else None)
-    plain = [quote(c) for c in claims]
+def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:
+    """Which of the reading's arguable claims convinced members most, in score order; None with fewer than
+    two, since a poll of one argument asks nothing."""
+    chosen = sorted(claims)[:POLL_MAX_ANSWERS]
+    if len(chosen) < 2:
+        return None
+    texts = [material.arguments[i].text for i in chosen]
+    question = "Which of the reading’s arguments convinced you most?"
+    if material.thesis is not None:
+        whole = quote(material.thesis.text, mid_sentence=True, limit=10_000, lowercase_words=material.lowercase_words)
+        asked = f"Which argument for “{whole}” convinced you most?"
+        question = asked if len(asked) <= POLL_QUESTION_LIMIT else question
+    plain = [_without_quote_marks(quote(t, limit=10_000)) for t in texts]
     if all(len(p) <= POLL_ANSWER_LIMIT for p in plain) and len(set(plain)) == len(plain):
         return Poll(question, tuple(plain), None)
-    answers = tuple(label(n, c) for n, c in enumerate(claims, 1))
-    return Poll(question, answers, None, _numbered_message(claims))
+    answers = [label(n, t) for n, t in enumerate(texts, 1)]
+    if len(set(answers)) != len(answers):
+        answers = [
+            f"{n} · " + shorten(_without_quote_marks(quote(t, limit=10_000)), POLL_ANSWER_LIMIT - 4)
+            for n, t in enumerate(texts, 1)
+        ]
+    return Poll(question, tuple(answers), None, _numbered_message(texts))
 
 
 def _numbered_message(claims: Sequence[str]) -> str:
     """The claims in full, numbered like the answers; each cut evenly only if they overflow a message."""
     header = "The arguments in the poll:"
     full = [" ".join(c.split()) for c in claims]
-    budget = MESSAGE_LIMIT - len(header) - sum(len(f"\n{n}. ") for n in range(1, len(full) + 1))
+    budget = POSTED_TEXT_LIMIT - len(header) - sum(len(f"\n{n}. ") for n in range(1, len(full) + 1))
     if sum(len(c) for c in full) > budget:
         per = max(40, budget // len(full))
         full = [shorten(c, per) for c in full]
@@ -536,7 +733,19 @@ def _numbered_message(claims: Sequence[str]) -> str:
 
 
 def compose(material: Material) -> Composition:
-    """At least five distinct prompts of different kinds and two polls within Discord's limits."""
-    prompts = _prompts(material)
-    polls = (_agreement_poll(material), _convinced_poll(material))
-    return Composition(tuple(prompts), polls)
+    """Prompts about the reading's arguable claims (fewer when it has few, with a note saying so), an
+    agreement poll on the thesis and, with two or more arguable claims, a poll on which convinced most."""
+    claims = _arguable_claims(material)
+    prompts = _prompts(material, claims)
+    polls = [_agreement_poll(material)]
+    convinced = _convinced_poll(material, claims)
+    if convinced is not None:
+        polls.append(convinced)
+    arguable_count = len(claims) + (material.thesis is not None and _thesis_arguable(material.thesis.text))
+    note = ""
+    if arguable_count < FEW_CLAIMS:
+        note = (
+            f"This reading makes few claims a circle could disagree with, so there are only {len(prompts)} "
+            "prompts: add your own questions."
+        )
+    return Composition(tuple(prompts), tuple(polls), note)

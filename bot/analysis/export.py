@@ -30,6 +30,7 @@ def as_dict(source: str, analysis: Analysis) -> dict:
         "prompts": [{"text": p.text, "argument": p.argument} for p in analysis.prompts],
         "polls": [{"question": p.question, "answers": list(p.answers), "argument": p.argument} for p in analysis.polls],
         "writer": analysis.writer,
+        "note": analysis.note,
     }
 
 
@@ -54,6 +55,8 @@ def as_preview(source: str, analysis: Analysis) -> str:
         lines.extend(wrap.fill(f"because: {reason}") for reason in arg.reasons)
     lines += ["", "Discussion prompts:"]
     lines += [f"  - {p.text}" for p in analysis.prompts]
+    if analysis.note:
+        lines.append(wrap.fill(f"Note: {analysis.note}"))
     lines += ["", "Polls:"]
     for poll in analysis.polls:
         lines.append(f"  ? {poll.question}")

@@ -68,4 +68,5 @@ def analyse(reading: Reading, *, backend: AnalysisBackend | None = None) -> Anal
         arguments=arguments,
         prompts=composition.prompts,
         polls=composition.polls,
+        note=composition.note,
     )

@@ -123,22 +123,43 @@ _PREDICTIVE_KIND = re.compile(
     r"in years to come)(?![\w’'])",
     re.IGNORECASE,
 )
+# Causes as verbs and connectives: "probable cause" or "the causes of" name a cause without claiming one.
 _CAUSAL_KIND = re.compile(
     r"(?<![\w’'])(?:because|due to|owing to|lead(?:s|ing)? to|led to|result(?:s|ed|ing)? in|as a result|"
-    r"cause[sd]?|causing|thanks to|contribut\w+|responsible for|effects? (?:of|on)|impacts?|"
-    r"help(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|allow(?:s|ed|ing)?|prevent(?:s|ed|ing)?|(?:the|a|one|main|"
-    r"first|second|third|other|another) reasons?(?: why| for| is)?)(?![\w’'])",
+    r"caus(?:es|ed|ing)(?! of)|thanks to|contribut(?:es|ed|ing) to|responsible for|effects? (?:of|on)|"
+    r"impacts? (?:of|on)|help(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|allow(?:s|ed|ing)?|prevent(?:s|ed|ing)?|"
+    r"(?:the|a|one|main|first|second|third|other|another) reasons?(?: why| for| is)?)(?![\w’'])",
     re.IGNORECASE,
 )
-_NORMATIVE_KIND = re.compile(r"(?<![\w’'])(?:(?:no|the|every) (?:moral )?right to|ought)(?![\w’'])", re.IGNORECASE)
+_NORMATIVE_KIND = re.compile(
+    r"(?<![\w’'])(?:(?:no|the|every) (?:moral )?right to|ought|(?:might|may) (?:want|wish) to|would be wise to)"
+    r"(?![\w’'])",
+    re.IGNORECASE,
+)
 # "It must be infuriating", "they must have known": an inference about what is, not what ought to be.
 _EPISTEMIC_MUST = re.compile(
     r"\bmust (?:have \w+|be \w+ing\b|be (?:so |very |quite )?(?:true|right|wrong|obvious|clear|hard|difficult|"
     r"easy|galling|tempting|strange|odd|nice|awful|terrible|tough)\b)",
     re.IGNORECASE,
 )
-# "A great deal of…" is an amount, not a judgement.
-_QUANTITY = re.compile(r"\ba (?:great|good) (?:deal|number|amount|many|majority|part)\b", re.IGNORECASE)
+# "A great deal of…" is an amount, "just hours before" a time, "right now" a moment: not judgements.
+_NOT_JUDGEMENT = re.compile(
+    r"\ba (?:great|good) (?:deal|number|amount|many|majority|part)\b|\bjust\b|\bright(?! to\b)\b",
+    re.IGNORECASE,
+)
+# "…is crystal clear", "it is obvious": the author vouching for a judgement.
+_PLAINLY = re.compile(
+    r"\b(?:crystal clear|(?:is|are|seems|was) (?:\w+ )?(?:clear|obvious|evident|plain|undeniable))\b", re.IGNORECASE
+)
+# Words of someone else's statement that the reporting list leaves out ("The mayor also alleged…").
+_REPORTED = re.compile(
+    r"\b(?:alleged|alleges|accused|accuses|admitted|acknowledged|warned|predicted|promised|vowed|testified|"
+    r"proclaimed|conceded|denied|denies|responded|countered|maintained|urged|recalled|confirmed)\b",
+    re.IGNORECASE,
+)
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_FIGURE = re.compile(r"[$£€%]|\d[\d,.]*")
+_FIRST_PERSON_STANCE = re.compile(r"\b(?:i|we)\b", re.IGNORECASE)
 
 
 def classify(text: str) -> Kind:
@@ -150,54 +171,107 @@ def classify(text: str) -> Kind:
         return "predictive"
     if _CAUSAL_KIND.search(text):
         return "causal"
-    judged = _QUANTITY.sub("", text)
-    if lexicon.EVALUATIVE.search(judged) or lexicon.COMPARATIVE.search(judged) or lexicon.STANCE.search(judged):
+    judged = _NOT_JUDGEMENT.sub("", text)
+    if (
+        lexicon.EVALUATIVE.search(judged)
+        or lexicon.COMPARATIVE.search(judged)
+        or lexicon.STANCE.search(judged)
+        or _PLAINLY.search(judged)
+    ):
         return "evaluative"
     return "factual"
 
 
+def arguable(text: str, kind: Kind) -> bool:
+    """Whether a circle could disagree with ``text`` as the author's own claim: a judgement, a norm, a cause
+    or a forecast in the author's voice. A fact, a figure, a past event told, or someone else's statement
+    may support a claim but is not one to argue about, even when a causal or predictive word occurs in it
+    ("The mayor alleged…", "In 2002 he was reinstated after…")."""
+    if kind == "factual":
+        return False
+    own = _QUOTATION.sub("", text)  # the writer's own words
+    judged = _NOT_JUDGEMENT.sub("", own)
+    takes_side = bool(
+        lexicon.NORMATIVE.search(_EPISTEMIC_MUST.sub("", own))
+        or lexicon.STANCE.search(own)
+        or lexicon.STANCE_VERB.search(own)
+        or _PLAINLY.search(judged)
+    )
+    judges = takes_side or bool(lexicon.EVALUATIVE.search(judged) or lexicon.COMPARATIVE.search(judged))
+    if (lexicon.REPORTING.search(own) or _REPORTED.search(own) or lexicon.OTHERS_VIEW.search(own)) and not (
+        _FIRST_PERSON_STANCE.search(own) and takes_side
+    ):
+        return False
+    if lexicon.NARRATIVE.search(own) and not judges:
+        return False  # a past event told, however causal its wording
+    figures = len(_FIGURE.findall(own))
+    return not (figures >= 2 and not takes_side)
+
+
+# A "since" of time rather than of reason: "since 2013", "ever since", "has grown since the war".
+_TEMPORAL_SINCE = re.compile(
+    r"\bever since\b|\bsince (?:the )?(?:(?:early|late|mid-?)\s*)?(?:\d|then\b|last\b|january|february|march|april|"
+    r"may\b|june|july|august|september|october|november|december|the (?:start|end|beginning|days?|time|war)\b|"
+    r"world war|childhood|birth)",
+    re.IGNORECASE,
+)
+_PERFECT = re.compile(r"\b(?:has|have|had)(?: not| never)? (?:been|\w+ed|grown|become|seen|done|known|risen|fallen)\b")
+# The connectives that say "what follows supports what precedes": in the claim itself ("X because Y",
+# "Because Y, X") or opening the next sentence ("After all, …", "That is because…", "For example, …").
+_SUPPORT_CLAUSE = re.compile(r"(?<![\w’'])(?:because|since|given that)(?![\w’'])", re.IGNORECASE)
+_SUPPORT_NEXT = re.compile(
+    r"\s*[\"“‘']?(?:because|since|after all|(?:this|that)(?: is|['’]s) because|the reason (?:is|being)|"
+    r"for (?:example|instance))\b",
+    re.IGNORECASE,
+)
+# A claim drawn from the sentence before it ("Therefore, …"): that sentence is its reason.
+_DRAWN = re.compile(r"\s*(?:therefore|thus|hence|consequently|accordingly|as a result)\b", re.IGNORECASE)
+MIN_REASON_WORDS = 4
+
+
+def _temporal(sentence: str, at: int) -> bool:
+    """``sentence`` has a "since" of time at ``at`` (or a perfect tense before it: "has grown since…")."""
+    if not sentence[at:].lower().startswith("since"):
+        return False
+    window = sentence[max(0, at - 5) :]
+    return bool(_TEMPORAL_SINCE.match(window) or _TEMPORAL_SINCE.match(sentence[at:])) or bool(
+        _PERFECT.search(sentence[:at])
+    )
+
+
 def _reasons(document: Document, features: Sequence[Features], passage: Passage) -> tuple[Span, ...]:
-    """Verbatim support the text gives: a "because…" clause in the claim, the following sentences that
-    open with "For example…"/"Because…", or, for a paragraph's topic sentence, its sentences that give
-    reasons."""
+    """Verbatim support the text itself marks as support, on the side it supports: the claim's own
+    "because…" clause, the next sentence when it opens with "After all"/"That is because"/"For example",
+    or the sentence before a claim that opens with "Therefore". Never a "since" of time, never a reason
+    of fewer than MIN_REASON_WORDS words."""
     text = document.text
     segs = document.segments
     found: list[Span] = []
     claim = text[passage.start : passage.end]
-    clause = lexicon.REASON_CLAUSE.search(claim)
-    if clause:
+    for clause in _SUPPORT_CLAUSE.finditer(claim):
+        if _temporal(claim, clause.start()):
+            continue
         span = _own_reason(claim, clause.start())
         if span is not None:
             start, end = passage.start + span[0], passage.start + span[1]
             found.append(Span(text[start:end], start, end))
-    following = [
-        j
-        for j in range(passage.last + 1, min(len(segs), passage.last + 4))
-        if segs[j].paragraph == passage.paragraph and features[j].eligible
-    ]
-    for j in following:
-        sentence = text[segs[j].start : segs[j].end]
-        if lexicon.REASON_START.match(sentence) or lexicon.REASON_CLAUSE.search(sentence):
-            found.append(Span(sentence, segs[j].start, segs[j].end))
-        elif found:
-            break
-        if len(found) >= MAX_REASONS:
-            break
-    if not found and features[passage.first].para_first:
-        for j in following:
-            sentence = text[segs[j].start : segs[j].end]
-            if features[j].example or lexicon.REASON_CLAUSE.search(sentence):
-                found.append(Span(sentence, segs[j].start, segs[j].end))
-                if len(found) >= MAX_REASONS:
-                    break
-    # A reason is never the claim itself: only a proper part of it, or a sentence outside it.
-    kept = [
-        r
-        for r in found
-        if r.end <= passage.start
-        or r.start >= passage.end
-        or (passage.start <= r.start and r.end <= passage.end and r.end - r.start < passage.end - passage.start)
-    ]
+        break
+    after = passage.last + 1
+    if after < len(segs) and segs[after].paragraph == passage.paragraph and features[after].eligible:
+        sentence = text[segs[after].start : segs[after].end]
+        opening = _SUPPORT_NEXT.match(sentence)
+        if opening and not _temporal(sentence, opening.end() - len("since")):
+            found.append(Span(sentence, segs[after].start, segs[after].end))
+    before = passage.first - 1
+    if (
+        before >= 0
+        and _DRAWN.match(text, segs[passage.first].start)
+        and segs[before].paragraph == segs[passage.first].paragraph
+        and features[before].eligible
+        and not features[before].question
+    ):
+        found.append(Span(text[segs[before].start : segs[before].end], segs[before].start, segs[before].end))
+    kept = [r for r in found if len(r.text.split()) >= MIN_REASON_WORDS]
     return tuple(kept[:MAX_REASONS])
 
 

@@ -6,9 +6,12 @@ applied, so upgrading is "run every file with a higher number", each in its own 
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import re
 import sqlite3
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -43,12 +46,69 @@ class DatabaseUnavailable(Exception):
     """The database file cannot be opened or created (a bad path, permissions, a corrupt file)."""
 
 
+Params = Iterable[object]
+
+
+class Transaction:
+    """The statements of one ``Database.transaction()``: they commit together or not at all."""
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        """Run one statement; returns the number of rows it changed."""
+        async with self._conn.execute(sql, tuple(params)) as cur:
+            return cur.rowcount
+
+    async def insert(self, sql: str, params: Params = ()) -> int:
+        """Run one INSERT; returns the new row's id."""
+        async with self._conn.execute(sql, tuple(params)) as cur:
+            return int(cur.lastrowid or 0)
+
+    async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
+        await self._conn.executemany(sql, [tuple(r) for r in rows])
+
+    async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
+        async with self._conn.execute(sql, tuple(params)) as cur:
+            return await cur.fetchone()
+
+    async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
+        async with self._conn.execute(sql, tuple(params)) as cur:
+            return list(await cur.fetchall())
+
+
 class Database:
-    """One aiosqlite connection with WAL and foreign keys; repositories borrow it."""
+    """One aiosqlite connection with WAL and foreign keys; repositories borrow it.
+
+    Every statement goes through :meth:`transaction` or the read helpers, which take one lock: the
+    connection is shared by every coroutine, and without the lock one coroutine's statements could land
+    inside another's open transaction (and be committed or rolled back with it).
+    """
 
     def __init__(self, path: Path, connection: aiosqlite.Connection) -> None:
         self.path = path
         self.conn = connection
+        self._lock = asyncio.Lock()
+
+    @contextlib.asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Transaction]:
+        """One writer at a time; everything inside commits together, or rolls back on any exception."""
+        async with self._lock:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield Transaction(self.conn)
+            except BaseException:
+                await self.conn.execute("ROLLBACK")
+                raise
+            await self.conn.execute("COMMIT")
+
+    async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
+        async with self._lock:
+            return await Transaction(self.conn).fetchone(sql, params)
+
+    async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
+        async with self._lock:
+            return await Transaction(self.conn).fetchall(sql, params)
 
     @classmethod
     async def open(cls, path: Path | str, *, migrate: bool = True) -> Database:

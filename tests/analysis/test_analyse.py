@@ -5,7 +5,6 @@ from bot.analysis.compose import Material, compose, label, quote
 from bot.analysis.limits import problems
 from bot.analysis.model import Argument, Span
 from bot.ingest.model import Reading
-from bot.text import is_cut_at_word_boundary
 
 ESSAY = """Should schools teach cooking
 
@@ -90,15 +89,14 @@ def test_deterministic():
 
 
 def test_prompts_kinds_and_limits():
-    """At least five distinct prompts of different kinds, each a question that fits a message."""
+    """An essay of arguable claims gets several distinct prompts, each a question that fits a message, each
+    about the thesis, the other side or one of the arguments."""
     analysis = analyse(Reading(ESSAY))
     texts = [p.text for p in analysis.prompts]
-    assert len(texts) >= 5 and len(set(texts)) == len(texts)
+    assert len(texts) >= 4 and len(set(texts)) == len(texts)
     assert all(t.endswith("?") and len(t) <= 1000 for t in texts)
-    joined = " ".join(texts).lower()
-    for kind in ("agree", "steelman", "relate", "experience", "reason hold up"):
-        assert kind in joined
     assert not problems(analysis.prompts, analysis.polls)
+    assert not analysis.note
 
 
 def test_prompts_embed_quotes_naturally():
@@ -128,7 +126,7 @@ def test_polls_within_limits_with_long_claims():
         assert len(answer) <= 55
         assert answer.startswith(f"{n} · ")
         body = answer[len(f"{n} · ") :]
-        assert is_cut_at_word_boundary(body, quote(args[n - 1].text))
+        assert quote(args[n - 1].text).startswith(body.rstrip("…"))
     assert convinced.message.count("\n") == len(convinced.answers)
     assert all(len(p.question) <= 300 for p in composition.polls)
     assert "Cooking" in composition.polls[0].question
@@ -136,8 +134,8 @@ def test_polls_within_limits_with_long_claims():
 
 def test_label_says_something():
     """A label keeps the key phrase of the claim, without connectives."""
-    assert label(1, "Therefore, schools must teach cooking to every single child in the country.") == (
-        "1 · Schools must teach cooking to every single child…"
+    assert label(1, "Therefore, schools must teach cooking to every single child in the whole country.") == (
+        "1 · Schools must teach cooking to every single child"
     )
 
 
@@ -185,8 +183,8 @@ def test_reported_opposing_view_is_not_an_argument_but_feeds_the_steelman():
     """ "Critics say…" is not one of the reading's arguments; the steelman prompt quotes it as the other side."""
     analysis = analyse(Reading(LIBRARY))
     assert not any(a.text.startswith("Critics say") for a in analysis.arguments[:4])
-    steelman = [p.text for p in analysis.prompts if "steelman" in p.text.lower()]
-    assert steelman and "Critics say that the money would do more good elsewhere" in steelman[0]
+    counter = [p.text for p in analysis.prompts if "Critics say that the money would do more good" in p.text]
+    assert len(counter) == 1
 
 
 def test_reason_never_overlaps_its_claim_except_as_a_proper_part():
@@ -219,20 +217,27 @@ def test_labels_and_quotes_drop_discourse_scaffolding():
 def test_relate_prompt_pairs_claims_that_share_content():
     """The "how do these claims relate" prompt quotes two claims that share content words."""
     args = (
-        Argument("Libraries build the reading habits a democracy needs.", 0, 10, 0.9, "factual"),
+        Argument("Libraries build the reading habits a democracy needs.", 0, 10, 0.9, "causal"),
         Argument("Taxes on fuel should rise next year.", 0, 10, 0.8, "normative"),
-        Argument("Children who borrow library books become adults who read.", 0, 10, 0.7, "factual"),
+        Argument("Children who borrow library books become better readers than others.", 0, 10, 0.7, "evaluative"),
     )
     composition = compose(Material("Libraries", Span("Libraries matter.", 0, 10), args))
-    relate = next(p.text for p in composition.prompts if "relate" in p.text)
-    assert "Taxes" not in relate and "Libraries build" in relate and "borrow library books" in relate
+    relate = [p.text for p in composition.prompts if "Libraries build" in p.text and "borrow library books" in p.text]
+    assert len(relate) == 1 and "Taxes" not in relate[0]
 
 
 def test_prompts_vary_with_the_kind_of_claim():
     """A normative thesis is asked whether it should be so, a predictive one "will this happen…?"."""
-    normative = compose(Material(None, Span("We must close the coal plants.", 0, 10), _long_claims(3))).prompts[0]
-    predictive = compose(Material(None, Span("Coal plants will close by 2030.", 0, 10), _long_claims(3))).prompts[0]
-    assert "should be so" in normative.text and "Will this happen" in predictive.text
+    from bot.analysis.compose import _CENTRAL
+
+    def opening(thesis: str) -> str:
+        return compose(Material(None, Span(thesis, 0, 10), _long_claims(3))).prompts[0].text
+
+    def asked_as(text: str, kind: str) -> bool:
+        return any(text[:12] == t.replace("{C}", "X").replace("{c}", "x")[:12] for t in _CENTRAL[kind])
+
+    assert asked_as(opening("We must close the coal plants."), "normative")
+    assert asked_as(opening("Coal plants will close by 2030."), "predictive")
 
 
 def test_thesis_is_never_a_question_a_quotation_or_across_paragraphs():
@@ -290,11 +295,15 @@ def test_poll_question_quotes_a_readable_thesis():
         for n in range(3)
     )
     polls = compose(Material(None, Span(thesis_text, 0, len(thesis_text)), args)).polls
-    for poll in polls:
-        quoted = re.search(r"“(.*)”", poll.question)
-        assert quoted is None or len(quoted.group(1)) <= 140, poll.question
-        assert quoted is None or is_cut_at_word_boundary(quoted.group(1), quoted.group(1))
-    assert polls[1].question == "Which of the reading’s arguments convinced you most?"
+    # Too long for the 300-character question by a little: the dashed aside goes, the sentence stays whole.
+    assert polls[0].question == f"How far do you agree that “{thesis_text[:-1]}”?".replace(
+        " - not tropes, morality tales, or comic relief -", ""
+    )
+    short = "Representation is humanisation, and we have ground to make up."
+    asked = compose(Material(None, Span(short, 0, len(short)), args)).polls[0].question
+    assert asked == f"How far do you agree that “{short[:-1]}”?"
+    # Claims of fact are not offered as arguments: no "convinced you most" poll without two arguable claims.
+    assert len(polls) == 1
 
 
 def test_prompts_quote_long_claims_briefly():
@@ -358,8 +367,8 @@ def test_dateline_is_left_out_of_the_passage():
 
 def test_labels_keep_possessives_and_concessive_however():
     """A plural possessive keeps its apostrophe in a label; "However careful I am" is not a connective."""
-    assert label(2, "In the latest use of scientists' time, they found that dessert helps.").startswith(
-        "2 · In the latest use of scientists' time"
+    assert label(2, "The latest use of scientists' time, they found, is to show that dessert helps.").startswith(
+        "2 · The latest use of scientists' time"
     )
     assert label(1, "The 'experts' say so.") == "1 · The experts say so"
     assert quote("However careful I am, the phone still rings.") == "However careful I am, the phone still rings"
@@ -383,7 +392,7 @@ def test_labels_end_where_a_clause_ends_and_drop_the_readings_own_numbering():
     """A long claim is labelled by its first clause when that fits; "3)" and "1 \\." numbering goes; "So long
     as" is a condition, not a connective to strip."""
     assert label(1, "Chris Kyle was not a warmonger; he was a patriot who did a terrible job for his country.") == (
-        "1 · Chris Kyle was not a warmonger…"
+        "1 · Chris Kyle was not a warmonger"
     )
     assert label(2, "3) Don't be too self-deprecating.") == "2 · Don't be too self-deprecating"
     assert label(3, "1 \\. Marriage is hard.") == "3 · Marriage is hard"

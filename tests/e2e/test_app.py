@@ -9,18 +9,18 @@ import signal
 from pathlib import Path
 
 import pytest
-from discord.ext import commands
 
 from bot.app import create_bot, run_until_stopped
 from bot.config import Settings
+from bot.discordside.client import ReadingCircleBot
 from tests.fakediscord import FakeDiscord, World
 
 
 async def test_unexpected_error_gives_an_error_id_and_logs_it(
-    fake: FakeDiscord, world: World, bot: commands.Bot, caplog: pytest.LogCaptureFixture
+    fake: FakeDiscord, world: World, bot: ReadingCircleBot, caplog: pytest.LogCaptureFixture
 ) -> None:
     """When the database is gone the member gets a short ephemeral message with an id; the log has the trace."""
-    await bot.db.close()  # type: ignore[attr-defined]
+    await bot.services.db.close()
     result = await fake.invoke("circle show", member=world.member, channel=world.channel)
     assert result.ephemeral
     error_id = re.search(r"error id `([0-9a-f]{8})`", result.content)
@@ -41,7 +41,7 @@ async def test_sigterm_closes_gateway_and_database(fake: FakeDiscord, world: Wor
     os.kill(os.getpid(), signal.SIGTERM)
     assert await asyncio.wait_for(running, 10) == 0
     assert app.is_closed()
-    assert app.db.conn._connection is None  # aiosqlite's own marker of a closed connection
+    assert app.services.db.conn._connection is None  # aiosqlite's own marker of a closed connection
     assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from discord.ext import commands
-
+from bot.discordside.client import ReadingCircleBot
 from tests.fakediscord import CallbackType, FakeDiscord, Perm, World, running_bot
 
 
@@ -15,7 +14,9 @@ async def setup_circle(fake: FakeDiscord, world: World, member: Any, **options: 
     return await fake.invoke("circle setup", member=member, channel=world.channel, options=chosen)
 
 
-async def test_manage_server_sets_up_and_show_displays_it(fake: FakeDiscord, world: World, bot: commands.Bot) -> None:
+async def test_manage_server_sets_up_and_show_displays_it(
+    fake: FakeDiscord, world: World, bot: ReadingCircleBot
+) -> None:
     """The owner sets up a circle; it is stored and /circle show displays channel, slot and zone."""
     result = await setup_circle(
         fake, world, world.owner, weekday="Wednesday", time="19:30", organiser_role=world.organiser_role
@@ -23,7 +24,7 @@ async def test_manage_server_sets_up_and_show_displays_it(fake: FakeDiscord, wor
     assert result.type == CallbackType.MESSAGE and result.ephemeral
     assert "Europe/Berlin" in result.text
 
-    stored = await bot.circles.get(world.guild.id)  # type: ignore[attr-defined]
+    stored = await bot.services.circles.get(world.guild.id)
     assert stored is not None
     assert (stored.channel_id, stored.timezone, stored.weekday, stored.post_time) == (
         world.channel.id,
@@ -41,28 +42,30 @@ async def test_manage_server_sets_up_and_show_displays_it(fake: FakeDiscord, wor
     assert fake.messages(world.channel) == []  # nothing public was posted
 
 
-async def test_member_with_manage_server_role_may_set_up(fake: FakeDiscord, world: World, bot: commands.Bot) -> None:
+async def test_member_with_manage_server_role_may_set_up(
+    fake: FakeDiscord, world: World, bot: ReadingCircleBot
+) -> None:
     """Manage Server granted through a role (not ownership) is enough to set up."""
     admin = fake.add_member(world.guild, "ada-admin", permissions=Perm.MANAGE_GUILD)
     result = await setup_circle(fake, world, admin)
     assert "Europe/Berlin" in result.text
-    assert await bot.circles.get(world.guild.id) is not None  # type: ignore[attr-defined]
+    assert await bot.services.circles.get(world.guild.id) is not None
 
 
 async def test_plain_member_is_refused_and_nothing_is_stored(
-    fake: FakeDiscord, world: World, bot: commands.Bot
+    fake: FakeDiscord, world: World, bot: ReadingCircleBot
 ) -> None:
     """A member without Manage Server or the organiser role gets an ephemeral refusal; nothing is stored."""
     refused = await setup_circle(fake, world, world.member)
     assert refused.ephemeral
     assert "Manage Server" in refused.content
-    assert await bot.circles.get(world.guild.id) is None  # type: ignore[attr-defined]
+    assert await bot.services.circles.get(world.guild.id) is None
 
     shown = await fake.invoke("circle show", member=world.member, channel=world.channel)
     assert shown.ephemeral and "no reading circle" in shown.content
 
 
-async def test_organiser_role_may_change_the_circle(fake: FakeDiscord, world: World, bot: commands.Bot) -> None:
+async def test_organiser_role_may_change_the_circle(fake: FakeDiscord, world: World, bot: ReadingCircleBot) -> None:
     """Holders of the circle's organiser role may re-run setup; before it is set they may not."""
     before = await setup_circle(fake, world, world.organiser)
     assert "Manage Server" in before.content
@@ -70,24 +73,24 @@ async def test_organiser_role_may_change_the_circle(fake: FakeDiscord, world: Wo
     await setup_circle(fake, world, world.owner, organiser_role=world.organiser_role)
     changed = await setup_circle(fake, world, world.organiser, timezone="America/New_York")
     assert "America/New_York" in changed.text
-    stored = await bot.circles.get(world.guild.id)  # type: ignore[attr-defined]
+    stored = await bot.services.circles.get(world.guild.id)
     assert stored is not None and stored.timezone == "America/New_York"
 
 
-async def test_unknown_time_zone_is_refused_by_name(fake: FakeDiscord, world: World, bot: commands.Bot) -> None:
+async def test_unknown_time_zone_is_refused_by_name(fake: FakeDiscord, world: World, bot: ReadingCircleBot) -> None:
     """An invalid zone gets an ephemeral error naming it, and no circle is stored."""
     result = await setup_circle(fake, world, world.owner, timezone="Mars/Olympus")
     assert result.ephemeral
     assert "Mars/Olympus" in result.content
     assert "time zone" in result.content
-    assert await bot.circles.get(world.guild.id) is None  # type: ignore[attr-defined]
+    assert await bot.services.circles.get(world.guild.id) is None
 
     shown = await fake.invoke("circle show", member=world.owner, channel=world.channel)
     assert "no reading circle" in shown.content
 
 
 async def test_timezone_autocomplete_suggests_matching_zones(
-    fake: FakeDiscord, world: World, bot: commands.Bot
+    fake: FakeDiscord, world: World, bot: ReadingCircleBot
 ) -> None:
     """Typing "Europe/Ber" offers Europe/Berlin, and every suggestion matches what was typed."""
     choices = await fake.autocomplete(
@@ -113,7 +116,7 @@ async def test_circle_survives_a_restart(fake: FakeDiscord, world: World, settin
     assert "Friday" in shown.text and "08:15" in shown.text
 
 
-async def test_setup_refused_where_the_bot_cannot_post(fake: FakeDiscord, world: World, bot: commands.Bot) -> None:
+async def test_setup_refused_where_the_bot_cannot_post(fake: FakeDiscord, world: World, bot: ReadingCircleBot) -> None:
     """A channel where the bot lacks thread or poll permissions is refused with what to grant; nothing stored."""
     guild = fake.add_guild("Strict Room", owner="sam-owner", bot_permissions=0)
     guild.roles[guild.id].permissions = int(Perm.VIEW_CHANNEL | Perm.SEND_MESSAGES | Perm.USE_APPLICATION_COMMANDS)
@@ -124,4 +127,4 @@ async def test_setup_refused_where_the_bot_cannot_post(fake: FakeDiscord, world:
     )
     assert result.ephemeral
     assert "Create Public Threads" in result.content and "Send Polls" in result.content
-    assert await bot.circles.get(guild.id) is None  # type: ignore[attr-defined]
+    assert await bot.services.circles.get(guild.id) is None

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import BodyPartReader, web
 
-from . import validation
+from . import limits, validation
 from .interactions import CallbackType, InteractionRecord
-from .state import Attachment, Channel, ChannelType, Guild, Message, MessageFlag
+from .state import Attachment, Channel, ChannelType, Guild, Member, Message, MessageFlag, Perm
 
 if TYPE_CHECKING:
     from .server import FakeDiscord
@@ -48,6 +48,7 @@ class RequestRecord:
     uploads: list[Upload] = field(default_factory=list)
     status: int | None = None
     operation_id: str | None = None
+    injected: bool = False  # answered by FakeDiscord.fail_next or the global rate limit, not by a route
 
     def __str__(self) -> str:
         return f"{self.method} {self.path} → {self.status}"
@@ -159,9 +160,14 @@ class RestApi:
         record = RequestRecord(request.method, path, dict(request.query), None)
         fake = self.fake
         fake.requests.append(record)
+        headers = JSON_HEADERS
         try:
             record.body, record.uploads = await _read_body(request)
-            status, data = await self._dispatch(request, record)
+            result = await self._dispatch(request, record)
+            if isinstance(result, limits.Answer):
+                status, data, headers = result.status, result.body, JSON_HEADERS | result.headers
+            else:
+                status, data = result
         except DiscordError as exc:
             status, data = exc.status, {"code": exc.code, "message": exc.message}
             fake.errors.append((record, data))
@@ -172,20 +178,30 @@ class RestApi:
             fake.crashes.append((record, "".join(traceback.format_exception(exc))))
             status, data = 503, {"code": 0, "message": f"fake Discord crashed: {exc!r}"}
         record.status = status
+        fake.invalid.record(status, fake.loop_time())
         fake.changed.notify()
         if data is None:
             return web.Response(status=status)
-        return web.Response(status=status, body=json.dumps(data).encode(), headers=JSON_HEADERS)
+        return web.Response(status=status, body=json.dumps(data).encode(), headers=headers)
 
-    async def _dispatch(self, request: web.Request, record: RequestRecord) -> Reply:
+    async def _dispatch(self, request: web.Request, record: RequestRecord) -> Reply | limits.Answer:
         fake = self.fake
         public = record.path.startswith(("/interactions/", "/webhooks/", "/gateway"))
         if not public and not _authorised(request, fake.token):
             return 401, {"code": 0, "message": "401: Unauthorized"}
+        if fake.global_limit is not None and not record.path.startswith(limits.GLOBAL_EXEMPT_PREFIXES):
+            retry_after = fake.global_limit.check(fake.loop_time())
+            if retry_after is not None:
+                record.injected = True
+                return limits.rate_limited(retry_after, scope="global")
         errors = self._validate(request, record)
         if errors:
             fake.violations.append(Violation(record, [str(e) for e in errors]))
             return 400, validation.discord_error_body(errors)
+        for fault in fake.faults:
+            if fault.matches(record.method, record.path):
+                record.injected = True
+                return fault.answer()
         for method, pattern, handler in self.routes:
             match = pattern.match(record.path)
             if method == record.method and match:
@@ -354,10 +370,10 @@ class RestApi:
 
     def _token_record(self, call: Call) -> InteractionRecord:
         if int(call.params["app"]) != self.state.application_id:
-            raise unknown("webhook", 10015)
+            raise unknown("Webhook", 10015)
         record = self.fake.interactions_by_token.get(call.params["token"])
         if record is None:
-            raise unknown("webhook", 10015)
+            raise unknown("Webhook", 10015)
         return record
 
     def _webhook_message(self, call: Call) -> tuple[InteractionRecord, Message]:
@@ -365,14 +381,14 @@ class RestApi:
         if "message" in call.params:
             mid = int(call.params["message"])
             if mid != record.original_message_id and mid not in record.followup_ids:
-                raise unknown("message", 10008)
+                raise unknown("Message", 10008)
         else:
             if record.original_message_id is None:
-                raise unknown("message", 10008)
+                raise unknown("Message", 10008)
             mid = record.original_message_id
         message = self.state.messages.get(mid)
         if message is None or message.deleted:
-            raise unknown("message", 10008)
+            raise unknown("Message", 10008)
         return record, message
 
     async def execute_webhook(self, call: Call) -> Reply:
@@ -403,18 +419,32 @@ class RestApi:
 
     # --- channels and messages ------------------------------------------------------------------
 
-    def _channel(self, call: Call) -> Channel:
+    def _channel(self, call: Call, *needed: int) -> Channel:
+        """The channel in the path, if it exists and the bot may see it and has ``needed`` there."""
         channel = self.state.channels.get(call.int("channel"))
         if channel is None:
-            raise unknown("channel", 10003)
+            raise unknown("Channel", 10003)
+        self._require(channel, *needed)
         return channel
 
-    def _message(self, call: Call) -> Message:
-        channel = self._channel(call)
+    def _require(self, channel: Channel, *needed: int) -> None:
+        have = self.state.channel_permissions(channel, self._bot_member(channel))
+        if not have & Perm.VIEW_CHANNEL:
+            raise DiscordError(403, 50001, "Missing Access")
+        if any(not have & p for p in needed):
+            raise DiscordError(403, 50013, "Missing Permissions")
+
+    def _message(self, call: Call, *needed: int) -> Message:
+        channel = self._channel(call, *needed)
         message = self.state.messages.get(call.int("message"))
         if message is None or message.deleted or message.channel_id != channel.id:
-            raise unknown("message", 10008)
+            raise unknown("Message", 10008)
         return message
+
+    def _bot_member(self, channel: Channel) -> Member:
+        member = self.state.member_of(channel.guild_id, self.state.bot_user)
+        assert member is not None, "the bot is in every guild of the fake"
+        return member
 
     def _message_payload(self, message: Message) -> dict[str, Any]:
         return message.payload(thread=self.state.thread_of(message))
@@ -426,6 +456,10 @@ class RestApi:
         """Rename a channel or thread, or archive/lock a thread (what a weekly cycle does to last week's)."""
         channel = self._channel(call)
         body = call.body
+        if not channel.is_thread:
+            self._require(channel, Perm.MANAGE_CHANNELS)
+        elif body.get("locked") is not None or channel.owner_id != self.state.bot_user.id:
+            self._require(channel, Perm.MANAGE_THREADS)
         for key in ("name", "topic", "archived", "locked", "auto_archive_duration"):
             if key in body and body[key] is not None:
                 setattr(channel, key, body[key])
@@ -436,6 +470,8 @@ class RestApi:
 
     async def list_messages(self, call: Call) -> Reply:
         channel = self._channel(call)
+        if not self.state.channel_permissions(channel, self._bot_member(channel)) & Perm.READ_MESSAGE_HISTORY:
+            return 200, []  # Discord shows no history to a member without Read Message History
         query = call.record.query
         messages = [m for m in self.state.channel_messages(channel.id) if not m.ephemeral]
         limit = int(query.get("limit", 50))
@@ -454,7 +490,10 @@ class RestApi:
 
     async def create_message(self, call: Call) -> Reply:
         channel = self._channel(call)
+        if channel.type in (ChannelType.FORUM, ChannelType.CATEGORY):
+            raise RefusedBody(400, 50008, "Cannot send messages in a non-text channel (a forum takes posts: threads)")
         body = call.body
+        self._require(channel, *_send_permissions(channel, body, call.record.uploads))
         _require_message_body(body, call.record.uploads)
         nonce = body.get("nonce")
         if nonce is not None and body.get("enforce_nonce"):
@@ -470,7 +509,7 @@ class RestApi:
         return 200, self._message_payload(message)
 
     async def get_message(self, call: Call) -> Reply:
-        return 200, self._message_payload(self._message(call))
+        return 200, self._message_payload(self._message(call, Perm.READ_MESSAGE_HISTORY))
 
     async def edit_message(self, call: Call) -> Reply:
         message = self._message(call)
@@ -482,11 +521,14 @@ class RestApi:
         return 200, self._message_payload(message)
 
     async def delete_message(self, call: Call) -> Reply:
-        await self.fake.delete_message(self._message(call))
+        message = self._message(call)
+        if message.author.id != self.state.bot_user.id:
+            self._require(self.state.channels[message.channel_id], Perm.MANAGE_MESSAGES)
+        await self.fake.delete_message(message)
         return 204, None
 
     async def thread_from_message(self, call: Call) -> Reply:
-        message = self._message(call)
+        message = self._message(call, Perm.CREATE_PUBLIC_THREADS)
         parent = self._channel(call)
         if parent.is_thread:
             raise DiscordError(400, 50024, "Cannot execute action on this channel type")
@@ -499,7 +541,17 @@ class RestApi:
         parent = self._channel(call)
         if parent.is_thread:
             raise DiscordError(400, 50024, "Cannot execute action on this channel type")
+        if parent.type == ChannelType.FORUM:
+            message = call.body.get("message")
+            if not isinstance(message, dict):
+                raise RefusedBody(400, 50035, "Invalid Form Body (a forum post needs a message)")
+            _require_message_body(message, call.record.uploads)
+            self._require(parent, *_send_permissions(parent, message, call.record.uploads))
+            thread = await self.fake.create_forum_post(parent, call.body, call.record.uploads)
+            return 201, thread.payload() | {"message": self._message_payload(self.state.messages[thread.id])}
         kind = int(call.body.get("type") or ChannelType.PRIVATE_THREAD)
+        needed = Perm.CREATE_PRIVATE_THREADS if kind == ChannelType.PRIVATE_THREAD else Perm.CREATE_PUBLIC_THREADS
+        self._require(parent, needed)
         thread = await self.fake.create_thread(parent, call.body, type=kind)
         return 201, thread.payload()
 
@@ -508,7 +560,7 @@ class RestApi:
         return 204, None
 
     async def typing(self, call: Call) -> Reply:
-        self._channel(call)
+        self._channel(call, Perm.SEND_MESSAGES)
         return 204, None
 
     async def expire_poll(self, call: Call) -> Reply:
@@ -521,7 +573,7 @@ class RestApi:
         return 200, self._message_payload(message)
 
     async def poll_voters(self, call: Call) -> Reply:
-        message = self._message(call)
+        message = self._message(call, Perm.READ_MESSAGE_HISTORY)
         if message.poll is None:
             raise DiscordError(400, 520001, "Message has no poll")
         try:
@@ -540,7 +592,7 @@ class RestApi:
     def _guild(self, call: Call) -> Guild:
         guild = self.state.guilds.get(call.int("guild"))
         if guild is None:
-            raise unknown("guild", 10004)
+            raise unknown("Guild", 10004)
         return guild
 
     async def get_guild(self, call: Call) -> Reply:
@@ -567,7 +619,7 @@ class RestApi:
     async def get_member(self, call: Call) -> Reply:
         member = self._guild(call).members.get(call.int("user"))
         if member is None:
-            raise unknown("member", 10007)
+            raise unknown("Member", 10007)
         return 200, member.payload()
 
     async def active_threads(self, call: Call) -> Reply:
@@ -581,6 +633,16 @@ def _authorised(request: web.Request, token: str | None) -> bool:
     if not header.startswith("Bot "):
         return False
     return token is None or header == f"Bot {token}"
+
+
+def _send_permissions(channel: Channel, body: dict[str, Any], uploads: list[Upload]) -> list[int]:
+    """What posting this body needs where it goes (a forum post needs Send Messages: "Create Posts")."""
+    needed = [Perm.SEND_MESSAGES_IN_THREADS if channel.is_thread else Perm.SEND_MESSAGES]
+    if uploads:
+        needed.append(Perm.ATTACH_FILES)
+    if body.get("poll"):
+        needed.append(Perm.SEND_POLLS)
+    return needed
 
 
 def _require_message_body(body: dict[str, Any], uploads: list[Upload]) -> None:

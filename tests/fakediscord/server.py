@@ -19,7 +19,7 @@ from typing import Any
 
 from aiohttp import web
 
-from . import validation
+from . import limits, validation
 from .gateway import Gateway
 from .interactions import (
     InteractionRecord,
@@ -39,6 +39,7 @@ from .state import (
     Guild,
     Member,
     Message,
+    Overwrite,
     Perm,
     Role,
     State,
@@ -86,6 +87,8 @@ class FakeDiscord:
         spec_path: Path | None = validation.SPEC_PATH,
         timeout: float = DEFAULT_TIMEOUT,
         guild_ready_timeout: float = 0.05,
+        global_rate: int | None = None,
+        rate_window: float = 1.0,
     ) -> None:
         self.token = token
         self.timeout = timeout
@@ -102,6 +105,9 @@ class FakeDiscord:
         self.unhandled: list[RequestRecord] = []
         self.errors: list[tuple[RequestRecord, dict[str, Any]]] = []
         self.nonce_hits: list[Message] = []
+        self.global_limit = limits.GlobalRateLimit(global_rate, rate_window) if global_rate else None
+        self.faults: list[limits.Fault] = []
+        self.invalid = limits.InvalidRequests()
         self.crashes: list[tuple[RequestRecord, str]] = []
         self.interactions: dict[int, InteractionRecord] = {}
         self.interactions_by_token: dict[str, InteractionRecord] = {}
@@ -244,6 +250,44 @@ class FakeDiscord:
         if events:
             await self.gateway.barrier(self.timeout)
 
+    # --- rate limits and failures (see limits.py) ------------------------------------------------
+
+    def set_global_rate(self, rate: int | None, *, window: float = 1.0) -> None:
+        """Answer 429 past ``rate`` requests in a rolling ``window`` seconds (Discord: 50 a second); None lifts it."""
+        self.global_limit = limits.GlobalRateLimit(rate, window) if rate else None
+
+    def fail_next(
+        self,
+        method: str,
+        path_regex: str,
+        status: int,
+        code: int | None = None,
+        message: str | None = None,
+        *,
+        times: int = 1,
+        retry_after: float = 1.0,
+    ) -> limits.Fault:
+        """Make the next ``times`` requests matching ``method`` ("*" for any) and ``path_regex`` fail.
+
+        Code and message default to Discord's for the status (403 → 50013 Missing Permissions, 404 →
+        10003 Unknown Channel); a 429 carries ``retry_after`` and a route's scope. Paths are as the API
+        sees them, without /api/v10 (``r"/channels/\\d+/messages$"``). A failure set up but never reached
+        fails the test, since the test then did not exercise what it meant to.
+        """
+        fault = limits.make_fault(method, path_regex, status, code, message, times=times, retry_after=retry_after)
+        self.faults.append(fault)
+        return fault
+
+    @property
+    def invalid_requests(self) -> int:
+        """401, 403 and 429 answers so far: Discord bans a bot at 10,000 in 10 minutes."""
+        return self.invalid.total
+
+    @property
+    def rate_limited(self) -> int:
+        """429 answers so far (global, or injected for a route)."""
+        return self.invalid.rate_limited
+
     # --- what the REST routes call --------------------------------------------------------------
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> int:
@@ -258,6 +302,7 @@ class FakeDiscord:
         *,
         interaction: InteractionRecord | None = None,
         type: int = 0,
+        message_id: int | None = None,
     ) -> Message:
         extra: dict[str, Any] = {"type": type}
         if interaction is not None:
@@ -272,7 +317,7 @@ class FakeDiscord:
                     **({"name": interaction.name} if interaction.type == InteractionType.APPLICATION_COMMAND else {}),
                 },
             }
-        message = self.state.create_message(channel, self.state.bot_user, body, **extra)
+        message = self.state.create_message(channel, self.state.bot_user, body, message_id=message_id, **extra)
         message.attachments = attachments_from_uploads(self, channel.id, body, uploads)
         if not message.ephemeral:
             bot_member = self.state.member_of(channel.guild_id, self.state.bot_user)
@@ -305,6 +350,21 @@ class FakeDiscord:
             starter=starter,
         )
         await self.dispatch("THREAD_CREATE", thread.payload() | {"newly_created": True})
+        return thread
+
+    async def create_forum_post(self, forum: Channel, body: dict[str, Any], uploads: list[Upload]) -> Channel:
+        """A forum post is a public thread whose first message shares its id, as Discord makes it."""
+        thread = self.state.create_thread(
+            forum,
+            body["name"],
+            owner=self.state.bot_user,
+            type=ChannelType.PUBLIC_THREAD,
+            auto_archive_duration=body.get("auto_archive_duration"),
+        )
+        thread.starter_message_id = thread.id
+        await self.dispatch("THREAD_CREATE", thread.payload() | {"newly_created": True})
+        await self.post_bot_message(thread, body["message"], uploads, message_id=thread.id)
+        thread.message_count -= 1  # Discord's message_count leaves out a thread's first message
         return thread
 
     async def end_poll(self, message: Message) -> None:
@@ -589,6 +649,67 @@ class FakeDiscord:
             "answer_id": answer_id,
         }
 
+    async def delete_channel(self, channel: Channel, *, timeout: float | None = None) -> None:
+        """Delete a channel (its threads go with it) or a thread; the bot's later requests get 404 10003."""
+        await self.flush()
+        self.state.delete_channel(channel)
+        if channel.is_thread:
+            event = "THREAD_DELETE"
+            data = {
+                "id": str(channel.id),
+                "guild_id": str(channel.guild_id),
+                "parent_id": str(channel.parent_id),
+                "type": int(channel.type),
+            }
+        else:
+            event, data = "CHANNEL_DELETE", channel.payload()
+        await self._event_and_settle(
+            event, data, timeout=self._timeout(timeout), what=f"the deletion of #{channel.name}"
+        )
+
+    async def set_permissions(
+        self,
+        channel: Channel,
+        target: Role | Member,
+        *,
+        allow: Any = 0,
+        deny: Any = 0,
+        timeout: float | None = None,
+    ) -> None:
+        """Set (or, with neither ``allow`` nor ``deny``, remove) a channel's overwrite for a role or member.
+
+        ``fake.set_permissions(channel, fake.bot_role(guild), deny=Perm.SEND_MESSAGES)`` takes the bot's
+        right to post there: its requests answer 403 50013 and ``permissions_for`` in the bot agrees.
+        """
+        await self.flush()
+        allow, deny = as_int_permissions(allow), as_int_permissions(deny)
+        if allow or deny:
+            kind = 1 if isinstance(target, Member) else 0
+            channel.overwrites[target.id] = Overwrite(target.id, kind, allow, deny)
+        else:
+            channel.overwrites.pop(target.id, None)
+        await self._event_and_settle(
+            "CHANNEL_UPDATE", channel.payload(), timeout=self._timeout(timeout), what=f"an overwrite on #{channel.name}"
+        )
+
+    async def edit_role(self, role: Role, *, permissions: Any, timeout: float | None = None) -> None:
+        """Change a role's permissions, as a server admin would (GUILD_ROLE_UPDATE)."""
+        await self.flush()
+        role.permissions = as_int_permissions(permissions)
+        await self._event_and_settle(
+            "GUILD_ROLE_UPDATE",
+            {"guild_id": str(role.guild_id), "role": role.payload()},
+            timeout=self._timeout(timeout),
+            what=f"an edit of role {role.name!r}",
+        )
+
+    def bot_role(self, guild: Guild) -> Role:
+        """The role Discord made for the bot when it joined (managed, tagged with the bot's id)."""
+        return next(r for r in guild.roles.values() if r.bot_id == self.state.bot_user.id)
+
+    def _timeout(self, timeout: float | None) -> float:
+        return self.timeout if timeout is None else timeout
+
     async def expire_poll(self, message: Message, *, timeout: float | None = None) -> None:
         """End a poll as Discord does when its time is up."""
         before = asyncio.all_tasks()
@@ -686,4 +807,10 @@ class FakeDiscord:
         for e in self._expectations:
             if not e.met:
                 found.append(f"expected a {e.kind}{f' matching {e.match!r}' if e.match else ''}, but none happened")
+        found += [f"{fault} was set up but no request matched it" for fault in self.faults if not fault.hits]
+        if self.invalid.would_ban:
+            found.append(
+                f"Discord would ban the bot: {self.invalid.peak} invalid requests (401/403/429) within "
+                f"{limits.BAN_WINDOW_S / 60:g} minutes (the limit is {limits.BAN_THRESHOLD})"
+            )
         return found

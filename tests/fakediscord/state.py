@@ -84,6 +84,13 @@ class MessageFlag(enum.IntFlag):
     LOADING = 1 << 7
 
 
+def _union(values: Any) -> int:
+    out = 0
+    for value in values:
+        out |= value
+    return out
+
+
 def as_int_permissions(value: Any) -> int:
     """Accept an int, a Perm, or a discord.Permissions, as test authors may pass any of them."""
     if value is None:
@@ -180,6 +187,19 @@ class Member:
 
 
 @dataclass
+class Overwrite:
+    """A channel's permission overwrite for a role (type 0) or a member (type 1)."""
+
+    id: int
+    type: int
+    allow: int = 0
+    deny: int = 0
+
+    def payload(self) -> dict[str, Any]:
+        return {"id": str(self.id), "type": self.type, "allow": str(self.allow), "deny": str(self.deny)}
+
+
+@dataclass
 class Channel:
     """A guild channel or a thread (Discord treats threads as channels too)."""
 
@@ -190,6 +210,7 @@ class Channel:
     position: int = 0
     parent_id: int | None = None
     topic: str | None = None
+    overwrites: dict[int, Overwrite] = field(default_factory=dict)
     # threads only
     owner_id: int | None = None
     auto_archive_duration: int = 1440
@@ -232,11 +253,21 @@ class Channel:
         else:
             data.update(
                 position=self.position,
-                permission_overwrites=[],
+                permission_overwrites=[o.payload() for o in self.overwrites.values()],
                 nsfw=False,
                 topic=self.topic,
                 default_auto_archive_duration=1440,
             )
+        if self.type == ChannelType.FORUM:
+            data.update(
+                available_tags=[],
+                default_reaction_emoji=None,
+                default_sort_order=None,
+                default_forum_layout=0,
+                default_thread_rate_limit_per_user=0,
+            )
+        elif self.is_thread and self.type == ChannelType.PUBLIC_THREAD:
+            data["applied_tags"] = []
         return data
 
 
@@ -572,7 +603,7 @@ class State:
     # --- rules ----------------------------------------------------------------------------------
 
     def permissions(self, guild: Guild, member: Member) -> int:
-        """Guild-level permissions as Discord computes them (no channel overwrites in this fake)."""
+        """Guild-level permissions as Discord computes them (``channel_permissions`` adds overwrites)."""
         if member.id == guild.owner_id:
             return ALL_PERMISSIONS
         value = guild.everyone.permissions
@@ -581,6 +612,35 @@ class State:
         if value & Perm.ADMINISTRATOR:
             return ALL_PERMISSIONS
         return value
+
+    def channel_permissions(self, channel: Channel, member: Member) -> int:
+        """Permissions in a channel as Discord computes them: @everyone, then roles, then member overwrites.
+
+        A thread takes its parent's overwrites; without View Channel a member has no permission there.
+        """
+        guild = self.guild_of(channel)
+        value = self.permissions(guild, member)
+        if value == ALL_PERMISSIONS:
+            return value
+        source = self.channels.get(channel.parent_id or 0, channel) if channel.is_thread else channel
+        overwrites = source.overwrites
+        if everyone := overwrites.get(guild.id):
+            value = (value & ~everyone.deny) | everyone.allow
+        roles = [overwrites[r] for r in member.role_ids if r in overwrites]
+        value = (value & ~_union(o.deny for o in roles)) | _union(o.allow for o in roles)
+        if own := overwrites.get(member.id):
+            value = (value & ~own.deny) | own.allow
+        return value if value & Perm.VIEW_CHANNEL else 0
+
+    def delete_channel(self, channel: Channel) -> list[Channel]:
+        """Forget a channel and its threads (or a thread); returns what went."""
+        gone = [channel] + [c for c in self.channels.values() if c.parent_id == channel.id and c.is_thread]
+        for item in gone:
+            del self.channels[item.id]
+        guild = self.guild_of(channel)
+        if channel.id in guild.channel_ids:
+            guild.channel_ids.remove(channel.id)
+        return gone
 
     def guild_of(self, channel: Channel) -> Guild:
         return self.guilds[channel.guild_id]
@@ -598,9 +658,12 @@ class State:
             (m for m in self.messages.values() if m.channel_id == channel_id and not m.deleted), key=lambda m: m.id
         )
 
-    def create_message(self, channel: Channel, author: User, body: dict[str, Any], **extra: Any) -> Message:
+    def create_message(
+        self, channel: Channel, author: User, body: dict[str, Any], *, message_id: int | None = None, **extra: Any
+    ) -> Message:
+        """Store a message; ``message_id`` is given only for a forum post's first message (its thread's id)."""
         message = Message(
-            id=next_snowflake(),
+            id=message_id or next_snowflake(),
             channel_id=channel.id,
             guild_id=channel.guild_id,
             author=author,

@@ -222,7 +222,10 @@ def design_errors(operation_id: str, body: Any) -> list[FieldError]:
     if operation_id in MESSAGE_OPERATIONS:
         return _message_errors(body)
     if operation_id in THREAD_OPERATIONS:
-        return _thread_errors(body, require_name=operation_id != "update_channel")
+        errors = _thread_errors(body, require_name=operation_id != "update_channel")
+        if operation_id == "create_thread" and isinstance(body.get("message"), dict):  # a forum post
+            errors += [FieldError(("message", *e.path), e.code, e.message) for e in _message_errors(body["message"])]
+        return errors
     return []
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.circles import Circle
-from bot.storage.circles import CircleRepository
+from bot.storage import circles
 from bot.storage.database import Database, migrations
 
 NOW = datetime(2026, 11, 29, 19, 0, tzinfo=UTC)
@@ -84,15 +84,16 @@ async def test_circle_round_trip_and_update(tmp_path: Path) -> None:
     """A saved circle reads back equal; saving again for the same server updates the one row."""
     db = await Database.open(tmp_path / "rc.db")
     try:
-        repo = CircleRepository(db)
-        assert await repo.get(1) is None
-        saved = await repo.save(a_circle(organiser_role_id=9))
+        assert await circles.get(db, 1) is None
+        async with db.transaction() as tx:
+            saved = await circles.save(tx, a_circle(organiser_role_id=9))
         assert saved.id is not None
-        assert await repo.get(1) == saved
+        assert await circles.get(db, 1) == saved
         later = datetime(2026, 12, 1, tzinfo=UTC)
-        updated = await repo.save(a_circle(timezone="Asia/Tokyo", updated_at=later))
+        async with db.transaction() as tx:
+            updated = await circles.save(tx, a_circle(timezone="Asia/Tokyo", updated_at=later))
         assert updated.id == saved.id
-        got = await repo.get(1)
+        got = await circles.get(db, 1)
         assert got.timezone == "Asia/Tokyo" and got.updated_at == later and got.created_at == NOW
     finally:
         await db.close()
@@ -102,12 +103,13 @@ async def test_backup_is_a_readable_copy(tmp_path: Path) -> None:
     """The online backup holds the same rows as the live database."""
     db = await Database.open(tmp_path / "rc.db")
     try:
-        await CircleRepository(db).save(a_circle())
+        async with db.transaction() as tx:
+            await circles.save(tx, a_circle())
         await db.backup(tmp_path / "copy" / "backup.db")
     finally:
         await db.close()
     copy = await Database.open(tmp_path / "copy" / "backup.db")
     try:
-        assert (await CircleRepository(copy).get(1)).timezone == "Europe/Berlin"
+        assert (await circles.get(copy, 1)).timezone == "Europe/Berlin"
     finally:
         await copy.close()

@@ -1,0 +1,162 @@
+"""Automatic proxies for what members would see, over every shared editorial and reading.
+
+    python -m benchmarks.prompts [--shared PATH] [--show N]
+
+Each figure is a share (or a median) printed next to its goal:
+
+* agreement poll not whole — of the readings whose thesis (without its opening connective) leaves
+  FRAME_ROOM characters for the question around it in 300, the share whose question does not hold all of
+  its words in order;
+* top frame's share — a prompt's frame is its first three words once every quotation is replaced by "Q";
+  the share of readings in which the commonest frame opens a prompt;
+* prompts with a cut quote — prompts holding an ellipsis the reading does not;
+* convinced labels cut — answers of the "convinced you most" poll that end in an ellipsis;
+* reasons that are dates — reasons that open on a time ("Since 2013, …", "In March…");
+* prompts about a fact — prompts about an argument the analysis itself calls factual;
+* median prompt words.
+
+``--show N`` prints the output for the first N tune-labelled editorials (those the analysis is designed
+on); the judged set (``benchmarks.judged``) is never printed here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from benchmarks.common import shared_root
+from benchmarks.corpus import load, show
+from benchmarks.editorials import TUNE_LABELS, load_labels
+from bot.analysis import analyse
+from bot.analysis.compose import AGREEMENT_SCALE, core
+from bot.analysis.model import Analysis
+from bot.text import ELLIPSIS
+
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_WORDS = re.compile(r"[\w’']+")
+# Room a question needs around the thesis it quotes ("How far do you agree that “…”?").
+FRAME_ROOM = 40
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+# A reason that opens on a point in time rather than on a cause.
+DATE_REASON = re.compile(
+    rf"^\W*(?:ever\s+)?(?:since|in|from|by|until|after|before|as of|on)\s+(?:(?:early|late|mid-?)\s*)?"
+    rf"(?:the\s+)?(?:\d{{2,4}}s?\b|{_MONTH}\b|then\b|last\b|the (?:end|start|beginning)\b|world war)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Tally:
+    whole_fits: int = 0
+    whole_missed: int = 0
+    readings: int = 0
+    prompts: int = 0
+    cut_prompts: int = 0
+    factual_prompts: int = 0
+    labels: int = 0
+    cut_labels: int = 0
+    reasons: int = 0
+    date_reasons: int = 0
+    third_polls: int = 0
+
+    def __post_init__(self) -> None:
+        self.frames: Counter[str] = Counter()
+        self.prompt_words: list[int] = []
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(text.lower().replace("’", "'"))
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    """``part`` occurs in ``words`` as a contiguous run (its first letter's case and its final stop aside)."""
+    n = len(part)
+    return any(words[i : i + n] == part for i in range(len(words) - n + 1))
+
+
+def frame(prompt: str) -> str:
+    """The opening three words of a prompt once its quotations are replaced by "Q"."""
+    return " ".join(_WORDS.findall(_QUOTATION.sub(" Q ", prompt).lower())[:3])
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def add(tally: Tally, text: str, analysis: Analysis) -> None:
+    tally.readings += 1
+    source = _flat(text)
+    polls = analysis.polls
+    agreement = next((p for p in polls if p.answers == AGREEMENT_SCALE), None)
+    if analysis.thesis is not None and agreement is not None:
+        claim = core(analysis.thesis.text)
+        if len(claim) + FRAME_ROOM <= 300:
+            tally.whole_fits += 1
+            tally.whole_missed += not _contains(_words(agreement.question), _words(claim))
+    tally.frames.update({frame(p.text) for p in analysis.prompts})
+    for prompt in analysis.prompts:
+        tally.prompts += 1
+        tally.prompt_words.append(len(prompt.text.split()))
+        tally.cut_prompts += prompt.text.count(ELLIPSIS) > source.count(ELLIPSIS)
+        if prompt.argument is not None and analysis.arguments[prompt.argument].kind == "factual":
+            tally.factual_prompts += 1
+    for poll in polls:
+        if "convinced" in poll.question:
+            tally.labels += len(poll.answers)
+            tally.cut_labels += sum(a.endswith(ELLIPSIS) for a in poll.answers)
+        elif poll is not agreement:
+            tally.third_polls += 1
+    for arg in analysis.arguments:
+        tally.reasons += len(arg.reasons)
+        tally.date_reasons += sum(bool(DATE_REASON.match(r)) for r in arg.reasons)
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
+    top, count = tally.frames.most_common(1)[0] if tally.frames else ("", 0)
+    yield "agreement poll not whole (of those that fit)", f"{_share(tally.whole_missed, tally.whole_fits):.3f}", "0"
+    yield f"top frame's share of readings ({top!r})", f"{_share(count, tally.readings):.3f}", "<= 0.33"
+    yield "prompts with a cut quote", f"{_share(tally.cut_prompts, tally.prompts):.3f}", "<= 0.10"
+    yield "convinced labels cut", f"{_share(tally.cut_labels, tally.labels):.3f}", "<= 0.10"
+    yield "reasons that are dates", f"{_share(tally.date_reasons, tally.reasons):.3f}", "0"
+    yield "prompts about a fact", f"{_share(tally.factual_prompts, tally.prompts):.3f}", "0"
+    yield "median prompt words", f"{statistics.median(tally.prompt_words or [0]):.0f}", "<= 40"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Proxies for prompt and poll quality over the shared texts.")
+    parser.add_argument("--shared", help="the shared data folder (default: ../shared or $READING_CIRCLE_SHARED)")
+    parser.add_argument("--show", type=int, default=0, help="print the output of the first N tune editorials")
+    args = parser.parse_args()
+    root = shared_root(args.shared)
+    paths = sorted((root / "datasets" / "editorials").glob("*/*.txt")) + sorted((root / "readings").glob("*.txt"))
+    if not paths:
+        print(f"no documents under {root}", file=sys.stderr)
+        return 2
+    tune = [root / "datasets" / "editorials" / label["file"] for label in load_labels(TUNE_LABELS)]
+    for path in tune[: args.show]:
+        show(path.name, analyse(load(path)))
+    tally = Tally()
+    for path in paths:
+        reading = load(path)
+        add(tally, reading.text, analyse(reading))
+    print(
+        f"{tally.readings} readings, {tally.prompts} prompts, {tally.labels} convinced-poll labels, "
+        f"{tally.reasons} reasons, {tally.third_polls} alternatives polls"
+    )
+    print(f"{'proxy':<58} {'value':>7}  goal")
+    for name, value, goal in rows(tally):
+        print(f"{name:<58} {value:>7}  {goal}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""The discord.py Bot: its intents, one error handler for slash commands and one for everything else."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.discordside.publisher import DiscordPublisher
+from bot.discordside.replies import log_error, report_error
+from bot.services import Services
+from bot.storage.database import Database, DatabaseUnavailable
+
+log = logging.getLogger("bot.app")
+
+
+def intents() -> discord.Intents:
+    """No privileged intents: guild events for the cache, message events to count participation (without
+    their content), poll votes for poll participation."""
+    chosen = discord.Intents.none()
+    chosen.guilds = True
+    chosen.guild_messages = True
+    chosen.guild_polls = True
+    return chosen
+
+
+class StartupError(Exception):
+    """The bot cannot start for a reason the operator can fix; the message says which."""
+
+
+class ErrorReportingTree(app_commands.CommandTree):
+    """One error handler for every slash command (views and modals call the same ``report_error``)."""
+
+    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        await report_error(interaction, error.original if isinstance(error, app_commands.CommandInvokeError) else error)
+
+
+class ReadingCircleBot(commands.Bot):
+    """Holds the services the cogs call; starts the job runner once connected."""
+
+    services: Services
+
+    def __init__(self, settings: Settings, clock: Clock) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents(),
+            tree_cls=ErrorReportingTree,
+            allowed_mentions=discord.AllowedMentions.none(),
+            help_command=None,
+        )
+        self.settings = settings
+        self.clock = clock
+        self.publisher = DiscordPublisher(self)
+        self.extension_names: list[str] = []
+
+    async def setup_hook(self) -> None:
+        try:
+            db = await Database.open(self.settings.database_path)
+        except DatabaseUnavailable as err:
+            raise StartupError(f"{err} (check DATABASE_PATH)") from err
+        self.services = Services.create(db, self.clock, self.publisher, self.settings)
+        for name in self.extension_names:
+            await self.load_extension(name)
+        await self.sync_commands()
+
+    async def sync_commands(self) -> None:
+        if self.settings.dev_guild_id:
+            guild = discord.Object(id=self.settings.dev_guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+        else:
+            synced = await self.tree.sync()
+        log.info("synced %d application commands", len(synced))
+
+    async def on_ready(self) -> None:
+        log.info("logged in as %s in %d servers", self.user, len(self.guilds))
+        self.services.runner.start()  # after READY: jobs need the guilds in the cache
+
+    async def on_error(self, event_method: str, /, *args: object, **kwargs: object) -> None:
+        """A failing listener is logged with an error id and the bot goes on (discord.py's default prints)."""
+        error = sys.exc_info()[1]
+        log_error(f"listener {event_method}", error if error is not None else RuntimeError("unknown error"))
+
+    async def close(self) -> None:
+        services = getattr(self, "services", None)
+        if services is not None:
+            await services.runner.stop()
+        await super().close()
+        if services is not None:
+            await services.db.close()

@@ -1,0 +1,42 @@
+"""Each feature's orchestration (load → rule → save, post → record), between the thin cogs and storage.
+
+The bot holds one ``Services``; a cog calls ``bot.services.<feature>.<action>(…)`` and renders the answer,
+so adding a feature adds a service here, not an attribute to the Bot class.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.publishing import Publisher
+from bot.scheduling.runner import JobRunner
+from bot.scheduling.week import WeekJobs
+from bot.services.circles import CircleService
+from bot.services.readings import ReadingService
+from bot.storage.database import Database
+
+
+@dataclass
+class Services:
+    db: Database
+    clock: Clock
+    settings: Settings
+    circles: CircleService
+    readings: ReadingService
+    runner: JobRunner
+
+    @classmethod
+    def create(cls, db: Database, clock: Clock, publisher: Publisher, settings: Settings) -> Services:
+        jobs = WeekJobs(db, publisher, clock)
+        runner = JobRunner(db, clock, jobs, grace=timedelta(hours=settings.missed_grace_hours))
+        return cls(
+            db=db,
+            clock=clock,
+            settings=settings,
+            circles=CircleService(db, clock, runner),
+            readings=ReadingService(db, clock, runner),
+            runner=runner,
+        )
