@@ -11,11 +11,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from bot.analysis.limits import MAX_PROMPTS
 from bot.analysis.model import Analysis, Argument, Span
 from bot.config import ModelConfig
 
 EXCERPT_CHARS = 4000  # about 1,000 tokens of the reading, cut at a paragraph break where there is one
 PROMPT_CHARS = 300  # what the model is told; the checks allow a little more
+MODEL_PROMPTS = MAX_PROMPTS - 2  # asked for at least this many; fewer good ones are topped up to it
 
 INSTRUCTIONS = f"""\
 You help the organiser of a reading circle prepare a week's discussion of one reading.
@@ -26,14 +28,14 @@ in it, each quoted exactly.
 2. "arguments": the numbers of the 3 to 5 other candidates most worth discussing, best first: the \
 author's own claims that carry the piece and that a member could disagree with. Leave out facts, \
 statistics, anecdotes and views the author only reports in order to answer them.
-3. "prompts": 5 to 7 discussion questions. Each is one question ending in "?", under {PROMPT_CHARS} \
-characters, specific to this reading, in a warm, plain voice a person would use, and different in kind \
-(agree or not, evidence, own experience, the strongest other side, consequences, what is left out). \
-Quote at most a few words, copied exactly from the reading inside “ ”. "about" is the number of the \
-candidate the question is about, or null.
-4. "polls": 2 or 3 polls. "question" under 300 characters; "answers" 2 to 10 short, distinct options \
-of at most 55 characters each that a member recognises at a glance (real alternatives, not only an \
-agreement scale). "about" as for prompts.
+3. "prompts": {MODEL_PROMPTS} to {MAX_PROMPTS} discussion questions. Each is one question ending in "?", \
+under {PROMPT_CHARS} characters, specific to this reading, in a warm, plain voice a person would use, and \
+different in kind (agree or not, evidence, own experience, the strongest other side, consequences, what \
+is left out). Quote at most a few words, copied exactly from the reading inside “ ”. "about" is the \
+number of the candidate the question is about, or null.
+4. "polls": 1 or 2 polls offering real alternatives (the circle gets its own agree/disagree poll on the \
+thesis, so not that). "question" under 300 characters; "answers" 2 to 10 short, distinct options of at \
+most 55 characters each that a member recognises at a glance. "about" as for prompts.
 
 Never address or mention anyone and never write "@". Answer with one JSON object only, in this shape:
 {{"thesis": 0, "arguments": [2, 1, 4], "prompts": [{{"text": "…?", "about": 2}}], \

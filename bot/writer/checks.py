@@ -14,14 +14,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.analysis.compose import PROMPT_LIMIT
-from bot.analysis.limits import POLL_ANSWER_LIMIT, POLL_MAX_ANSWERS, POLL_MIN_ANSWERS, POLL_QUESTION_LIMIT
+from bot.analysis.compose import _DASHED_ASIDE, PROMPT_LIMIT  # the embedded writer's own elision
+from bot.analysis.limits import MAX_PROMPTS, POLL_ANSWER_LIMIT, POLL_MAX_ANSWERS, POLL_MIN_ANSWERS, POLL_QUESTION_LIMIT
 from bot.analysis.model import Argument, Poll, Prompt, Span
 from bot.text import shorten
 from bot.writer.ask import Candidates
 
-MAX_PROMPTS = 8
-MAX_POLLS = 3
+MAX_POLLS = 2  # the week posts one poll with alternatives; a second is kept as the organiser's spare
 MIN_ARGUMENTS = 3
 MIN_PROMPT_WORDS = 4
 
@@ -64,7 +63,9 @@ class Checked:
 
 class Checker:
     def __init__(self, reading_text: str, candidates: Candidates) -> None:
-        self._reading = _fold(reading_text)
+        # The reading as it is, and as the embedded writer quotes it: without dash-delimited asides ("a good
+        # man - a husband and father - was fired"). A model's quote is held to the same standard.
+        self._readings = (_fold(reading_text), _fold(_DASHED_ASIDE.sub(" ", reading_text)))
         self._candidates = candidates
 
     def check(self, answer: dict[str, Any]) -> Checked:
@@ -174,7 +175,7 @@ class Checker:
             quoted = next(group for group in match.groups() if group is not None)
             for piece in _ELLIPSIS.split(quoted):
                 piece = _fold(piece).strip(" .,;:!?'\"-—–")
-                if piece and piece not in self._reading:
+                if piece and not any(piece in reading for reading in self._readings):
                     return False
         return True
 

@@ -12,21 +12,18 @@ import dataclasses
 import json
 import logging
 import time
-from collections.abc import Callable
-from typing import TypeVar
 from urllib.parse import urlsplit
 
-from bot.analysis.compose import Material, compose
-from bot.analysis.limits import MIN_POLLS, MIN_PROMPTS, problems
-from bot.analysis.model import Analysis, Poll, Prompt
+from bot.analysis.compose import AGREEMENT_SCALE, Composition, Material, compose
+from bot.analysis.limits import MIN_PROMPTS, problems
+from bot.analysis.model import Analysis, Prompt
 from bot.analysis.pipeline import lowercase_words
 from bot.config import ModelConfig
-from bot.writer.ask import Candidates, answer_content, chat_request
+from bot.writer.ask import MODEL_PROMPTS, Candidates, answer_content, chat_request
 from bot.writer.checks import Checked, Checker
 from bot.writer.transport import ModelUnavailable, post_json
 
 log = logging.getLogger(__name__)
-T = TypeVar("T", Prompt, Poll)
 
 MIN_ATTEMPT_SECONDS = 1.0  # a retry after a 429 is made only if at least this much time is left for it
 ERROR_CHARS = 160  # of the server's own error message, in the log line
@@ -58,7 +55,7 @@ def write_with_model(reading_text: str, title: str | None, embedded: Analysis, c
     if unfit:  # cannot happen while the checks are right; never post it anyway
         log.warning("%s: %s; using the embedded prompts and polls", where, "; ".join(unfit))
         return embedded
-    if checked.dropped or len(checked.prompts) < MIN_PROMPTS or len(checked.polls) < MIN_POLLS:
+    if checked.dropped or len(result.prompts) > len(checked.prompts):
         log.info("%s: %s; the embedded writer filled in", where, checked.summary())
     return result
 
@@ -106,16 +103,19 @@ def _server_message(body: bytes) -> str:
 
 
 def _filled(text: str, title: str | None, embedded: Analysis, checked: Checked) -> Analysis:
-    """The checked answer, with prompts and polls from the embedded writer up to the minimums. When the
-    model chose other passages, the embedded writer composes afresh about those, so a filled-in prompt
-    never talks about a passage the analysis no longer shows."""
+    """The checked answer, its prompts topped up from the embedded writer when the model gave fewer than
+    it was asked for (to no more than the embedded writer itself gives). When the model chose other
+    passages, the embedded writer composes afresh about those, so a filled-in prompt never talks about a
+    passage the analysis no longer shows. The week posts one poll with alternatives (the first that is not
+    the agreement scale: the model's) and the agreement poll on the thesis, which the embedded writer adds."""
     if checked.thesis == embedded.thesis and checked.arguments == embedded.arguments:
-        spare_prompts, spare_polls = embedded.prompts, embedded.polls
+        spare = Composition(embedded.prompts, embedded.polls, embedded.note)
     else:
         spare = compose(Material(title, checked.thesis, checked.arguments, lowercase_words(text)))
-        spare_prompts, spare_polls = spare.prompts, spare.polls
-    prompts = _topped_up(checked.prompts, spare_prompts, MIN_PROMPTS, key=lambda p: p.text)
-    polls = _topped_up(checked.polls, spare_polls, MIN_POLLS, key=lambda p: p.question)
+    wanted = max(MIN_PROMPTS, min(MODEL_PROMPTS, len(spare.prompts)))
+    prompts = _topped_up(checked.prompts, spare.prompts, wanted)
+    agreement = [p for p in spare.polls if p.answers == AGREEMENT_SCALE]
+    polls = [*checked.polls, *agreement] if checked.polls else list(spare.polls)
     return dataclasses.replace(
         embedded,
         thesis=checked.thesis,
@@ -123,17 +123,19 @@ def _filled(text: str, title: str | None, embedded: Analysis, checked: Checked) 
         prompts=tuple(prompts),
         polls=tuple(polls),
         writer="model",
+        # "only N prompts: add your own" stays true only while there are still N
+        note=spare.note if len(prompts) == len(spare.prompts) else "",
     )
 
 
-def _topped_up(kept: list[T], spare: tuple[T, ...], minimum: int, key: Callable[[T], str]) -> list[T]:
-    """``kept``, then items of ``spare`` that are not already there, until there are ``minimum``."""
+def _topped_up(kept: list[Prompt], spare: tuple[Prompt, ...], minimum: int) -> list[Prompt]:
+    """``kept``, then prompts of ``spare`` that are not already there, until there are ``minimum``."""
     out = list(kept)
-    seen = {key(item).casefold() for item in out}
-    for item in spare:
+    seen = {p.text.casefold() for p in out}
+    for prompt in spare:
         if len(out) >= minimum:
             break
-        if key(item).casefold() not in seen:
-            seen.add(key(item).casefold())
-            out.append(item)
+        if prompt.text.casefold() not in seen:
+            seen.add(prompt.text.casefold())
+            out.append(prompt)
     return out

@@ -12,13 +12,14 @@ from typing import Any
 import jsonschema
 import pytest
 
+from bot.analysis.compose import AGREEMENT_SCALE
 from bot.analysis.limits import POLL_ANSWER_LIMIT, problems
 from bot.analysis.model import Analysis
 from bot.config import ModelConfig
 from bot.ingest.model import Reading
 from bot.text import is_cut_at_word_boundary
 from bot.writer import write_with_model
-from bot.writer.ask import EXCERPT_CHARS, Candidates
+from bot.writer.ask import EXCERPT_CHARS, MODEL_PROMPTS, Candidates
 from bot.writer.checks import MENTION, Checker
 from tests.fakeopenai import FakeOpenAI, answer, drip, drip_response, hang, raw, status
 from tests.writer.answers import GOOD, POLLS, PROMPTS
@@ -81,8 +82,10 @@ def test_good_answer_is_used_as_the_model_wrote_it(
     assert [p.text for p in result.prompts] == PROMPTS
     # "about" is turned from a candidate number into an index into the chosen arguments
     assert [p.argument for p in result.prompts] == [None, 0, 1, 0, 2]
-    assert [(p.question, list(p.answers)) for p in result.polls] == [(p["question"], p["answers"]) for p in POLLS]
-    assert [p.argument for p in result.polls] == [0, None]
+    # the model's polls, then the agreement poll the week posts on the thesis
+    assert [(p.question, list(p.answers)) for p in result.polls[:2]] == [(p["question"], p["answers"]) for p in POLLS]
+    assert [p.argument for p in result.polls[:2]] == [0, None]
+    assert result.polls[2] == next(p for p in embedded.polls if p.answers == AGREEMENT_SCALE)
     assert (result.title, result.words, result.reading_minutes) == (
         embedded.title,
         embedded.words,
@@ -117,14 +120,15 @@ def test_one_request_asks_for_schema_output_with_the_candidates(
 def test_model_may_choose_another_thesis_and_the_embedded_writer_fills_in(
     fake_openai: FakeOpenAI, reading: Reading, embedded: Analysis, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """Choosing an argument as the thesis moves it out of the arguments; with only three prompts and one
-    poll, prompts and polls composed about the model's choice make up the rest."""
+    """Choosing an argument as the thesis moves it out of the arguments; with only two prompts, one the
+    embedded writer composes about the model's choice tops them up (to the three it gives for that choice),
+    and the agreement poll is on the new thesis."""
     fake_openai.then(
         answer(
             {
                 "thesis": 3,
                 "arguments": [2, 3, 4],  # 3 is the thesis now: dropped, and the ranking adds one
-                "prompts": [{"text": t, "about": 2} for t in PROMPTS[:3]],
+                "prompts": [{"text": t, "about": 2} for t in PROMPTS[:2]],
                 "polls": POLLS[:1],
             }
         )
@@ -135,13 +139,13 @@ def test_model_may_choose_another_thesis_and_the_embedded_writer_fills_in(
     assert (result.thesis.text, result.thesis.start, result.thesis.end) == (chosen.text, chosen.start, chosen.end)
     assert result.arguments == (embedded.arguments[1], embedded.arguments[3], embedded.arguments[0])
     assert result.writer == "model"
-    assert [p.text for p in result.prompts[:3]] == PROMPTS[:3]
-    assert len(result.prompts) == 5 and len(result.polls) == 2
-    assert "every town should keep its public library open" in result.prompts[3].text  # about the new thesis
-    assert result.prompts[3:] != embedded.prompts[:2]
+    assert [p.text for p in result.prompts[:2]] == PROMPTS[:2]
+    assert len(result.prompts) == 3 and len(result.polls) == 2
+    assert "every town should keep its public library open" in result.prompts[2].text  # about the new thesis
+    assert "every town should keep its public library open" in result.polls[1].question
     assert_postable(result, reading)
     [info] = [r.getMessage() for r in caplog.records if r.name.startswith("bot.writer")]
-    assert "kept 3 of 3 prompts, 1 of 1 polls" in info and "filled in" in info
+    assert "kept 2 of 2 prompts, 1 of 1 polls" in info and "filled in" in info
 
 
 def test_json_in_a_code_fence_is_accepted(fake_openai: FakeOpenAI, reading: Reading, embedded: Analysis) -> None:
@@ -199,12 +203,12 @@ def test_invalid_items_are_dropped_or_repaired_and_the_rest_filled(
     assert result.arguments == (embedded.arguments[1], embedded.arguments[0], embedded.arguments[2])
     assert [p.text for p in result.prompts[:2]] == PROMPTS[:2]
     assert result.prompts[0].argument is None  # "about" 17 is no chosen argument
-    assert len(result.prompts) == 5
+    assert len(result.prompts) == MODEL_PROMPTS
     first = result.polls[0]
     assert first.question == "What should the council do?" and first.argument == 0
     assert first.answers[1:] == ("Close it",)
     assert len(first.answers[0]) <= POLL_ANSWER_LIMIT and is_cut_at_word_boundary(first.answers[0], long_answer)
-    assert len(result.polls) == 2  # the other four were dropped; one embedded poll fills in
+    assert len(result.polls) == 2  # the other four were dropped; the agreement poll follows
     assert_postable(result, reading)
     [info] = [r.getMessage() for r in caplog.records if r.name.startswith("bot.writer")]
     for reason in (
