@@ -51,6 +51,13 @@ def _parser() -> argparse.ArgumentParser:
         "sources", nargs="+", metavar="PATH_OR_URL", help="a file (txt, md, html, pdf, epub) or a link"
     )
     analyze.add_argument("--json", action="store_true", help="one JSON object per input per line")
+    analyze.add_argument(
+        "--writer",
+        choices=("embedded", "llm"),
+        default="embedded",
+        help="who writes the prompts and polls: the embedded templates (default) or the model at LLM_BASE_URL, "
+        "which sends the reading's text there and falls back to the templates",
+    )
     analyze.set_defaults(func=_analyze)
 
     db = sub.add_parser("db", help="database maintenance")
@@ -87,6 +94,11 @@ def _run(_args: argparse.Namespace) -> int:
 
 def _analyze(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
+    model = settings.model if args.writer == "llm" else None
+    if args.writer == "llm":
+        if model is None:
+            raise ConfigError("--writer llm needs LLM_BASE_URL and LLM_MODEL (see .env.example).")
+        configure_logging(settings.log_level)  # so a fallback to the embedded writer says why
     from bot.analysis import analyse
     from bot.analysis.export import as_json_line, as_preview
     from bot.ingest import ReadingError, fetch_url, is_link, load_file
@@ -104,10 +116,16 @@ def _analyze(args: argparse.Namespace) -> int:
             failed += 1
             continue
         except Exception as err:  # a bug must not stop the other sources; say it is one
-            print(f"{source}: an internal error stopped this reading ({type(err).__name__}: {err}); "
-                  "please report it", file=sys.stderr)
+            print(
+                f"{source}: an internal error stopped this reading ({type(err).__name__}: {err}); please report it",
+                file=sys.stderr,
+            )
             failed += 1
             continue
+        if model is not None:
+            from bot.writer import write_with_model
+
+            result = write_with_model(reading.text, reading.title, result, model)
         print(as_json_line(source, result) if args.json else as_preview(source, result), flush=True)
     return 1 if failed else 0
 

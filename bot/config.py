@@ -9,14 +9,18 @@ from __future__ import annotations
 import io
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
 
 DEFAULT_DATABASE = Path("data/reading_circle.db")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+DEFAULT_LLM_TIMEOUT = 60.0
+DEFAULT_LLM_MAX_TOKENS = 1500
 TOKEN_HELP = (
     "DISCORD_TOKEN is not set. Create a bot at https://discord.com/developers/applications "
     "(Bot → Reset Token), put DISCORD_TOKEN=... in .env (see .env.example), then run again. "
@@ -39,6 +43,11 @@ class Settings:
     missed_grace_hours: float = 12.0
     worker_timeout_seconds: float = 90.0
     worker_memory_mb: int = 1024
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = None
+    llm_timeout: float = DEFAULT_LLM_TIMEOUT
+    llm_max_tokens: int = DEFAULT_LLM_MAX_TOKENS
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, *, env_file: str | Path | None = ".env") -> Settings:
@@ -87,12 +96,20 @@ class Settings:
             log_level=level,
             dev_guild_id=int(guild) if guild else None,
             allow_private_urls=private in ("true", "1", "yes"),
+            **_llm_settings(get),
         )
 
     def require_token(self) -> str:
         if not self.discord_token:
             raise ConfigError(TOKEN_HELP)
         return self.discord_token
+
+    @property
+    def model(self) -> ModelConfig | None:
+        """The optional model writer's endpoint, or None when only the embedded writer is configured."""
+        if not (self.llm_base_url and self.llm_model):
+            return None
+        return ModelConfig(self.llm_base_url, self.llm_model, self.llm_api_key, self.llm_timeout, self.llm_max_tokens)
 
 
 def _read_env_file(path: Path) -> dict[str, str | None]:
@@ -126,3 +143,45 @@ def _number(raw: str | None, name: str, default: float, *, low: float, high: flo
 
 def configure_logging(level: str) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)-8s %(name)s: %(message)s")
+
+
+@dataclass(frozen=True, slots=True)
+class ModelConfig:
+    """Where the optional model writer sends its one request per reading, and how long and much it may take.
+
+    A plain picklable value, so the analysis worker process can be handed it.
+    """
+
+    base_url: str  # an OpenAI-compatible base, e.g. http://localhost:11434/v1; /chat/completions is appended
+    model: str
+    api_key: str | None = None
+    timeout: float = DEFAULT_LLM_TIMEOUT  # seconds for the whole call, retries included
+    max_tokens: int = DEFAULT_LLM_MAX_TOKENS  # the cap on the model's answer per reading
+
+
+def _llm_settings(get: Callable[[str], str | None]) -> dict[str, Any]:
+    """LLM_* settings: both LLM_BASE_URL and LLM_MODEL, or neither (the embedded writer only)."""
+    base, model = get("LLM_BASE_URL"), get("LLM_MODEL")
+    if base is not None:
+        parts = urlsplit(base)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ConfigError(
+                f"LLM_BASE_URL={base!r} is not an http(s) address. Give the base of an OpenAI-compatible API, "
+                "e.g. http://localhost:11434/v1 for Ollama or https://api.openai.com/v1."
+            )
+        base = base.rstrip("/").removesuffix("/chat/completions")
+    if (base is None) != (model is None):
+        missing = "LLM_MODEL" if model is None else "LLM_BASE_URL"
+        raise ConfigError(
+            f"{missing} is not set: the model writer needs both LLM_BASE_URL and LLM_MODEL "
+            "(or neither, for the embedded writer only)."
+        )
+    return {
+        "llm_base_url": base,
+        "llm_model": model,
+        "llm_api_key": get("LLM_API_KEY"),
+        "llm_timeout": _number(get("LLM_TIMEOUT"), "LLM_TIMEOUT", DEFAULT_LLM_TIMEOUT, low=1, high=600),
+        "llm_max_tokens": int(
+            _number(get("LLM_MAX_TOKENS"), "LLM_MAX_TOKENS", DEFAULT_LLM_MAX_TOKENS, low=256, high=32768)
+        ),
+    }

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import DEFAULT_DATABASE, ConfigError, Settings
+from bot.config import DEFAULT_DATABASE, ConfigError, ModelConfig, Settings
 
 TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789ABCD"
 
@@ -99,3 +99,36 @@ def test_unreadable_env_file_is_one_config_error(tmp_path: Path) -> None:
     env.chmod(0)
     with pytest.raises(ConfigError, match="cannot read"):
         Settings.from_env({}, env_file=env)
+
+
+def test_model_writer_is_off_unless_configured(tmp_path: Path) -> None:
+    """No LLM_* settings: the embedded writer only."""
+    assert Settings.from_env({}, env_file=tmp_path / "missing.env").model is None
+
+
+def test_model_writer_settings(tmp_path: Path) -> None:
+    """Base URL and model turn the writer on; a pasted /chat/completions is taken off the base."""
+    env = tmp_path / ".env"
+    env.write_text("LLM_BASE_URL=http://localhost:11434/v1/chat/completions\nLLM_MODEL=llama3.2\nLLM_TIMEOUT=20.5\n")
+    model = Settings.from_env({"LLM_API_KEY": "sk-x", "LLM_MAX_TOKENS": "800"}, env_file=env).model
+    assert model == ModelConfig("http://localhost:11434/v1", "llama3.2", "sk-x", 20.5, 800)
+
+
+@pytest.mark.parametrize(
+    ("values", "mentioned"),
+    [
+        ({"LLM_BASE_URL": "localhost:11434", "LLM_MODEL": "m"}, "LLM_BASE_URL"),
+        ({"LLM_BASE_URL": "ftp://example.org/v1", "LLM_MODEL": "m"}, "LLM_BASE_URL"),
+        ({"LLM_BASE_URL": "http://localhost:11434/v1"}, "LLM_MODEL"),
+        ({"LLM_MODEL": "llama3.2"}, "LLM_BASE_URL"),
+        ({"LLM_TIMEOUT": "soon"}, "LLM_TIMEOUT"),
+        ({"LLM_TIMEOUT": "0"}, "LLM_TIMEOUT"),
+        ({"LLM_TIMEOUT": "nan"}, "LLM_TIMEOUT"),
+        ({"LLM_MAX_TOKENS": "lots"}, "LLM_MAX_TOKENS"),
+        ({"LLM_MAX_TOKENS": "10"}, "LLM_MAX_TOKENS"),
+    ],
+)
+def test_malformed_model_setting_names_itself(values: dict[str, str], mentioned: str) -> None:
+    with pytest.raises(ConfigError, match=mentioned) as err:
+        Settings.from_env(values, env_file=None)
+    assert "\n" not in str(err.value)
