@@ -35,6 +35,8 @@ class Settings:
     log_level: str = "INFO"
     dev_guild_id: int | None = None
     allow_private_urls: bool = False
+    message_content_intent: bool = False
+    retention_days: int = 365
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, *, env_file: str | Path | None = ".env") -> Settings:
@@ -72,12 +74,29 @@ class Settings:
             log_level=level,
             dev_guild_id=int(guild) if guild else None,
             allow_private_urls=private in ("true", "1", "yes"),
+            message_content_intent=_flag(get("MESSAGE_CONTENT_INTENT"), "MESSAGE_CONTENT_INTENT"),
+            retention_days=_retention_days(get("RETENTION_DAYS")),
         )
 
     def require_token(self) -> str:
         if not self.discord_token:
             raise ConfigError(TOKEN_HELP)
         return self.discord_token
+
+
+def _flag(raw: str | None, name: str) -> bool:
+    value = (raw or "false").lower()
+    if value not in ("true", "false", "1", "0", "yes", "no"):
+        raise ConfigError(f"{name}={value!r} must be true or false.")
+    return value in ("true", "1", "yes")
+
+
+def _retention_days(raw: str | None) -> int:
+    if raw is None:
+        return 365
+    if not raw.isdigit() or not 1 <= int(raw) <= 36500:
+        raise ConfigError(f"RETENTION_DAYS={raw!r} must be a whole number of days from 1 to 36500 (default 365).")
+    return int(raw)
 
 
 def configure_logging(level: str) -> None:
