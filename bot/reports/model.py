@@ -31,4 +31,3 @@ class MemberWeek:
     prompts_answered: int  # distinct prompts answered
     poll_votes: int
     last_at: datetime
-

@@ -132,9 +132,7 @@ class ParticipationStore:
 
     async def user_weeks(self, circle_id: int, user_id: int) -> list[MemberWeek]:
         """One member's weeks, every week kept (for their streak)."""
-        rows = await self._db.fetchall(
-            MEMBER_WEEKS.replace("week_id >= ?", "user_id = ?"), (circle_id, user_id)
-        )
+        rows = await self._db.fetchall(MEMBER_WEEKS.replace("week_id >= ?", "user_id = ?"), (circle_id, user_id))
         return [MemberWeek(*row[:6], last_at=_datetime(row[6])) for row in rows]
 
 

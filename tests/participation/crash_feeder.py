@@ -24,7 +24,10 @@ async def feed(path: Path, thread: int) -> None:
     number = 0
     while True:
         await svc.message_posted(
-            guild_id=GUILD, channel_id=thread, message_id=FIRST_MESSAGE + number, author=Author(number % 50 + 1),
+            guild_id=GUILD,
+            channel_id=thread,
+            message_id=FIRST_MESSAGE + number,
+            author=Author(number % 50 + 1),
             created_at=START,
         )
         os.write(1, b"%d\n" % number)

@@ -11,7 +11,18 @@ import pytest
 
 from bot.participation.rules import Author
 from bot.participation.service import ParticipationService
-from tests.participation.world import CHANNEL, GUILD, START, Circle, add_circle, add_post, add_week, events, open_db, service
+from tests.participation.world import (
+    CHANNEL,
+    GUILD,
+    START,
+    Circle,
+    add_circle,
+    add_post,
+    add_week,
+    events,
+    open_db,
+    service,
+)
 
 THREAD = 1000
 PROMPT_1, POLL, PROMPT_2 = 2000, 2500, 3000
@@ -156,9 +167,7 @@ async def test_word_counts_only_with_the_message_content_intent(circle: Circle) 
 
 async def test_events_keep_their_time(circle: Circle, svc: ParticipationService) -> None:
     later = START + timedelta(days=2, hours=3)
-    await svc.message_posted(
-        guild_id=GUILD, channel_id=THREAD, message_id=2100, author=Author(7), created_at=later
-    )
+    await svc.message_posted(guild_id=GUILD, channel_id=THREAD, message_id=2100, author=Author(7), created_at=later)
     await svc.writer.flush()
     [row] = await svc.export(GUILD, 7)
     assert row["at"] == later.isoformat()
