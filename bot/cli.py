@@ -186,7 +186,7 @@ def _report(args: argparse.Namespace) -> int:
 
     weeks = DEFAULT_WEEKS if args.weeks is None else args.weeks if args.weeks > 0 else None
 
-    async def summarise():  # noqa: ANN202 - a Summary, imported lazily above
+    async def summarise():  # a Summary; its module is imported lazily above
         db = await open_read_only(settings.database_path)
         try:
             return await build_summary(ParticipationStore(db), args.guild, weeks=weeks)
