@@ -175,7 +175,8 @@ async def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         through_service, raw, stored = await ingest(args.events, Path(folder))
-        print(f"ingest: {args.events:,} events put, {stored:,} stored ({'all' if stored == args.events else 'MISSING'})")
+        verdict = "all" if stored == args.events else "MISSING SOME"
+        print(f"ingest: {args.events:,} events put, {stored:,} stored ({verdict})")
         print(f"  through the service (batching writer): {through_service:,.0f} events/s (goal >= 20,000)")
         print(f"  raw sqlite3.executemany, same rows, same table: {raw:,.0f} events/s")
         print(f"  ratio: {through_service / raw:.2f} (goal >= 0.5)")
