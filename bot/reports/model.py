@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,4 +29,4 @@ class MemberWeek:
     answers: int  # of those, the ones that answered a prompt
     prompts_answered: int  # distinct prompts answered
     poll_votes: int
-    last_at: datetime
+    last_at: int  # epoch milliseconds: made a datetime once per member, not once per row

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from bot.errors import UserError
 from bot.reports.model import MemberWeek, Week
-from bot.storage.participation import ParticipationStore
+from bot.storage.participation import ParticipationStore, as_datetime
 
 DEFAULT_WEEKS = 4
 NO_CIRCLE = "This server has no reading circle yet, so there is no participation to show."
@@ -112,7 +112,7 @@ def summarise(weeks: Sequence[Week], rows: Sequence[MemberWeek], role_size: int 
         week[5] += row.poll_votes
         readers.setdefault(wanted[row.week_id].reading_id, set()).add(row.user_id)
     member_list = sorted(
-        (MemberSummary(user, *values) for user, values in members.items()),
+        (MemberSummary(user, *values[:4], as_datetime(values[4])) for user, values in members.items()),
         key=lambda m: (-(m.thread_messages + m.poll_votes), -m.weeks_active, m.user_id),
     )
     week_list = [WeekSummary(week, *per_week[week.id]) for week in weeks]
@@ -163,7 +163,7 @@ async def member_stats(store: ParticipationStore, guild_id: int, user_id: int) -
         poll_votes=sum(row.poll_votes for row in rows),
         weeks_active=len(active),
         weeks_total=len(weeks),
-        last_seen=max((row.last_at for row in rows), default=None),
+        last_seen=as_datetime(max(row.last_at for row in rows)) if rows else None,
         current_streak=current,
         longest_streak=longest,
     )

@@ -96,12 +96,12 @@ class ParticipationStore:
         row = await self._db.fetchone(
             "SELECT since FROM participation_opt_outs WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)
         )
-        return _datetime(row[0]) if row else None
+        return as_datetime(row[0]) if row else None
 
     async def member_rows(self, guild_id: int, user_id: int) -> list[dict[str, Any]]:
         """Every event row about a member in a server, for their own export."""
         rows = await self._db.fetchall(_MEMBER_ROWS, (user_id, guild_id))
-        return [{**dict(row), "at": _datetime(row["at"]).isoformat()} for row in rows]
+        return [{**dict(row), "at": as_datetime(row["at"]).isoformat()} for row in rows]
 
     async def delete_member(self, guild_id: int, user_id: int) -> int:
         """Remove every event about a member in a server; returns how many rows went."""
@@ -128,12 +128,12 @@ class ParticipationStore:
     async def member_weeks(self, circle_id: int, first_week_id: int) -> list[MemberWeek]:
         """What each member did in each week from ``first_week_id`` on (week ids grow with time)."""
         rows = await self._db.fetchall(MEMBER_WEEKS, (circle_id, first_week_id))
-        return [MemberWeek(*row[:6], last_at=_datetime(row[6])) for row in rows]
+        return [MemberWeek(*row) for row in rows]
 
     async def user_weeks(self, circle_id: int, user_id: int) -> list[MemberWeek]:
         """One member's weeks, every week kept (for their streak)."""
         rows = await self._db.fetchall(MEMBER_WEEKS.replace("week_id >= ?", "user_id = ?"), (circle_id, user_id))
-        return [MemberWeek(*row[:6], last_at=_datetime(row[6])) for row in rows]
+        return [MemberWeek(*row) for row in rows]
 
 
 async def open_read_only(path: Path | str) -> Database:
@@ -243,5 +243,6 @@ def _message_row(event: MessagePosted, found: _Lookups) -> tuple | None:
     return (circle_id, week_id, post_id, event.user_id, kind, event.message_id, None, event.at, event.words)
 
 
-def _datetime(ms: int) -> datetime:
+def as_datetime(ms: int) -> datetime:
+    """A stored time (epoch milliseconds) as an aware UTC datetime."""
     return datetime.fromtimestamp(ms / 1000, UTC)
