@@ -72,6 +72,13 @@ def _parser() -> argparse.ArgumentParser:
     invite = sub.add_parser("invite-url", help="print the link that adds the bot to a server")
     invite.add_argument("--client-id", type=int, help="the application id (default: read from DISCORD_TOKEN)")
     invite.set_defaults(func=_invite_url)
+
+    report = sub.add_parser("report", help="print a circle's participation summary, offline (safe while the bot runs)")
+    report.add_argument("--guild", type=int, required=True, help="the server id of the circle")
+    report.add_argument("--weeks", type=int, help="the last N weeks (default 4; 0 or less: every week kept)")
+    report.add_argument("--csv", type=Path, metavar="FILE", help="also write the member table as CSV")
+    report.add_argument("--chart", type=Path, metavar="FILE.png", help="also draw weekly active members as PNG")
+    report.set_defaults(func=_report)
     return parser
 
 
@@ -206,3 +213,39 @@ def _application_id(token: str | None) -> int | None:
     except (binascii.Error, UnicodeDecodeError):
         return None
     return int(decoded) if decoded.isdigit() else None
+
+
+def _report(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    from bot.errors import UserError
+    from bot.reports.summary import DEFAULT_WEEKS, build_summary
+    from bot.reports.text import summary_lines
+    from bot.storage.participation import ParticipationStore, open_read_only
+
+    weeks = DEFAULT_WEEKS if args.weeks is None else args.weeks if args.weeks > 0 else None
+
+    async def summarise():  # a Summary; its module is imported lazily above
+        db = await open_read_only(settings.database_path)
+        try:
+            return await build_summary(ParticipationStore(db), args.guild, weeks=weeks)
+        finally:
+            await db.close()
+
+    try:
+        summary = _run_async(summarise())
+    except (FileNotFoundError, RuntimeError, UserError) as err:
+        print(f"reading-circle: {err}", file=sys.stderr)
+        return 1
+    head, rows = summary_lines(summary, {})
+    print("\n".join(head + rows))
+    if args.csv:
+        from bot.reports.csvfile import summary_csv
+
+        args.csv.write_text(summary_csv(summary, {}), encoding="utf-8")
+        print(f"wrote {args.csv}")
+    if args.chart:
+        from bot.reports.chart import weekly_chart_png
+
+        args.chart.write_bytes(weekly_chart_png(summary))
+        print(f"wrote {args.chart}")
+    return 0

@@ -48,6 +48,8 @@ class Settings:
     llm_api_key: str | None = None
     llm_timeout: float = DEFAULT_LLM_TIMEOUT
     llm_max_tokens: int = DEFAULT_LLM_MAX_TOKENS
+    message_content_intent: bool = False
+    retention_days: int = 365
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, *, env_file: str | Path | None = ".env") -> Settings:
@@ -97,6 +99,8 @@ class Settings:
             dev_guild_id=int(guild) if guild else None,
             allow_private_urls=private in ("true", "1", "yes"),
             **_llm_settings(get),
+            message_content_intent=_flag(get("MESSAGE_CONTENT_INTENT"), "MESSAGE_CONTENT_INTENT"),
+            retention_days=_retention_days(get("RETENTION_DAYS")),
         )
 
     def require_token(self) -> str:
@@ -139,6 +143,21 @@ def _number(raw: str | None, name: str, default: float, *, low: float, high: flo
     if not low <= value <= high:  # also false for nan
         raise ConfigError(f"{name}={raw!r} must be a number from {low:g} to {high:g} (default {default:g}).")
     return value
+
+
+def _flag(raw: str | None, name: str) -> bool:
+    value = (raw or "false").lower()
+    if value not in ("true", "false", "1", "0", "yes", "no"):
+        raise ConfigError(f"{name}={value!r} must be true or false.")
+    return value in ("true", "1", "yes")
+
+
+def _retention_days(raw: str | None) -> int:
+    if raw is None:
+        return 365
+    if not raw.isdigit() or not 1 <= int(raw) <= 36500:
+        raise ConfigError(f"RETENTION_DAYS={raw!r} must be a whole number of days from 1 to 36500 (default 365).")
+    return int(raw)
 
 
 def configure_logging(level: str) -> None:
