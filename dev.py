@@ -19,12 +19,17 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+# The tested set of every dependency's version (see README, "Dependencies"): installs use it as constraints,
+# so pyproject.toml keeps the ranges a user's own install may take, and CI gets exactly what was tested.
+LOCK = ROOT / "requirements.lock"
 NO_TESTS_COLLECTED = 5
 
 
 def ensure_installed(extras: str) -> None:
     stamp = VENV / f".installed-{extras or 'base'}"
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    digest = hashlib.sha256(
+        (ROOT / "pyproject.toml").read_bytes() + (LOCK.read_bytes() if LOCK.is_file() else b"")
+    ).hexdigest()
     if stamp.is_file() and stamp.read_text() == digest and PYTHON.exists():
         return
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs on whatever python3 the machine has
@@ -35,7 +40,8 @@ def ensure_installed(extras: str) -> None:
     target = f".[{extras}]" if extras else "."
     print(f"installing {target} into .venv …", flush=True)
     subprocess.run([PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
-    subprocess.run([PYTHON, "-m", "pip", "install", "--quiet", "-e", target], cwd=ROOT, check=True)
+    constraints = ["-c", str(LOCK)] if LOCK.is_file() else []
+    subprocess.run([PYTHON, "-m", "pip", "install", "--quiet", *constraints, "-e", target], cwd=ROOT, check=True)
     stamp.write_text(digest)
 
 

@@ -31,6 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `reading-circle analyze … | head`: the reader has all it wanted
+        sys.stderr.close()  # nothing left to say, and Python's own flush at exit would complain
+        return 141
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,6 +51,13 @@ def _parser() -> argparse.ArgumentParser:
         "sources", nargs="+", metavar="PATH_OR_URL", help="a file (txt, md, html, pdf, epub) or a link"
     )
     analyze.add_argument("--json", action="store_true", help="one JSON object per input per line")
+    analyze.add_argument(
+        "--writer",
+        choices=("embedded", "llm"),
+        default="embedded",
+        help="who writes the prompts and polls: the embedded templates (default) or the model at LLM_BASE_URL, "
+        "which sends the reading's text there and falls back to the templates",
+    )
     analyze.set_defaults(func=_analyze)
 
     db = sub.add_parser("db", help="database maintenance")
@@ -62,6 +72,13 @@ def _parser() -> argparse.ArgumentParser:
     invite = sub.add_parser("invite-url", help="print the link that adds the bot to a server")
     invite.add_argument("--client-id", type=int, help="the application id (default: read from DISCORD_TOKEN)")
     invite.set_defaults(func=_invite_url)
+
+    report = sub.add_parser("report", help="print a circle's participation summary, offline (safe while the bot runs)")
+    report.add_argument("--guild", type=int, required=True, help="the server id of the circle")
+    report.add_argument("--weeks", type=int, help="the last N weeks (default 4; 0 or less: every week kept)")
+    report.add_argument("--csv", type=Path, metavar="FILE", help="also write the member table as CSV")
+    report.add_argument("--chart", type=Path, metavar="FILE.png", help="also draw weekly active members as PNG")
+    report.set_defaults(func=_report)
     return parser
 
 
@@ -84,6 +101,11 @@ def _run(_args: argparse.Namespace) -> int:
 
 def _analyze(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
+    model = settings.model if args.writer == "llm" else None
+    if args.writer == "llm":
+        if model is None:
+            raise ConfigError("--writer llm needs LLM_BASE_URL and LLM_MODEL (see .env.example).")
+        configure_logging(settings.log_level)  # so a fallback to the embedded writer says why
     from bot.analysis import analyse
     from bot.analysis.export import as_json_line, as_preview
     from bot.ingest import ReadingError, fetch_url, is_link, load_file
@@ -95,18 +117,29 @@ def _analyze(args: argparse.Namespace) -> int:
                 reading = _run_async(fetch_url(source, allow_private=settings.allow_private_urls))
             else:
                 reading = load_file(source)
+            result = analyse(reading)
         except ReadingError as err:
             print(f"{source}: {err}", file=sys.stderr)
             failed += 1
             continue
-        result = analyse(reading)
+        except Exception as err:  # a bug must not stop the other sources; say it is one
+            print(
+                f"{source}: an internal error stopped this reading ({type(err).__name__}: {err}); please report it",
+                file=sys.stderr,
+            )
+            failed += 1
+            continue
+        if model is not None:
+            from bot.writer import write_with_model
+
+            result = write_with_model(reading.text, reading.title, result, model)
         print(as_json_line(source, result) if args.json else as_preview(source, result), flush=True)
     return 1 if failed else 0
 
 
 def _db_upgrade(_args: argparse.Namespace) -> int:
     settings = Settings.from_env()
-    from bot.storage.database import Database
+    from bot.storage.database import Database, DatabaseUnavailable
 
     async def upgrade() -> list[str]:
         db = await Database.open(settings.database_path, migrate=False)
@@ -115,16 +148,20 @@ def _db_upgrade(_args: argparse.Namespace) -> int:
         finally:
             await db.close()
 
-    applied = _run_async(upgrade())
+    try:
+        applied = _run_async(upgrade())
+    except DatabaseUnavailable as err:
+        print(f"reading-circle: {err}", file=sys.stderr)
+        return 1
     print(f"{settings.database_path}: " + (f"applied {', '.join(applied)}" if applied else "already up to date"))
     return 0
 
 
 def _db_backup(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
-    from bot.storage.database import Database
+    from bot.storage.database import Database, DatabaseUnavailable
 
-    if not settings.database_path.is_file():
+    if not settings.database_path.exists():
         print(f"reading-circle: no database at {settings.database_path} (set DATABASE_PATH)", file=sys.stderr)
         return 1
     if args.file.resolve() == settings.database_path.resolve():
@@ -138,7 +175,11 @@ def _db_backup(args: argparse.Namespace) -> int:
         finally:
             await db.close()
 
-    _run_async(backup())
+    try:
+        _run_async(backup())
+    except DatabaseUnavailable as err:
+        print(f"reading-circle: {err}", file=sys.stderr)
+        return 1
     print(f"backed up {settings.database_path} to {args.file}")
     return 0
 
@@ -146,6 +187,10 @@ def _db_backup(args: argparse.Namespace) -> int:
 def _invite_url(args: argparse.Namespace) -> int:
     from bot.permissions import invite_url
 
+    if args.client_id is not None and not 0 < args.client_id < 2**64:
+        print(f"reading-circle: --client-id {args.client_id} is not an application id (a positive number "
+              "from Developer Portal → your application → General Information)", file=sys.stderr)
+        return 2
     client_id = args.client_id or _application_id(Settings.from_env().discord_token)
     if client_id is None:
         print(
@@ -168,3 +213,39 @@ def _application_id(token: str | None) -> int | None:
     except (binascii.Error, UnicodeDecodeError):
         return None
     return int(decoded) if decoded.isdigit() else None
+
+
+def _report(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    from bot.errors import UserError
+    from bot.reports.summary import DEFAULT_WEEKS, build_summary
+    from bot.reports.text import summary_lines
+    from bot.storage.participation import ParticipationStore, open_read_only
+
+    weeks = DEFAULT_WEEKS if args.weeks is None else args.weeks if args.weeks > 0 else None
+
+    async def summarise():  # a Summary; its module is imported lazily above
+        db = await open_read_only(settings.database_path)
+        try:
+            return await build_summary(ParticipationStore(db), args.guild, weeks=weeks)
+        finally:
+            await db.close()
+
+    try:
+        summary = _run_async(summarise())
+    except (FileNotFoundError, RuntimeError, UserError) as err:
+        print(f"reading-circle: {err}", file=sys.stderr)
+        return 1
+    head, rows = summary_lines(summary, {})
+    print("\n".join(head + rows))
+    if args.csv:
+        from bot.reports.csvfile import summary_csv
+
+        args.csv.write_text(summary_csv(summary, {}), encoding="utf-8")
+        print(f"wrote {args.csv}")
+    if args.chart:
+        from bot.reports.chart import weekly_chart_png
+
+        args.chart.write_bytes(weekly_chart_png(summary))
+        print(f"wrote {args.chart}")
+    return 0

@@ -13,7 +13,7 @@ from tests.ingest.builders import make_epub, make_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "samples" / "libraries.md"
-KEYS = {"source", "title", "words", "reading_minutes", "thesis", "arguments", "prompts", "polls", "note"}
+KEYS = {"source", "title", "words", "reading_minutes", "thesis", "arguments", "prompts", "polls", "note", "writer"}
 
 
 def sample_paragraphs() -> list[str]:

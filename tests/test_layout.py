@@ -56,10 +56,12 @@ def test_no_sql_outside_storage() -> None:
 
 
 def test_analyze_path_loads_no_heavy_modules() -> None:
-    """Analysing a local file imports neither discord.py nor the web and PDF stacks."""
+    """Analysing a local file imports neither discord.py nor the web and PDF stacks, nor (with no model
+    configured) the model writer and its HTTP client."""
     code = (
         "import sys; from bot.cli import main; main(['analyze', '--json', 'data/samples/libraries.md']);"
-        "heavy = {'discord', 'aiohttp', 'trafilatura', 'lxml', 'pypdf', 'aiosqlite'} & set(sys.modules);"
+        "heavy = {'discord', 'aiohttp', 'trafilatura', 'lxml', 'pypdf', 'aiosqlite', 'bot.writer', 'http.client'}"
+        " & set(sys.modules);"
         "print(sorted(heavy))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)

@@ -29,6 +29,7 @@ def as_dict(source: str, analysis: Analysis) -> dict:
         ],
         "prompts": [{"text": p.text, "argument": p.argument} for p in analysis.prompts],
         "polls": [{"question": p.question, "answers": list(p.answers), "argument": p.argument} for p in analysis.polls],
+        "writer": analysis.writer,
         "note": analysis.note,
     }
 
@@ -41,7 +42,7 @@ def as_preview(source: str, analysis: Analysis) -> str:
     wrap = textwrap.TextWrapper(width=100, initial_indent="    ", subsequent_indent="    ")
     lines = [
         f"# {analysis.title or source}",
-        f"{source} · {analysis.words:,} words · about {analysis.reading_minutes} min",
+        f"{source} · {analysis.words:,} words · about {analysis.reading_minutes} min · {analysis.writer} writer",
         "",
         "Thesis:",
         wrap.fill(analysis.thesis.text) if analysis.thesis else "    (none found)",

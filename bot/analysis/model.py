@@ -64,7 +64,7 @@ class Analysis:
     prompts: tuple[Prompt, ...]
     polls: tuple[Poll, ...] = field(default=())
     # Who wrote the prompts and polls: "embedded" (this package's templates) or "model" (an optional LLM
-    # writer, see bot/analysis/llm.py); the organiser's preview shows it.
+    # writer, see bot/writer/); the organiser's preview shows it.
     writer: str = "embedded"
     # Said to the organiser when the reading gave less than usual to ask about ("add your own prompts").
     note: str = ""

@@ -29,6 +29,11 @@ def _reported_counter(document: Document, features: list[Features]) -> str | Non
     return None
 
 
+def lowercase_words(text: str) -> frozenset[str]:
+    """The words the reading itself writes in lower case (see ``Material.lowercase_words``)."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
 def analyse(reading: Reading, *, backend: AnalysisBackend | None = None) -> Analysis:
     """Find the reading's thesis and key arguments and compose prompts and polls about them.
 
@@ -53,9 +58,8 @@ def analyse(reading: Reading, *, backend: AnalysisBackend | None = None) -> Anal
         )
         for c in selection.arguments
     )
-    lowercase_words = frozenset(_LOWER_WORD.findall(text))
     counter = _reported_counter(document, features)
-    composition = compose_with(backend, Material(reading.title, thesis, arguments, lowercase_words, counter))
+    composition = compose_with(backend, Material(reading.title, thesis, arguments, lowercase_words(text), counter))
     return Analysis(
         title=reading.title,
         words=reading.words,

@@ -31,7 +31,7 @@ MAX_PDF_PAGES = 150
 
 #: Decompressed bytes of one page's drawing instructions (its content streams and the forms it may draw),
 #: checked before pypdf parses them. A page of text needs 5–50 KB; a detailed map or chart a few hundred.
-MAX_PDF_PAGE_CONTENT_BYTES = 4 * 1024 * 1024
+MAX_PDF_PAGE_CONTENT_BYTES = 2 * 1024 * 1024
 
 #: Operations pypdf interprets on one page and in a whole document, forms counted each time they are drawn.
 #: A page of text is a few hundred to a few thousand; pypdf interprets about half a million a second, so
@@ -113,10 +113,8 @@ def too_long_message(words: int | None = None, *, pages: int | None = None) -> s
     """One wording for every "too long" refusal, whether counted in words or PDF pages."""
     if pages is not None:
         size = f"That PDF has {pages} pages; I can take at most {MAX_PDF_PAGES}"
-    elif words is not None:
-        size = f"That reading is about {words:,} words; I can take at most {MAX_WORDS:,}"
     else:
-        size = f"That reading is longer than {MAX_WORDS:,} words, the most I can take"
+        size = f"That reading is about {words:,} words; I can take at most {MAX_WORDS:,}"
     return f"{size} (a long reading is better split over several weeks). Queue a chapter or a section instead."
 
 

@@ -96,22 +96,16 @@ def _read(request: protocol.Request, send: Send) -> Reading:
     return dataclasses.replace(reading, title=title or reading.title, author=author or reading.author)
 
 
-# ---------------------------------------------------------------------------------------------------------
-# The seam for the optional model writer. ``bot/analysis/llm.py`` (built on another branch) provides
-# ``write_with_model(reading_text, title, embedded_analysis, config) -> Analysis``; until it is merged, a
-# request with model settings is answered with the embedded analysis.
-# ---------------------------------------------------------------------------------------------------------
 def _write_with_model(reading: Reading, analysis: Analysis, config: dict[str, Any], send: Send) -> Analysis:
-    try:
-        from bot.analysis.llm import write_with_model  # type: ignore[import-not-found]
-    except ModuleNotFoundError as exc:
-        if exc.name != "bot.analysis.llm":
-            raise
-        print("model settings given but bot.analysis.llm is absent; kept the embedded analysis", file=sys.stderr)
-        return analysis
+    """The optional model writer (``bot.writer``), given ``dataclasses.asdict(settings.model)``. It falls
+    back to the embedded analysis by itself (one log line on stderr) and never takes longer than its
+    timeout; anything it still raises keeps the embedded analysis too."""
+    from bot.config import ModelConfig
+    from bot.writer import write_with_model
+
     send(protocol.message(protocol.PROGRESS, "Writing the prompts…"))
     try:
-        return write_with_model(reading.text, reading.title, analysis, config)
+        return write_with_model(reading.text, reading.title, analysis, ModelConfig(**config))
     except MemoryError:
         raise
     except Exception:  # the embedded analysis is the fallback for any failure of the model

@@ -112,24 +112,31 @@ class Database:
 
     @classmethod
     async def open(cls, path: Path | str, *, migrate: bool = True) -> Database:
+        """Open (creating it and its folder if need be) and migrate; every way this can fail is one
+        ``DatabaseUnavailable`` naming the path and what is wrong with it."""
         path = Path(path)
+        if str(path) != ":memory:" and path.exists() and not path.is_file():
+            kind = "a folder" if path.is_dir() else "not a regular file"
+            raise DatabaseUnavailable(f"the database path {path} is {kind}; set DATABASE_PATH to a file")
         try:
             if str(path) != ":memory:":
                 path.parent.mkdir(parents=True, exist_ok=True)
             conn = await aiosqlite.connect(path, isolation_level=None)
-        except (OSError, sqlite3.Error) as err:
+        except (OSError, sqlite3.Error, ValueError) as err:
             raise DatabaseUnavailable(f"cannot open the database at {path}: {err}") from err
         db = cls(path, conn)
         try:
             conn.row_factory = aiosqlite.Row
+            await conn.execute("PRAGMA busy_timeout=5000")  # first, so a locked file waits rather than fails
             await conn.execute("PRAGMA journal_mode=WAL")
             await conn.execute("PRAGMA foreign_keys=ON")
-            await conn.execute("PRAGMA busy_timeout=5000")
             await conn.execute("PRAGMA synchronous=NORMAL")
             if migrate:
                 await db.upgrade()
-        except BaseException:
+        except BaseException as err:
             await conn.close()
+            if isinstance(err, sqlite3.Error):
+                raise DatabaseUnavailable(_explain(path, err)) from err
             raise
         return db
 
@@ -146,7 +153,7 @@ class Database:
         current = await self.version()
         available = migrations()
         if current > len(available):
-            raise RuntimeError(
+            raise DatabaseUnavailable(
                 f"the database at {self.path} is at schema version {current}, newer than this version of "
                 f"Reading Circle knows ({len(available)}); upgrade the bot instead of the database"
             )
@@ -159,21 +166,55 @@ class Database:
                 await self.conn.execute(f"PRAGMA user_version = {migration.version}")
                 await self.conn.execute("COMMIT")
             except BaseException:
-                await self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:  # else ROLLBACK fails and hides the real error
+                    await self.conn.execute("ROLLBACK")
                 raise
             log.info("applied migration %s", migration.name)
             applied.append(migration.name)
         return applied
 
     async def backup(self, destination: Path | str) -> None:
-        """A consistent copy while the bot may be writing, via SQLite's online backup API."""
+        """A consistent copy while the bot may be writing, via SQLite's online backup API.
+
+        The destination is a new file or an earlier backup; anything else (a folder, a device such as
+        /dev/null, a file that is not a database) is refused with ``DatabaseUnavailable`` rather than
+        overwritten or half-written."""
         destination = Path(destination)
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        target = sqlite3.connect(destination)
+        if destination.exists() and not destination.is_file():
+            raise DatabaseUnavailable(f"cannot back up to {destination}: it is not a regular file")
+        if destination.is_file() and destination.stat().st_size and not _is_sqlite(destination):
+            raise DatabaseUnavailable(
+                f"cannot back up to {destination}: it exists and is not a database; choose a new file name"
+            )
+        try:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            target = sqlite3.connect(destination)
+        except (OSError, sqlite3.Error, ValueError) as err:
+            raise DatabaseUnavailable(f"cannot back up to {destination}: {err}") from err
         try:
             await self.conn.backup(target)
+        except sqlite3.Error as err:
+            raise DatabaseUnavailable(_explain(self.path, err, backup=destination)) from err
         finally:
             target.close()
+
+
+def _is_sqlite(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(16) == b"SQLite format 3\x00"
+
+
+def _explain(path: Path, err: sqlite3.Error, *, backup: Path | None = None) -> str:
+    """SQLite's terse error, said in terms of what the operator can fix."""
+    message = str(err)
+    if "locked" in message or "busy" in message:
+        return f"the database at {path} is locked by another process (is the bot, or another backup, running?)"
+    if "readonly" in message or "read-only" in message:
+        return f"the database at {path} is read-only; give the bot's user write access to it and its folder"
+    if "not a database" in message or "malformed" in message:
+        return f"{path} is not a Reading Circle database, or it is damaged ({message}); restore a backup"
+    where = f"backing up {path} to {backup}" if backup else f"using the database at {path}"
+    return f"failed {where}: {message}"
 
 
 def _statements(sql: str) -> list[str]:

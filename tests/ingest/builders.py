@@ -120,3 +120,14 @@ def make_epub(
         for path, data in (extra_files or {}).items():
             book.writestr(path, data)
     return buffer.getvalue()
+
+
+def make_fallback_page() -> str:
+    """A page whose text sits in bare ``<div>``s: trafilatura's own extractor finds nothing there, its
+    fallback (readability, jusText, which needs ``lxml.html.clean``) finds every sentence."""
+    sentences = "".join(
+        f"<div>Sentence number {n} of a text that argues libraries should stay open in the evening for working "
+        "people.</div>"
+        for n in range(12)
+    )
+    return f"<html><body><div class='x'>{sentences}</div></body></html>"

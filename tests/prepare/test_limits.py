@@ -11,7 +11,6 @@ import logging
 import os
 import re
 import signal
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ import pytest
 from bot.prepare import Pasted, WorkerLimits, prepare
 from bot.prepare.supervisor import EXIT_GRACE_SECONDS
 from bot.prepare.worker import TEST_HOOK
-from tests.prepare.conftest import ESSAY, FAST, Recorder
+from tests.prepare.conftest import ESSAY, FAST
 
 FAULT = re.compile(
     r"Something went wrong while reading that \(error id `([0-9a-f]{8})`\)\. Try again, or paste the text instead"
@@ -137,41 +136,6 @@ async def test_a_failing_progress_callback_does_not_fail_the_reading(caplog: pyt
     assert prepared.analysis.arguments
     assert seen == ["Reading the text…", "Finding the arguments…"]
     assert "could not show reading progress" in caplog.text
-
-
-async def test_model_settings_without_the_model_writer_keep_the_embedded_analysis(
-    caplog: pytest.LogCaptureFixture, told: Recorder
-) -> None:
-    prepared = await prepare(Pasted(ESSAY), limits=FAST, progress=told, model={"endpoint": "http://127.0.0.1:9"})
-    assert prepared.analysis.writer == "embedded"
-    assert told.said == ["Reading the text…", "Finding the arguments…"]
-    assert "bot.analysis.llm is absent" in caplog.text
-
-
-async def test_model_settings_reach_the_model_writer(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, told: Recorder
-) -> None:
-    """A stand-in ``bot.analysis.llm`` (registered by a sitecustomize only the worker loads) receives the
-    reading, its title, the embedded analysis and the settings, and its analysis is the result."""
-    (tmp_path / "sitecustomize.py").write_text(
-        textwrap.dedent("""
-        import dataclasses, sys, types
-
-        def write_with_model(reading_text, title, embedded, config):
-            from bot.analysis.model import Prompt
-            prompt = Prompt(f"{title}: {len(reading_text.split())} words, {config['model']}?", None)
-            return dataclasses.replace(embedded, prompts=(prompt,), writer="model")
-
-        llm = types.ModuleType("bot.analysis.llm")
-        llm.write_with_model = write_with_model
-        sys.modules["bot.analysis.llm"] = llm
-    """)
-    )
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")]))
-    prepared = await prepare(Pasted(ESSAY), title="Libraries", limits=FAST, progress=told, model={"model": "tiny"})
-    assert told.said == ["Reading the text…", "Finding the arguments…", "Writing the prompts…"]
-    assert prepared.analysis.writer == "model"
-    assert [p.text for p in prepared.analysis.prompts] == [f"Libraries: {prepared.reading.words} words, tiny?"]
 
 
 async def test_the_worker_does_not_inherit_the_bot_token(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

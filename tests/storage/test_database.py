@@ -8,7 +8,7 @@ import pytest
 
 from bot.circles import Circle
 from bot.storage import circles
-from bot.storage.database import Database, migrations
+from bot.storage.database import Database, DatabaseUnavailable, migrations
 
 NOW = datetime(2026, 11, 29, 19, 0, tzinfo=UTC)
 
@@ -76,7 +76,7 @@ async def test_refuses_database_newer_than_code(tmp_path: Path) -> None:
     path = tmp_path / "rc.db"
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA user_version = 999")
-    with pytest.raises(RuntimeError, match="newer"):
+    with pytest.raises(DatabaseUnavailable, match="newer"):
         await Database.open(path)
 
 
@@ -113,3 +113,31 @@ async def test_backup_is_a_readable_copy(tmp_path: Path) -> None:
         assert (await circles.get(copy, 1)).timezone == "Europe/Berlin"
     finally:
         await copy.close()
+
+
+@pytest.mark.parametrize("path", ["/dev/null", "{tmp}"], ids=["device", "folder"])
+async def test_open_refuses_what_is_not_a_file(tmp_path: Path, path: str) -> None:
+    """/dev/null used to fail later as "cannot rollback", hiding the real error; a folder as "unable to open"."""
+    with pytest.raises(DatabaseUnavailable, match=r"is (a folder|not a regular file)"):
+        await Database.open(path.format(tmp=tmp_path))
+
+
+async def test_open_names_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "rc.db"
+    path.write_text("not a database")
+    with pytest.raises(DatabaseUnavailable, match="not a Reading Circle database"):
+        await Database.open(path)
+
+
+async def test_backup_never_overwrites_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("keep me")
+    db = await Database.open(tmp_path / "rc.db")
+    try:
+        with pytest.raises(DatabaseUnavailable, match="not a database"):
+            await db.backup(notes)
+        with pytest.raises(DatabaseUnavailable, match="not a regular file"):
+            await db.backup("/dev/null")
+    finally:
+        await db.close()
+    assert notes.read_text() == "keep me"
