@@ -634,15 +634,14 @@ class State:
             value = (value & ~own.deny) | own.allow
         return value if value & Perm.VIEW_CHANNEL else 0
 
-    def delete_channel(self, channel: Channel) -> list[Channel]:
-        """Forget a channel and its threads (or a thread); returns what went."""
+    def delete_channel(self, channel: Channel) -> None:
+        """Forget a channel and its threads (or a thread)."""
         gone = [channel] + [c for c in self.channels.values() if c.parent_id == channel.id and c.is_thread]
         for item in gone:
             del self.channels[item.id]
         guild = self.guild_of(channel)
         if channel.id in guild.channel_ids:
             guild.channel_ids.remove(channel.id)
-        return gone
 
     def guild_of(self, channel: Channel) -> Guild:
         return self.guilds[channel.guild_id]
