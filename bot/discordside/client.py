@@ -19,13 +19,17 @@ from bot.storage.database import Database, DatabaseUnavailable
 log = logging.getLogger("bot.app")
 
 
-def intents() -> discord.Intents:
-    """No privileged intents: guild events for the cache, message events to count participation (without
-    their content), poll votes for poll participation."""
+def intents(settings: Settings | None = None) -> discord.Intents:
+    """No privileged intents unless the operator turns them on: guild events for the cache, message events
+    to count participation (without their content), poll votes for poll participation. Message Content
+    (word counts) and Server Members (who holds the member role) only with their settings."""
     chosen = discord.Intents.none()
     chosen.guilds = True
     chosen.guild_messages = True
     chosen.guild_polls = True
+    if settings is not None:
+        chosen.message_content = settings.message_content_intent
+        chosen.members = settings.members_intent
     return chosen
 
 
@@ -48,7 +52,7 @@ class ReadingCircleBot(commands.Bot):
     def __init__(self, settings: Settings, clock: Clock) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
-            intents=intents(),
+            intents=intents(settings),
             tree_cls=ErrorReportingTree,
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
@@ -64,6 +68,7 @@ class ReadingCircleBot(commands.Bot):
         except DatabaseUnavailable as err:
             raise StartupError(f"{err} (check DATABASE_PATH)") from err
         self.services = Services.create(db, self.clock, self.publisher, self.settings)
+        await self.services.start()
         for name in self.extension_names:
             await self.load_extension(name)
         await self.sync_commands()
@@ -92,4 +97,5 @@ class ReadingCircleBot(commands.Bot):
             await services.runner.stop()
         await super().close()
         if services is not None:
+            await services.participation.close()  # the queued events, before the database goes
             await services.db.close()

@@ -1,0 +1,231 @@
+"""Participation end to end: members write, reply and vote in a real week through the fake Discord; the
+moderator's summary, its CSV and chart, the member's view and the offline report show exactly that.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import dataclasses
+import io
+import sqlite3
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.cli import main as cli_main
+from bot.config import Settings
+from bot.discordside.client import ReadingCircleBot
+from tests.clock import FakeClock
+from tests.fakediscord import FakeDiscord, Member, Message, World, running_bot
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = (ROOT / "data" / "samples" / "libraries.md").read_text(encoding="utf-8")
+MONDAY = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
+WEEK_START = datetime(2025, 3, 3, 17, 0, tzinfo=UTC)  # Monday 18:00 in Berlin
+
+
+@dataclasses.dataclass
+class Circle:
+    bot: ReadingCircleBot
+    clock: FakeClock
+    readers: dict[str, Member]
+
+
+@pytest.fixture
+async def circle(fake: FakeDiscord, world: World, settings: Settings, tmp_path: Path) -> AsyncIterator[Circle]:
+    clock = FakeClock(MONDAY)
+    role = fake.add_role(world.guild, "Readers")
+    readers = {name: fake.add_member(world.guild, name, roles=[role]) for name in ("ann", "bob", "cat")}
+    with_members = dataclasses.replace(settings, members_intent=True)
+    async with running_bot(fake, with_members, clock=clock) as bot:
+        await fake.invoke(
+            "circle setup",
+            member=world.owner,
+            channel=world.channel,
+            options={
+                "channel": world.channel,
+                "timezone": "Europe/Berlin",
+                "organiser_role": world.organiser_role,
+                "moderator_role": world.moderator_role,
+                "member_role": role,
+            },
+        )
+        queued = await fake.invoke(
+            "reading add", member=world.organiser, channel=world.channel, options={"title": "Libraries", "text": SAMPLE}
+        )
+        await fake.press_button(queued, queued.original.custom_ids()[0], member=world.organiser)
+        yield Circle(bot, clock, readers)  # type: ignore[arg-type]
+
+
+async def advance(circle: Circle, to: datetime) -> None:
+    await circle.clock.advance_to(to)
+    await circle.bot.services.runner.until_idle()
+
+
+def thread_of(fake: FakeDiscord, world: World) -> Any:
+    (thread,) = fake.threads(world.channel)
+    return thread
+
+
+def posted(fake: FakeDiscord, world: World) -> tuple[list[Message], list[Message]]:
+    """The week's prompts and polls so far, oldest first."""
+    messages = fake.bot_messages(thread_of(fake, world))
+    polls = [m for m in messages if m.poll]
+    prompts = [m for m in messages if not m.poll and not m.content.startswith("Recap")]
+    return prompts, polls
+
+
+async def play_a_week(fake: FakeDiscord, world: World, circle: Circle) -> None:
+    """ann: a thread message before any prompt, a reply to the first prompt, a vote on the first poll.
+    bob: a thread message after the last prompt (it answers that one), one he deletes, a vote on the second
+    poll. cat: votes on the first poll and takes the vote back. The bot's own posts are not anyone's."""
+    ann, bob, cat = circle.readers["ann"], circle.readers["bob"], circle.readers["cat"]
+    await advance(circle, WEEK_START + timedelta(minutes=1))
+    thread = thread_of(fake, world)
+    assert posted(fake, world) == ([], [])
+    await fake.post_message(thread, ann, "Hello all, starting now")
+    acted: set[str] = set()
+    for day in range(1, 7):
+        await advance(circle, WEEK_START + timedelta(days=day, hours=1))
+        prompts, polls = posted(fake, world)
+        if prompts and "reply" not in acted:
+            await fake.post_message(thread, ann, "My answer", reply_to=prompts[0])
+            acted.add("reply")
+        if polls and "poll 1" not in acted:
+            first = polls[0].poll.answers[0].answer_id
+            await fake.vote(polls[0], first, member=ann)
+            await fake.vote(polls[0], first, member=cat)
+            await fake.unvote(polls[0], first, member=cat)
+            acted.add("poll 1")
+        if len(polls) > 1 and "poll 2" not in acted:
+            await fake.vote(polls[1], polls[1].poll.answers[-1].answer_id, member=bob)
+            acted.add("poll 2")
+    assert acted == {"reply", "poll 1", "poll 2"}, acted
+    prompts, _polls = posted(fake, world)
+    assert len(prompts) == 2
+    await fake.post_message(thread, bob, "Late thoughts")
+    gone = await fake.post_message(thread, bob, "Oops, wrong thread")
+    await fake.delete_message(gone)
+    await fake.settle()
+    await fake.post_message(world.channel, bob, "Off-topic in the channel: not the circle's business")
+
+
+def csv_rows(text: str) -> dict[str, dict[str, str]]:
+    return {row["member"]: row for row in csv.DictReader(io.StringIO(text))}
+
+
+def attachment(result: Any, suffix: str) -> bytes:
+    (found,) = [a for m in result.messages for a in m.attachments if a.filename.endswith(suffix)]
+    return found.data
+
+
+async def test_a_week_of_participation_is_counted_exactly(fake: FakeDiscord, world: World, circle: Circle) -> None:
+    await play_a_week(fake, world, circle)
+
+    summary = await fake.invoke("participation summary", member=world.moderator, channel=world.channel)
+    assert summary.ephemeral
+    rows = csv_rows(attachment(summary, ".csv").decode())
+    counts = {
+        name: (r["thread_messages"], r["prompts_answered"], r["poll_votes"], r["weeks_active"])
+        for name, r in rows.items()
+    }
+    assert counts == {"ann": ("2", "1", "1", "1"), "bob": ("1", "1", "1", "1")}
+    text = summary.text
+    assert "ann" in text and "bob" in text and "cat" not in text
+    ann_line = next(line for line in text.splitlines() if line.startswith("ann "))
+    assert ann_line.split()[1:5] == ["2", "1", "1", "1"]
+    assert " 2 of 3 " in text  # active members of the week against the member role's size
+    assert attachment(summary, ".png").startswith(b"\x89PNG\r\n\x1a\n")
+
+    mine = await fake.invoke("me stats", member=circle.readers["ann"], channel=world.channel)
+    assert mine.ephemeral
+    assert "2 thread message(s), 1 prompt(s) answered, 1 poll vote(s); active in 1 of 1 week(s)" in mine.content
+
+    one = await fake.invoke(
+        "participation member", member=world.moderator, channel=world.channel, options={"user": circle.readers["bob"]}
+    )
+    assert "bob: 1 thread message(s), 1 prompt(s) answered, 1 poll vote(s)" in one.content
+
+    quiet = await fake.invoke("participation inactive", member=world.organiser, channel=world.channel)
+    assert "1 of 3 member(s)" in quiet.content and "cat" in quiet.content and "ann" not in quiet.content
+
+    exported = await fake.invoke(
+        "participation export", member=world.owner, channel=world.channel, options={"format": "json"}
+    )
+    assert b'"member": "bob"' in attachment(exported, ".json")
+
+    # The offline report reads the same database and prints the same numbers (ids stand in for names).
+    report_csv = Path(circle.bot.settings.database_path).with_name("report.csv")
+    code = await asyncio.to_thread(
+        cli_main_with_db,
+        circle.bot.settings.database_path,
+        ["report", "--guild", str(world.guild.id), "--csv", str(report_csv)],
+    )
+    assert code == 0
+    offline = {r["member_id"]: r for r in csv.DictReader(io.StringIO(report_csv.read_text()))}
+    online = {r["member_id"]: r for r in rows.values()}
+    drop_name = lambda r: {k: v for k, v in r.items() if k != "member"}  # noqa: E731
+    assert {k: drop_name(v) for k, v in offline.items()} == {k: drop_name(v) for k, v in online.items()}
+
+
+def cli_main_with_db(path: Path, argv: list[str]) -> int:
+    import os
+
+    before = os.environ.get("DATABASE_PATH")
+    os.environ["DATABASE_PATH"] = str(path)
+    try:
+        return cli_main(argv)
+    finally:
+        if before is None:
+            del os.environ["DATABASE_PATH"]
+        else:
+            os.environ["DATABASE_PATH"] = before
+
+
+async def test_a_plain_member_is_refused_and_sees_nobody(fake: FakeDiscord, world: World, circle: Circle) -> None:
+    await play_a_week(fake, world, circle)
+    for command, options in (
+        ("participation summary", {}),
+        ("participation inactive", {}),
+        ("participation export", {}),
+        ("participation member", {"user": circle.readers["ann"]}),
+    ):
+        refused = await fake.invoke(command, member=circle.readers["bob"], channel=world.channel, options=options)
+        assert refused.ephemeral and "moderators and organisers" in refused.content, command
+        assert "ann" not in refused.text and not [a for m in refused.messages for a in m.attachments]
+
+
+async def test_opting_out_stops_logging_and_delete_removes_every_row(
+    fake: FakeDiscord, world: World, circle: Circle, settings: Settings
+) -> None:
+    await play_a_week(fake, world, circle)
+    ann, bob = circle.readers["ann"], circle.readers["bob"]
+    thread = thread_of(fake, world)
+
+    before = await fake.invoke("privacy status", member=bob, channel=world.channel)
+    assert "are logged" in before.content and "2 row(s)" in before.content  # his message and his vote
+    await fake.invoke("privacy opt-out", member=bob, channel=world.channel)
+    await fake.post_message(thread, bob, "Not counted any more")
+    after = await fake.invoke("privacy status", member=bob, channel=world.channel)
+    assert "You opted out" in after.content and "2 row(s)" in after.content
+
+    mine = await fake.invoke("privacy export", member=ann, channel=world.channel)
+    exported = list(csv.DictReader(io.StringIO(attachment(mine, ".csv").decode())))
+    assert sorted(row["kind"] for row in exported) == ["answer", "message", "vote"]
+
+    asked = await fake.invoke("privacy delete", member=ann, channel=world.channel)
+    assert "cannot be undone" in asked.content
+    confirm = next(c for c in asked.original.custom_ids() if asked.original.find_component(c)["style"] == 4)
+    await fake.press_button(asked, confirm, member=ann)
+    assert "Deleted 3 row(s)" in asked.text
+
+    with sqlite3.connect(settings.database_path) as db:
+        left = db.execute("SELECT user_id, count(*) FROM participation_events GROUP BY user_id").fetchall()
+    assert left == [(bob.id, 2)]
+    summary = await fake.invoke("participation summary", member=world.moderator, channel=world.channel)
+    assert set(csv_rows(attachment(summary, ".csv").decode())) == {"bob"}
+    assert "ann" not in summary.text
