@@ -9,7 +9,6 @@ import asyncio
 import io
 import json
 import logging
-from dataclasses import asdict
 from typing import Literal
 
 import discord
@@ -21,8 +20,10 @@ from bot.discordside.client import ReadingCircleBot
 from bot.discordside.replies import NO_PINGS, actor_of, guild_id_of, report_error, respond_ephemeral
 from bot.errors import PermissionDenied, UserError
 from bot.participation.rules import Author
+from bot.participation.service import ParticipationService
 from bot.reports.csvfile import display_name, rows_csv, summary_csv
-from bot.reports.summary import DEFAULT_WEEKS, Summary, inactive_members
+from bot.reports.jsonfile import summary_json
+from bot.reports.summary import DEFAULT_WEEKS, inactive_members
 from bot.reports.text import MESSAGE_LIMIT, member_message, summary_message
 
 log = logging.getLogger(__name__)
@@ -233,7 +234,7 @@ class Participation(commands.Cog):
 class ConfirmDelete(discord.ui.View):
     """The one step between asking and deleting: a button only the member who asked can press."""
 
-    def __init__(self, service: object, guild_id: int, user_id: int) -> None:
+    def __init__(self, service: ParticipationService, guild_id: int, user_id: int) -> None:
         super().__init__(timeout=300)
         self.service = service
         self.guild_id = guild_id
@@ -244,7 +245,7 @@ class ConfirmDelete(discord.ui.View):
 
     @discord.ui.button(label="Delete my data", style=discord.ButtonStyle.danger)
     async def confirm(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:
-        removed = await self.service.delete_member(self.guild_id, self.user_id)  # type: ignore[attr-defined]
+        removed = await self.service.delete_member(self.guild_id, self.user_id)
         self.stop()
         await interaction.response.edit_message(
             content=f"Deleted {removed} row(s) about you. Summaries no longer show you.", view=None
@@ -290,20 +291,6 @@ async def display_names(guild: discord.Guild | None, user_ids: list[int]) -> dic
             break
         names.update({member.id: member.display_name for member in found})
     return names
-
-
-def summary_json(summary: Summary, names: dict[int, str]) -> str:
-    """The summary as JSON: the member rows of the CSV, the weeks and the readings."""
-    members = [
-        asdict(m) | {"member": display_name(m.user_id, names), "last_seen": m.last_seen.isoformat()}
-        for m in summary.members
-    ]
-    weeks = [{"week": w.week.label, "reading": w.week.reading_title} | _counts(w) for w in summary.weeks]
-    return json.dumps({"weeks": weeks, "readings": [asdict(r) for r in summary.readings], "members": members}, indent=1)
-
-
-def _counts(week: object) -> dict[str, int]:
-    return {k: v for k, v in asdict(week).items() if isinstance(v, int)}  # type: ignore[call-overload]
 
 
 def fitted(head: str, lines: list[str], limit: int = MESSAGE_LIMIT) -> str:

@@ -36,12 +36,16 @@ class Circle:
 
 
 @pytest.fixture
-async def circle(fake: FakeDiscord, world: World, settings: Settings, tmp_path: Path) -> AsyncIterator[Circle]:
+async def circle(
+    fake: FakeDiscord, world: World, settings: Settings, request: pytest.FixtureRequest
+) -> AsyncIterator[Circle]:
+    """The bot with a circle whose member role ann, bob and cat hold, and a reading queued; by default with
+    the Server Members intent (a test may pass other settings with indirect parametrisation)."""
     clock = FakeClock(MONDAY)
     role = fake.add_role(world.guild, "Readers")
     readers = {name: fake.add_member(world.guild, name, roles=[role]) for name in ("ann", "bob", "cat")}
-    with_members = dataclasses.replace(settings, members_intent=True)
-    async with running_bot(fake, with_members, clock=clock) as bot:
+    chosen = dataclasses.replace(settings, **getattr(request, "param", {"members_intent": True}))
+    async with running_bot(fake, chosen, clock=clock) as bot:
         await fake.invoke(
             "circle setup",
             member=world.owner,
@@ -229,3 +233,50 @@ async def test_opting_out_stops_logging_and_delete_removes_every_row(
     summary = await fake.invoke("participation summary", member=world.moderator, channel=world.channel)
     assert set(csv_rows(attachment(summary, ".csv").decode())) == {"bob"}
     assert "ann" not in summary.text
+
+
+@pytest.mark.parametrize("circle", [{"members_intent": False, "message_content_intent": True}], indirect=True)
+async def test_without_the_members_intent_names_are_asked_by_id_and_inactive_says_why(
+    fake: FakeDiscord, world: World, circle: Circle, settings: Settings
+) -> None:
+    """No member cache: display names come from a gateway request by id; nobody can be called inactive.
+    With the Message Content intent, words are counted (and the text is still not stored)."""
+    assert not circle.bot.intents.members and circle.bot.intents.message_content
+    await play_a_week(fake, world, circle)
+    summary = await fake.invoke("participation summary", member=world.moderator, channel=world.channel)
+    assert set(csv_rows(attachment(summary, ".csv").decode())) == {"ann", "bob"}
+    assert " of 3" not in summary.text
+    quiet = await fake.invoke("participation inactive", member=world.moderator, channel=world.channel)
+    assert "Server Members intent" in quiet.content and "SERVER_MEMBERS_INTENT=true" in quiet.content
+    with sqlite3.connect(settings.database_path) as db:
+        words = db.execute("SELECT message_id, words FROM participation_events WHERE kind != 'vote'").fetchall()
+        stored = " ".join(str(value) for row in db.execute("SELECT * FROM participation_events") for value in row)
+    assert sorted(count for _id, count in words) == [2, 2, 4]  # "My answer", "Late thoughts", "Hello all, …"
+    assert "Hello" not in stored and "thoughts" not in stored
+
+
+async def test_word_counts_are_not_guessed_without_the_content_intent(
+    fake: FakeDiscord, world: World, circle: Circle, settings: Settings
+) -> None:
+    assert not circle.bot.intents.message_content
+    await play_a_week(fake, world, circle)
+    await fake.invoke("privacy status", member=circle.readers["ann"], channel=world.channel)  # writes the queue
+    with sqlite3.connect(settings.database_path) as db:
+        words = db.execute("SELECT words FROM participation_events WHERE kind != 'vote'").fetchall()
+    assert words == [(None,), (None,), (None,)]
+
+
+async def test_what_is_queued_when_the_bot_stops_is_written(
+    fake: FakeDiscord, world: World, circle: Circle, settings: Settings
+) -> None:
+    """A message a moment before shutdown is still waiting in the writer; closing the bot writes it before
+    the database closes."""
+    await advance(circle, WEEK_START + timedelta(minutes=1))
+    circle.bot.services.participation.writer.max_delay = 3600  # so only the shutdown can write it
+    await fake.post_message(thread_of(fake, world), circle.readers["cat"], "Last word")
+    assert circle.bot.services.participation.writer.pending == 1
+    await circle.bot.close()
+    with sqlite3.connect(settings.database_path) as db:
+        assert db.execute("SELECT user_id, kind FROM participation_events").fetchall() == [
+            (circle.readers["cat"].id, "message")
+        ]
