@@ -1,7 +1,8 @@
 """Checks every REST body the bot sends, as Discord would, before the fake acts on it.
 
 Two layers: Discord's official OpenAPI document (shared/discord-api/openapi.json), and the documented
-limits it states more loosely than Discord enforces them (docs/ARCHITECTURE.md, "Discord limits the output keeps"). A failure becomes
+limits it states more loosely than Discord enforces them (docs/ARCHITECTURE.md, "Discord limits the output
+keeps"). A failure becomes
 Discord's own 400 answer, code 50035 "Invalid Form Body", with the nested ``errors`` tree discord.py
 flattens into its exception text, so the bot sees exactly what production would show it.
 """
