@@ -273,3 +273,35 @@ async def test_everyone_in_a_reading_pings_nobody_and_the_member_role_is_the_onl
     for message in thread_messages(fake, world):
         assert message.allowed_mentions is not None and message.allowed_mentions.get("parse") == []
         assert not message.allowed_mentions.get("roles") and not message.allowed_mentions.get("users")
+
+
+async def test_preview_expires_with_its_buttons_disabled(
+    fake: FakeDiscord, world: World, circle_bot: ReadingCircleBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past its lifetime the preview says it expired and no button can be pressed; nothing was queued."""
+    from bot.discordside import preview
+
+    monkeypatch.setattr(preview, "PREVIEW_SECONDS", 0.2)
+    result = await fake.invoke(
+        "reading add", member=world.organiser, channel=world.channel, options={"title": "Libraries", "text": SAMPLE}
+    )
+
+    def disabled() -> bool:
+        buttons = [c for row in result.original.components for c in row.get("components", [])]
+        return bool(buttons) and all(b.get("disabled") for b in buttons)
+
+    await fake.wait_until(disabled, "the expired preview's buttons to be disabled")
+    assert "expired" in result.content
+    _, queue = await circle_bot.services.readings.queue(world.guild.id)
+    assert queue == []
+
+
+async def test_a_text_without_arguments_asks_the_organiser_for_prompts(
+    fake: FakeDiscord, world: World, circle_bot: ReadingCircleBot
+) -> None:
+    shopping = "\n".join(f"- {n} bags of flour, eggs, milk, butter, sugar and salt" for n in range(1, 12))
+    result = await fake.invoke(
+        "reading add", member=world.organiser, channel=world.channel, options={"title": "List", "text": shopping}
+    )
+    assert "no arguable claim" in result.text and "none yet" in result.text, result.text
+    assert "bags of flour" not in result.embeds[1]["fields"][0]["value"]
