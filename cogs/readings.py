@@ -8,7 +8,7 @@ from discord.ext import commands
 
 from bot.discordside.client import ReadingCircleBot
 from bot.discordside.preview import PreviewView, preview_embeds
-from bot.discordside.replies import NO_PINGS, actor_of, guild_id_of, local_time
+from bot.discordside.replies import NO_PINGS, actor_of, guild_id_of, local_time, report_error
 from bot.errors import UserError
 from bot.ingest import ReadingError
 from bot.ingest.limits import MAX_UPLOAD_BYTES, size_text
@@ -31,8 +31,6 @@ class PasteModal(discord.ui.Modal, title="Paste the reading"):
         await self.cog.preview(interaction, Pasted(self.text.value), self.reading_title, self.author)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
-        from bot.discordside.replies import report_error
-
         await report_error(interaction, error)
 
 

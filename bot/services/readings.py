@@ -9,7 +9,7 @@ from bot.analysis.model import Analysis
 from bot.circles import Actor, Circle, require_organiser
 from bot.clock import Clock
 from bot.errors import UserError
-from bot.readings import CircleReading, check_text, clean_title, edited, moved, poll_answers
+from bot.readings import CircleReading, check_text, clean_title, edited, for_the_week, moved, poll_answers
 from bot.scheduling.cadence import next_slot
 from bot.scheduling.model import JobKind, Week
 from bot.scheduling.runner import JobRunner
@@ -69,7 +69,7 @@ class ReadingService:
                 text=text,
                 words=words,
                 minutes=minutes,
-                analysis=analysis,
+                analysis=for_the_week(analysis),
                 added_by=actor.user_id,
                 added_at=now,
                 url=url,
