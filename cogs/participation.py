@@ -232,16 +232,15 @@ class Participation(commands.Cog):
 
 
 class ConfirmDelete(discord.ui.View):
-    """The one step between asking and deleting: a button only the member who asked can press."""
+    """The one step between asking and deleting. It is sent ephemeral, and Discord lets only the member who
+    received an ephemeral message use its buttons, so no one else can confirm (tests/fakediscord holds the
+    same rule)."""
 
     def __init__(self, service: ParticipationService, guild_id: int, user_id: int) -> None:
         super().__init__(timeout=300)
         self.service = service
         self.guild_id = guild_id
         self.user_id = user_id
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        return interaction.user.id == self.user_id
 
     @discord.ui.button(label="Delete my data", style=discord.ButtonStyle.danger)
     async def confirm(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:

@@ -230,6 +230,8 @@ async def test_opting_out_stops_logging_and_delete_removes_every_row(
     asked = await fake.invoke("privacy delete", member=ann, channel=world.channel)
     assert "cannot be undone" in asked.content
     confirm = next(c for c in asked.original.custom_ids() if asked.original.find_component(c)["style"] == 4)
+    with pytest.raises(AssertionError, match="only the user who received an ephemeral message"):
+        await fake.press_button(asked, confirm, member=bob)  # Discord offers the button to ann alone
     await fake.press_button(asked, confirm, member=ann)
     assert "Deleted 3 row(s)" in asked.text
 
@@ -286,3 +288,27 @@ async def test_what_is_queued_when_the_bot_stops_is_written(
         assert db.execute("SELECT user_id, kind FROM participation_events").fetchall() == [
             (circle.readers["cat"].id, "message")
         ]
+
+
+async def test_threads_outside_the_cache_and_bulk_deletes_count(
+    fake: FakeDiscord, world: World, circle: Circle, settings: Settings
+) -> None:
+    """After a restart the week's thread may be missing from discord.py's cache (archived, or not yet
+    listed): messages in it still arrive and count. A bulk delete removes every event it names."""
+    await advance(circle, WEEK_START + timedelta(minutes=1))
+    thread = thread_of(fake, world)
+    guild = circle.bot.get_guild(world.guild.id)
+    guild._remove_thread(guild.get_thread(thread.id))  # as if the bot had never seen the thread
+    assert guild.get_thread(thread.id) is None
+    first = await fake.post_message(thread, circle.readers["ann"], "Still counted")
+    second = await fake.post_message(thread, circle.readers["bob"], "Me too")
+    await fake.post_message(thread, circle.readers["cat"], "And me")
+    await fake.dispatch(
+        "MESSAGE_DELETE_BULK",
+        {"ids": [str(first.id), str(second.id)], "channel_id": str(thread.id), "guild_id": str(world.guild.id)},
+    )
+    await fake.settle()
+    await circle.bot.services.participation.writer.flush()
+    with sqlite3.connect(settings.database_path) as db:
+        users = db.execute("SELECT user_id FROM participation_events").fetchall()
+    assert users == [(circle.readers["cat"].id,)]
