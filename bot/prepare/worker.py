@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from bot.prepare import Link, Pasted, Upload, protocol
+from bot.prepare import Link, Pasted, Stored, Upload, protocol
 
 if TYPE_CHECKING:
     from bot.analysis.model import Analysis
@@ -93,6 +93,10 @@ def _read(request: protocol.Request, send: Send) -> Reading:
         case Pasted(text):
             send(protocol.message(protocol.PROGRESS, "Reading the text…"))
             reading = ingest.from_text(text, title=title)
+        case Stored(text):
+            from bot.ingest.model import Reading
+
+            reading = Reading(text)
     return dataclasses.replace(reading, title=title or reading.title, author=author or reading.author)
 
 
