@@ -118,7 +118,9 @@ class Circles(commands.Cog):
         )
         verb = "set up" if created else "updated"
         await interaction.response.send_message(
-            f"Reading circle {verb}.", embed=circle_embed(circle, next_start), ephemeral=True
+            f"Reading circle {verb}.",
+            embed=circle_embed(circle, next_start, model_host(self.bot.settings)),
+            ephemeral=True,
         )
 
     @setup.autocomplete("timezone")
