@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -38,7 +40,7 @@ class CircleChannelOption(app_commands.Transformer):
         return channel
 
 
-def circle_embed(circle: Circle, next_start: object = None, model_at: str | None = None) -> discord.Embed:
+def circle_embed(circle: Circle, next_start: datetime | None = None, model_at: str | None = None) -> discord.Embed:
     def role(role_id: int | None, fallback: str) -> str:
         return f"<@&{role_id}>" if role_id else fallback
 
@@ -53,7 +55,7 @@ def circle_embed(circle: Circle, next_start: object = None, model_at: str | None
     if circle.paused:
         embed.add_field(name="Next reading", value="paused — /circle resume starts it again", inline=False)
     elif next_start is not None:
-        embed.add_field(name="Next reading", value=local_time(next_start, circle.timezone), inline=False)  # type: ignore[arg-type]
+        embed.add_field(name="Next reading", value=local_time(next_start, circle.timezone), inline=False)
     embed.add_field(name="The week", value=circle.plan.describe(), inline=False)
     if model_at is not None:
         embed.add_field(name="Prompt writer", value=writer_note(circle, model_at), inline=False)

@@ -9,7 +9,7 @@ from discord.ext import commands
 from bot.circles import Actor
 from bot.discordside.client import ReadingCircleBot
 from bot.discordside.preview import PREVIEW_TEXT, PreviewView, preview_embeds
-from bot.discordside.replies import NO_PINGS, actor_of, guild_id_of, local_time
+from bot.discordside.replies import NO_PINGS, actor_of, guild_id_of, local_time, report_error
 from bot.errors import UserError
 from bot.ingest import ReadingError
 from bot.ingest.limits import MAX_UPLOAD_BYTES, size_text
@@ -34,8 +34,6 @@ class PasteModal(discord.ui.Modal, title="Paste the reading"):
         await self.cog.preview(interaction, Pasted(self.text.value), self.reading_title, self.author)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
-        from bot.discordside.replies import report_error
-
         await report_error(interaction, error)
 
 

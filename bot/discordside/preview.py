@@ -46,7 +46,7 @@ def preview_embeds(reading: CircleReading) -> list[discord.Embed]:
             "**I found no arguable claim in this text** (no thesis, no arguments), so I will not quote fragments "
             "of it. Press **Edit prompts** and write the prompts members should discuss.",
         ]
-    if analysis.thesis:
+    if analysis.thesis and reading.has_arguments:
         lines += ["", "**Thesis**", shorten(analysis.thesis.text, 900)]
     if analysis.arguments:
         lines += ["", "**Key arguments**"]

@@ -29,13 +29,13 @@ def guild_id_of(interaction: discord.Interaction) -> int:
     return interaction.guild_id
 
 
-async def respond_ephemeral(interaction: discord.Interaction, text: str, **extra: object) -> None:
+async def respond_ephemeral(interaction: discord.Interaction, text: str) -> None:
     """Answer (or follow up) privately; a failure to deliver is logged, never raised into a handler."""
     try:
         if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS, **extra)  # type: ignore[arg-type]
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS)
         else:
-            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS, **extra)  # type: ignore[arg-type]
+            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
     except discord.HTTPException:
         log.warning("could not deliver a message for interaction %s", interaction.id, exc_info=True)
 

@@ -12,7 +12,7 @@ from bot.config import Settings
 from bot.errors import UserError
 from bot.ingest.errors import ReadingError
 from bot.prepare import Progress, Stored, prepare
-from bot.readings import CircleReading, check_text, clean_title, edited, moved, poll_answers
+from bot.readings import CircleReading, check_text, clean_title, edited, for_the_week, moved, poll_answers
 from bot.scheduling.cadence import next_slot
 from bot.scheduling.model import JobKind, Week
 from bot.scheduling.runner import JobRunner
@@ -73,7 +73,7 @@ class ReadingService:
                 text=text,
                 words=words,
                 minutes=minutes,
-                analysis=analysis,
+                analysis=for_the_week(analysis),
                 added_by=actor.user_id,
                 added_at=now,
                 url=url,
@@ -118,7 +118,7 @@ class ReadingService:
             raise UserError(f"{err} The preview is unchanged.") from err
         async with self.db.transaction() as tx:
             reading = await self._own_draft(tx, actor, reading_id)
-            reading = replace(reading, analysis=prepared.analysis)
+            reading = replace(reading, analysis=for_the_week(prepared.analysis))
             await store.update(tx, reading)
         return reading
 

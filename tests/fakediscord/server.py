@@ -137,7 +137,7 @@ class FakeDiscord:
         if self.spec is None:
             warnings.warn(
                 f"Discord OpenAPI spec not found at {self.spec_path}: REST bodies are NOT validated against it "
-                "(DESIGN.md limits are still checked)",
+                "(the limits in docs/ARCHITECTURE.md are still checked)",
                 SpecMissingWarning,
                 stacklevel=2,
             )
