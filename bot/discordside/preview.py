@@ -99,14 +99,15 @@ class PreviewView(discord.ui.View):
         rewrite: Rewrite | None = None,
     ):
         """``rewrite`` is given only when a model writer is configured and the circle allows it; without
-        it the preview has no rewrite buttons."""
+        it, or for a text with no arguable claim (whose prompts the organiser writes), the preview has no
+        rewrite buttons."""
         super().__init__(timeout=PREVIEW_SECONDS)
         self.service = service
         self.reading = reading
         self.owner = owner
         self.origin = origin
         self._rewrite = rewrite
-        if rewrite is None:
+        if rewrite is None or not reading.has_arguments:
             self.remove_item(self.rewrite_with_model)
             self.remove_item(self.use_embedded)
 

@@ -60,12 +60,13 @@ def _work(send: Send) -> None:
         reading = _read(request, send)
         send(protocol.message(protocol.PROGRESS, "Finding the arguments…"))
         from bot.analysis import analyse
+        from bot.readings import has_arguable_claim
 
         analysis = analyse(reading)
     except ReadingError as err:
         send(protocol.message(protocol.ERROR, str(err)))
         return
-    if request.model is not None:
+    if request.model is not None and has_arguable_claim(analysis):  # else the draft keeps no prompts to write
         analysis = _write_with_model(reading, analysis, request.model, send)
     from bot.analysis.serialize import analysis_to_dict, reading_to_dict
 

@@ -264,3 +264,18 @@ async def test_rewriting_needs_the_organiser_who_asked(
         with pytest.raises(UserError, match="organiser"):
             await service.rewrite_draft(demoted, draft_id, with_model, with_model=True)
     assert len(fake_openai.requests) == 1
+
+
+async def test_a_text_without_arguments_offers_no_rewrite(
+    fake: FakeDiscord, world: World, with_model: Settings, fake_openai: FakeOpenAI
+) -> None:
+    """A shopping list has nothing for a writer to choose from: the organiser writes its prompts, so the
+    model is not asked (the text goes nowhere) and the preview offers no rewrite."""
+    fake_openai.then(answer(GOOD))
+    shopping = "\n".join(f"- {n} bags of flour, eggs, milk, butter, sugar and salt" for n in range(1, 12))
+    async with running_bot(fake, with_model):
+        await set_up_circle(fake, world)
+        preview = await add(fake, world, title="List", text=shopping)
+    assert "no arguable claim" in preview.text
+    assert labels(preview) == ["Queue it", "Edit prompts", "Discard"]
+    assert fake_openai.requests == []
