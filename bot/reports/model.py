@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,3 +31,29 @@ class MemberWeek:
     prompts_answered: int  # distinct prompts answered
     poll_votes: int
     last_at: int  # epoch milliseconds: made a datetime once per member, not once per row
+
+
+@dataclass(frozen=True, slots=True)
+class MemberSummary:
+    """One member's totals over a summary's weeks."""
+
+    user_id: int
+    thread_messages: int
+    prompts_answered: int
+    poll_votes: int
+    weeks_active: int
+    last_seen: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class WeekTotals:
+    """One week's figures as the rollup keeps them (migration 0005)."""
+
+    week_id: int
+    active: int  # members who did anything
+    wrote: int  # members with a message in the thread
+    answered: int  # members who answered a prompt
+    voted: int  # members who voted in a poll
+    thread_messages: int
+    prompts_answered: int  # distinct (member, prompt) pairs
+    poll_votes: int

@@ -1,4 +1,4 @@
-"""Participation summaries, added up from one query's per-member-per-week rows.
+"""Participation summaries, read from the rollups the database keeps beside the events (migration 0005).
 
 Every figure a moderator or member sees (the command, the CSV, the chart, the offline report) comes from
 :func:`build_summary` or :func:`member_stats`, so they cannot disagree.
@@ -11,21 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.errors import UserError
-from bot.reports.model import MemberWeek, Week
+from bot.reports.model import MemberSummary, Week, WeekTotals
 from bot.storage.participation import ParticipationStore, as_datetime
 
 DEFAULT_WEEKS = 4
 NO_CIRCLE = "This server has no reading circle yet, so there is no participation to show."
-
-
-@dataclass(frozen=True, slots=True)
-class MemberSummary:
-    user_id: int
-    thread_messages: int
-    prompts_answered: int
-    poll_votes: int
-    weeks_active: int
-    last_seen: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,66 +68,61 @@ class MemberStats:
 async def build_summary(
     store: ParticipationStore, guild_id: int, *, weeks: int | None = DEFAULT_WEEKS, role_size: int | None = None
 ) -> Summary:
-    """The circle's participation over its last ``weeks`` weeks (all kept weeks when None)."""
+    """The circle's participation over its last ``weeks`` weeks (all kept weeks when None).
+
+    The database adds up: one row per member and one per week come back, whatever the window, so the time
+    stays within the issue's 200 ms over a million events (``python -m benchmarks.participation``).
+    """
     circle_id = await _circle(store, guild_id)
     all_weeks = await store.weeks(circle_id)
     chosen = all_weeks if weeks is None else all_weeks[-weeks:] if weeks > 0 else []
     if not chosen:
         return Summary([], [], [], role_size)
-    rows = await store.member_weeks(circle_id, min(week.id for week in chosen))
-    return summarise(chosen, rows, role_size)
-
-
-def summarise(weeks: Sequence[Week], rows: Sequence[MemberWeek], role_size: int | None = None) -> Summary:
-    """Add per-member-per-week rows up into a summary: per member, per week, per reading."""
-    wanted = {week.id: week for week in weeks}
-    members: dict[int, list] = {}
-    per_week: dict[int, list[int]] = {week.id: [0, 0, 0, 0, 0, 0] for week in weeks}
-    readers: dict[int, set[int]] = {}
-    for row in rows:
-        if row.week_id not in wanted:
-            continue
-        member = members.setdefault(row.user_id, [0, 0, 0, 0, row.last_at])
-        member[0] += row.thread_messages
-        member[1] += row.prompts_answered
-        member[2] += row.poll_votes
-        member[3] += 1
-        member[4] = max(member[4], row.last_at)
-        week = per_week[row.week_id]
-        week[0] += 1
-        week[1] += row.thread_messages > 0
-        week[2] += row.prompts_answered > 0
-        week[3] += row.poll_votes > 0
-        week[4] += row.thread_messages
-        week[5] += row.poll_votes
-        readers.setdefault(wanted[row.week_id].reading_id, set()).add(row.user_id)
-    member_list = sorted(
-        (MemberSummary(user, *values[:4], as_datetime(values[4])) for user, values in members.items()),
+    week_ids = [week.id for week in chosen]
+    members = sorted(
+        await store.member_totals(circle_id, week_ids),
         key=lambda m: (-(m.thread_messages + m.poll_votes), -m.weeks_active, m.user_id),
     )
-    week_list = [WeekSummary(week, *per_week[week.id]) for week in weeks]
-    return Summary(week_list, member_list, _readings(weeks, rows, readers), role_size)
+    totals = await store.week_totals(circle_id, week_ids)
+    week_list = [WeekSummary(week, *_week_figures(totals.get(week.id))) for week in chosen]
+    return Summary(week_list, members, await _readings(store, circle_id, chosen, totals), role_size)
 
 
-def _readings(
-    weeks: Sequence[Week], rows: Sequence[MemberWeek], readers: dict[int, set[int]]
+def _week_figures(totals: WeekTotals | None) -> tuple[int, int, int, int, int, int]:
+    if totals is None:
+        return 0, 0, 0, 0, 0, 0
+    return totals.active, totals.wrote, totals.answered, totals.voted, totals.thread_messages, totals.poll_votes
+
+
+async def _readings(
+    store: ParticipationStore, circle_id: int, weeks: Sequence[Week], totals: dict[int, WeekTotals]
 ) -> list[ReadingEngagement]:
-    reading_of = {week.id: week.reading_id for week in weeks}
-    totals: dict[int, list[int]] = {}
-    titles: dict[int, str] = {}
+    """Each reading's engagement over its weeks in the window, in the order the readings first ran.
+
+    A reading's active members are its week's when it ran one week (the usual case); across several weeks a
+    member counts once, which takes one query over just those weeks."""
+    weeks_of: dict[int, list[Week]] = {}
     for week in weeks:
-        totals.setdefault(week.reading_id, [0, 0, 0, 0])[0] += 1
-        titles[week.reading_id] = week.reading_title
-    for row in rows:
-        if row.week_id in reading_of:
-            total = totals[reading_of[row.week_id]]
-            total[1] += row.thread_messages
-            total[2] += row.prompts_answered
-            total[3] += row.poll_votes
-    return [
-        ReadingEngagement(reading, titles[reading], count, len(readers.get(reading, ())), messages, answered, votes)
-        for reading, (count, messages, answered, votes) in totals.items()
-    ]
+        weeks_of.setdefault(week.reading_id, []).append(week)
+    readings = []
+    for reading_id, its_weeks in weeks_of.items():
+        found = [totals[week.id] for week in its_weeks if week.id in totals]
+        if len(its_weeks) == 1:
+            active = found[0].active if found else 0
+        else:
+            active = await store.readers(circle_id, [week.id for week in its_weeks])
+        readings.append(
+            ReadingEngagement(
+                reading_id,
+                its_weeks[0].reading_title,
+                len(its_weeks),
+                active,
+                sum(t.thread_messages for t in found),
+                sum(t.prompts_answered for t in found),
+                sum(t.poll_votes for t in found),
+            )
+        )
+    return readings
 
 
 def inactive_members(summary: Summary, role_member_ids: Collection[int], opted_out: Collection[int] = ()) -> list[int]:

@@ -131,6 +131,9 @@ class Database:
             await conn.execute("PRAGMA journal_mode=WAL")
             await conn.execute("PRAGMA foreign_keys=ON")
             await conn.execute("PRAGMA synchronous=NORMAL")
+            # Statement journals in memory: every event insert runs the participation rollup's triggers,
+            # which make SQLite journal each statement; on disk that halved the ingest rate (migration 0005).
+            await conn.execute("PRAGMA temp_store=MEMORY")
             if migrate:
                 await db.upgrade()
         except BaseException as err:

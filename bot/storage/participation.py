@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ import aiosqlite
 
 from bot.participation.events import Event, MessageDeleted, MessagePosted, VoteAdded, VoteRemoved
 from bot.participation.rules import answered_prompt
-from bot.reports.model import MemberWeek, Week
+from bot.reports.model import MemberSummary, MemberWeek, Week, WeekTotals
 from bot.storage.database import Database, Transaction, migrations
 
 _INSERT = (
@@ -35,9 +35,35 @@ WHERE e.user_id = ? AND c.guild_id = ?
 ORDER BY e.at, e.id
 """
 
-# Per member and week, over a range of weeks: read in the order of participation_events_week, so the
-# grouping needs no sort and the table itself is never touched.
-MEMBER_WEEKS = """
+# The summaries read the rollups that migration 0005's triggers keep in step with the events, never the
+# events themselves: a million events are ~300,000 member-weeks and one row per week.
+# A member's totals over a set of weeks: read in key order (circle, user, week), so grouping needs no sort.
+MEMBER_TOTALS = """
+SELECT user_id, sum(thread_messages), sum(prompts_answered), sum(poll_votes), count(*), max(last_at)
+FROM participation_member_weeks
+WHERE circle_id = ? AND week_id IN (SELECT value FROM json_each(?))
+GROUP BY user_id
+"""
+
+WEEK_TOTALS = """
+SELECT week_id, active, wrote, answered, voted, thread_messages, prompts_answered, poll_votes
+FROM participation_weeks
+WHERE circle_id = ? AND week_id IN (SELECT value FROM json_each(?))
+"""
+
+# Members active in any of several weeks (a reading that ran more than one week of the window).
+READERS = """
+SELECT count(DISTINCT user_id) FROM participation_member_weeks
+WHERE circle_id = ? AND week_id IN (SELECT value FROM json_each(?))
+"""
+
+USER_WEEKS = """
+SELECT week_id, user_id, thread_messages, answers, prompts_answered, poll_votes, last_at
+FROM participation_member_weeks
+WHERE circle_id = ? AND user_id = ?
+"""
+
+WEEKS = """
 SELECT week_id, user_id,
        sum(kind != 'vote') AS thread_messages,
        sum(kind = 'answer') AS answers,
@@ -125,15 +151,24 @@ class ParticipationStore:
         """The circle's weeks, oldest first."""
         return [Week(*row) for row in await self._db.fetchall(WEEKS, (circle_id,))]
 
-    async def member_weeks(self, circle_id: int, first_week_id: int) -> list[MemberWeek]:
-        """What each member did in each week from ``first_week_id`` on (week ids grow with time)."""
-        rows = await self._db.fetchall(MEMBER_WEEKS, (circle_id, first_week_id))
-        return [MemberWeek(*row) for row in rows]
+    async def member_totals(self, circle_id: int, week_ids: Collection[int]) -> list[MemberSummary]:
+        """Each member's totals over the given weeks (members with no activity there are absent)."""
+        rows = await self._db.fetchall(MEMBER_TOTALS, (circle_id, _ids(week_ids)))
+        return [MemberSummary(*row[:5], as_datetime(row[5])) for row in rows]
+
+    async def week_totals(self, circle_id: int, week_ids: Collection[int]) -> dict[int, WeekTotals]:
+        """The given weeks' figures, by week id; a week nobody took part in is absent."""
+        rows = await self._db.fetchall(WEEK_TOTALS, (circle_id, _ids(week_ids)))
+        return {row[0]: WeekTotals(*row) for row in rows}
+
+    async def readers(self, circle_id: int, week_ids: Collection[int]) -> int:
+        """How many members took part in any of the given weeks."""
+        row = await self._db.fetchone(READERS, (circle_id, _ids(week_ids)))
+        return int(row[0])
 
     async def user_weeks(self, circle_id: int, user_id: int) -> list[MemberWeek]:
         """One member's weeks, every week kept (for their streak)."""
-        rows = await self._db.fetchall(MEMBER_WEEKS.replace("week_id >= ?", "user_id = ?"), (circle_id, user_id))
-        return [MemberWeek(*row) for row in rows]
+        return [MemberWeek(*row) for row in await self._db.fetchall(USER_WEEKS, (circle_id, user_id))]
 
 
 async def open_read_only(path: Path | str) -> Database:
@@ -241,6 +276,11 @@ def _message_row(event: MessagePosted, found: _Lookups) -> tuple | None:
         return None
     kind = "message" if post_id is None else "answer"
     return (circle_id, week_id, post_id, event.user_id, kind, event.message_id, None, event.at, event.words)
+
+
+def _ids(ids: Collection[int]) -> str:
+    """Ids as one JSON parameter for ``IN (SELECT value FROM json_each(?))``: any number, one statement."""
+    return json.dumps(sorted(ids))
 
 
 def as_datetime(ms: int) -> datetime:
