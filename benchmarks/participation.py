@@ -3,10 +3,12 @@
 ``python -m benchmarks.participation`` prints:
 
 - events/s for 200,000 events put through ``ParticipationService`` (the batching writer, attribution at
-  write time, one transaction per batch), every one of them checked to be stored; beside it, in the same
-  run, raw ``sqlite3.executemany`` of the very same rows into the same table (the ceiling) and the ratio;
+  write time, one transaction per batch, the rollup triggers), every one of them checked to be stored;
+  beside it, in the same run, raw ``sqlite3.executemany`` of the very same rows into the same table (the
+  ceiling, rollup triggers and all) and the ratio; and the same raw insert with the rollup triggers dropped,
+  the table as it was before migration 0005, to show what keeping the rollup costs;
 - the time of a summary over 1,000,000 events and 10,000 members (default window and every week), with the
-  query plan of each of its queries.
+  query plan of each of its queries, and a check that the trigger-kept rollup equals a fresh count.
 
 Goals (issue 8): >= 20,000 events/s, ratio >= 0.5, summary <= 200 ms.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import random
 import sqlite3
 import statistics
@@ -70,8 +73,8 @@ async def _circle(db: Database, weeks: int) -> list[tuple[int, list[int], int]]:
     return layout
 
 
-async def ingest(events: int, folder: Path) -> tuple[float, float, int]:
-    """(events/s through the service, events/s raw executemany, rows stored)."""
+async def ingest(events: int, folder: Path) -> tuple[float, float, float, int]:
+    """(events/s through the service, raw executemany, raw executemany without the rollup, rows stored)."""
     db = await Database.open(folder / "ingest.db")
     layout = await _circle(db, weeks=4)
     service = ParticipationService(ParticipationStore(db))
@@ -96,19 +99,30 @@ async def ingest(events: int, folder: Path) -> tuple[float, float, int]:
     rows = await db.fetchall(f"SELECT {_COLUMNS} FROM participation_events ORDER BY id")
     await db.close()
 
-    ceiling_db = await Database.open(folder / "ceiling.db")
-    await _circle(ceiling_db, weeks=4)
-    await ceiling_db.close()
-    conn = sqlite3.connect(folder / "ceiling.db", isolation_level=None)
-    conn.execute("PRAGMA synchronous=NORMAL")
     plain = [tuple(row) for row in rows]
+    raw = await _raw_insert(folder / "ceiling.db", plain, without_rollup=False)
+    bare = await _raw_insert(folder / "bare.db", plain, without_rollup=True)
+    return through_service, raw, bare, len(rows)
+
+
+async def _raw_insert(path: Path, rows: list[tuple], *, without_rollup: bool) -> float:
+    """events/s of one raw executemany of ``rows``, with the rollup triggers or without them."""
+    db = await Database.open(path)
+    await _circle(db, weeks=4)
+    await db.close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA temp_store=MEMORY")  # as Database.open sets it
+    if without_rollup:
+        for (name,) in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'trigger'").fetchall():
+            conn.execute(f"DROP TRIGGER {name}")
     started = time.perf_counter()
     conn.execute("BEGIN IMMEDIATE")
-    conn.executemany(f"INSERT INTO participation_events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", plain)
+    conn.executemany(f"INSERT INTO participation_events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     conn.execute("COMMIT")
-    raw = len(plain) / (time.perf_counter() - started)
+    rate = len(rows) / (time.perf_counter() - started)
     conn.close()
-    return through_service, raw, len(rows)
+    return rate
 
 
 async def summary_times(events: int, members: int, weeks: int, folder: Path, repeat: int) -> None:
@@ -135,15 +149,20 @@ async def summary_times(events: int, members: int, weeks: int, folder: Path, rep
                 poll_post = week_id * (PROMPTS_PER_WEEK + 1)
                 rows.append((1, week_id, poll_post, user, "vote", None, n, at, None))
     conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA temp_store=MEMORY")
     conn.execute("BEGIN")
     conn.executemany(f"INSERT INTO participation_events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     stored, distinct = conn.execute("SELECT count(*), count(DISTINCT user_id) FROM participation_events").fetchone()
-    print(f"summary database: {stored:,} events, {distinct:,} members, {weeks} weeks")
+    member_weeks = conn.execute("SELECT count(*) FROM participation_member_weeks").fetchone()[0]
+    print(f"summary database: {stored:,} events, {distinct:,} members, {weeks} weeks, {member_weeks:,} member-weeks")
+    print(f"  rollup kept by the triggers equals a fresh count of the events: {_rollup_matches(conn)}")
+    window = json.dumps(list(range(weeks - DEFAULT_WEEKS + 1, weeks + 1)))
     for name, sql, params in (
         ("weeks", queries.WEEKS, (1,)),
-        ("member weeks", queries.MEMBER_WEEKS, (1, weeks - DEFAULT_WEEKS + 1)),
+        ("member totals", queries.MEMBER_TOTALS, (1, window)),
+        ("week totals", queries.WEEK_TOTALS, (1, window)),
     ):
         print(f"  query plan, {name}:")
         for row in conn.execute("EXPLAIN QUERY PLAN " + sql, params):
@@ -165,6 +184,16 @@ async def summary_times(events: int, members: int, weeks: int, folder: Path, rep
     await db.close()
 
 
+def _rollup_matches(conn: sqlite3.Connection) -> bool:
+    fresh = conn.execute(
+        "SELECT circle_id, user_id, week_id, sum(kind != 'vote'), sum(kind = 'answer'), "
+        "count(DISTINCT CASE WHEN kind = 'answer' THEN post_id END), sum(kind = 'vote'), max(at) "
+        "FROM participation_events GROUP BY circle_id, user_id, week_id ORDER BY 1, 2, 3"
+    ).fetchall()
+    kept = conn.execute("SELECT * FROM participation_member_weeks ORDER BY 1, 2, 3").fetchall()
+    return fresh == kept
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=200_000, help="events to ingest")
@@ -174,12 +203,14 @@ async def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        through_service, raw, stored = await ingest(args.events, Path(folder))
+        through_service, raw, bare, stored = await ingest(args.events, Path(folder))
         verdict = "all" if stored == args.events else "MISSING SOME"
         print(f"ingest: {args.events:,} events put, {stored:,} stored ({verdict})")
         print(f"  through the service (batching writer): {through_service:,.0f} events/s (goal >= 20,000)")
         print(f"  raw sqlite3.executemany, same rows, same table: {raw:,.0f} events/s")
         print(f"  ratio: {through_service / raw:.2f} (goal >= 0.5)")
+        print(f"  raw executemany without the rollup triggers (the table before 0005): {bare:,.0f} events/s")
+        print(f"  ratio to that: {through_service / bare:.2f}")
         await summary_times(args.summary_events, args.members, args.weeks, Path(folder), args.repeat)
 
 
