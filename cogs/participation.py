@@ -35,6 +35,8 @@ NEEDS_MEMBERS_INTENT = (
     "The bot's operator can set SERVER_MEMBERS_INTENT=true and turn the intent on in the Developer Portal."
 )
 Weeks = app_commands.Range[int, 1, 520]
+CONFIRM_SECONDS = 300  # how long the /privacy delete button waits (an interaction token lasts 15 minutes)
+EXPIRED = "This confirmation expired; nothing was deleted. Run /privacy delete again if you still want to."
 
 
 class Participation(commands.Cog):
@@ -140,6 +142,7 @@ class Participation(commands.Cog):
         self, interaction: discord.Interaction, user: discord.Member, weeks: Weeks = DEFAULT_WEEKS
     ) -> None:
         circle = await self._moderated_circle(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)  # a busy queue can delay the reads
         summary = await self.service.summary(circle.guild_id, weeks=weeks)
         stats = await self.service.member_stats(circle.guild_id, user.id)
         recent = next((m for m in summary.members if m.user_id == user.id), None)
@@ -159,6 +162,7 @@ class Participation(commands.Cog):
         role = role_member_ids(self.bot, interaction.guild, circle)
         if role is None:
             raise UserError(NEEDS_MEMBERS_INTENT)
+        await interaction.response.defer(ephemeral=True, thinking=True)  # the summary, then names from Discord
         summary = await self.service.summary(circle.guild_id, weeks=weeks, role_size=len(role))
         quiet = inactive_members(summary, role, self.service.opted_out(circle.guild_id))
         names = await display_names(interaction.guild, quiet)
@@ -223,7 +227,7 @@ class Participation(commands.Cog):
     @privacy.command(name="delete", description="Delete every participation row about you in this server")
     async def delete(self, interaction: discord.Interaction) -> None:
         guild_id = guild_id_of(interaction)
-        view = ConfirmDelete(self.service, guild_id, interaction.user.id)
+        view = ConfirmDelete(self.service, guild_id, interaction.user.id, interaction)
         await respond_ephemeral(
             interaction,
             "Delete every participation row about you in this server? This cannot be undone.",
@@ -234,13 +238,14 @@ class Participation(commands.Cog):
 class ConfirmDelete(discord.ui.View):
     """The one step between asking and deleting. It is sent ephemeral, and Discord lets only the member who
     received an ephemeral message use its buttons, so no one else can confirm (tests/fakediscord holds the
-    same rule)."""
+    same rule). When it expires its buttons are disabled, so a stale one cannot look pressable."""
 
-    def __init__(self, service: ParticipationService, guild_id: int, user_id: int) -> None:
-        super().__init__(timeout=300)
+    def __init__(self, service: ParticipationService, guild_id: int, user_id: int, origin: discord.Interaction) -> None:
+        super().__init__(timeout=CONFIRM_SECONDS)
         self.service = service
         self.guild_id = guild_id
         self.user_id = user_id
+        self.origin = origin
 
     @discord.ui.button(label="Delete my data", style=discord.ButtonStyle.danger)
     async def confirm(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:
@@ -254,6 +259,15 @@ class ConfirmDelete(discord.ui.View):
     async def cancel(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:
         self.stop()
         await interaction.response.edit_message(content="Nothing was deleted.", view=None)
+
+    async def on_timeout(self) -> None:
+        for item in self.children:
+            if isinstance(item, discord.ui.Button):
+                item.disabled = True
+        try:
+            await self.origin.edit_original_response(content=EXPIRED, view=self)
+        except discord.HTTPException:
+            log.info("could not disable an expired delete confirmation", exc_info=True)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception, _item: discord.ui.Item) -> None:
         await report_error(interaction, error)

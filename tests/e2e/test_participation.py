@@ -9,6 +9,7 @@ import csv
 import dataclasses
 import io
 import sqlite3
+import sys
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -159,10 +160,12 @@ async def test_a_week_of_participation_is_counted_exactly(
     one = await fake.invoke(
         "participation member", member=world.moderator, channel=world.channel, options={"user": circle.readers["bob"]}
     )
-    assert "bob: 1 thread message(s), 1 prompt(s) answered, 1 poll vote(s)" in one.content
+    assert one.deferred and one.ephemeral  # deferred before the reads: Discord drops an answer after 3 s
+    assert "bob: 1 thread message(s), 1 prompt(s) answered, 1 poll vote(s)" in one.text
 
     quiet = await fake.invoke("participation inactive", member=world.organiser, channel=world.channel)
-    assert "1 of 3 member(s)" in quiet.content and "cat" in quiet.content and "ann" not in quiet.content
+    assert quiet.deferred and quiet.ephemeral
+    assert "1 of 3 member(s)" in quiet.text and "cat" in quiet.text and "ann" not in quiet.text
 
     exported = await fake.invoke(
         "participation export", member=world.owner, channel=world.channel, options={"format": "json"}
@@ -241,6 +244,26 @@ async def test_opting_out_stops_logging_and_delete_removes_every_row(
     summary = await fake.invoke("participation summary", member=world.moderator, channel=world.channel)
     assert set(csv_rows(attachment(summary, ".csv").decode())) == {"bob"}
     assert "ann" not in summary.text
+
+
+async def test_an_expired_delete_confirmation_disables_its_buttons(
+    fake: FakeDiscord, world: World, circle: Circle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past its lifetime the confirmation says so and no button can be pressed; nothing was deleted."""
+    loaded = sys.modules["cogs.participation"]  # the module the running bot loaded as its extension
+    monkeypatch.setattr(loaded, "CONFIRM_SECONDS", 0.2)
+    await play_a_week(fake, world, circle)
+    ann = circle.readers["ann"]
+    asked = await fake.invoke("privacy delete", member=ann, channel=world.channel)
+
+    def disabled() -> bool:
+        buttons = [c for row in asked.original.components for c in row.get("components", [])]
+        return bool(buttons) and all(b.get("disabled") for b in buttons)
+
+    await fake.wait_until(disabled, "the expired confirmation's buttons to be disabled")
+    assert "expired" in asked.content and "nothing was deleted" in asked.content
+    status = await fake.invoke("privacy status", member=ann, channel=world.channel)
+    assert "3 row(s)" in status.content
 
 
 @pytest.mark.parametrize("circle", [{"members_intent": False, "message_content_intent": True}], indirect=True)
