@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.participation.rules import Author
+from bot.participation.rules import Author, epoch_ms
 from bot.participation.service import ParticipationService
 from bot.reports.summary import build_summary, member_stats
 from bot.storage.database import Database
@@ -250,5 +250,28 @@ async def test_a_deleted_circle_takes_its_rollups_and_events_are_never_updated(t
             await tx.execute("DELETE FROM circles")  # cascades to weeks and events; the triggers follow
         for table in ("participation_events", "participation_member_weeks", "participation_weeks"):
             assert (await db.fetchone(f"SELECT count(*) FROM {table}"))[0] == 0, table
+    finally:
+        await db.close()
+
+
+async def test_the_purge_removes_in_chunks_and_the_rollups_follow(tmp_path: Path) -> None:
+    """Chunks smaller than what is purged: every older event goes, none newer, the rollups still count."""
+    db = await open_db(tmp_path / "rc.db")
+    await build_world(db)
+    store = ParticipationStore(db)
+    service = ParticipationService(store, clock=MovableClock(), max_delay=0.01)
+    await service.start()
+    await play(service, MovableClock(), random.Random(7), steps=200)
+    await service.close()
+    cutoff = epoch_ms(START + timedelta(weeks=1, days=3))
+    try:
+        older = (await db.fetchone("SELECT count(*) FROM participation_events WHERE at < ?", (cutoff,)))[0]
+        total = (await db.fetchone("SELECT count(*) FROM participation_events"))[0]
+        assert older > 7
+        assert await store.purge_before(cutoff, chunk=7) == older
+        left = await db.fetchone("SELECT count(*), min(at) FROM participation_events")
+        assert left[0] == total - older and left[1] >= cutoff
+        await assert_rollups_match_events(db)
+        await assert_summary_counts_the_events(db, store)
     finally:
         await db.close()
