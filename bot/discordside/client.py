@@ -17,6 +17,9 @@ from bot.services import Services
 from bot.storage.database import Database, DatabaseUnavailable
 
 log = logging.getLogger("bot.app")
+# How long a command waits for a database another process is writing (a backup, a held transaction) before
+# it answers that the database is busy: Discord drops an interaction not answered within 3 seconds.
+BUSY_TIMEOUT_S = 2.0
 
 
 def intents() -> discord.Intents:
@@ -67,7 +70,7 @@ class ReadingCircleBot(commands.Bot):
         reported as itself rather than hidden behind (or after) a network error."""
         if self._database is None:
             try:
-                self._database = await Database.open(self.settings.database_path)
+                self._database = await Database.open(self.settings.database_path, busy_timeout=BUSY_TIMEOUT_S)
             except DatabaseUnavailable as err:
                 raise StartupError(f"{err} (check DATABASE_PATH)") from err
 

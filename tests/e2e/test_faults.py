@@ -6,6 +6,9 @@ threshold of 10,000 invalid requests in ten minutes.
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
+import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -193,3 +196,31 @@ async def test_gateway_dropped_mid_week_reconnects_and_posts_once(
     assert shown.ephemeral
     await run_until(clock, circle_bot, WEEK_DONE)
     assert_one_whole_week(fake, world)
+
+
+async def test_database_held_by_another_process_commands_wait_or_answer_politely(
+    fake: FakeDiscord, world: World, circle_bot: ReadingCircleBot, settings: Settings
+) -> None:
+    """Another process holds the write lock (as a long backup or an operator's sqlite3 shell would): a
+    command waits for a lock released within the busy timeout, and otherwise answers within Discord's
+    3 seconds that the database is busy, having changed nothing."""
+    holder = sqlite3.connect(settings.database_path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        asyncio.get_running_loop().call_later(1.0, holder.execute, "COMMIT")
+        started = time.monotonic()
+        paused = await fake.invoke("circle pause", member=world.organiser, channel=world.channel)
+        assert paused.content.startswith("Paused") and time.monotonic() - started >= 0.9
+
+        holder.execute("BEGIN IMMEDIATE")
+        started = time.monotonic()
+        busy = await fake.invoke("circle resume", member=world.organiser, channel=world.channel)
+        assert time.monotonic() - started < 3
+        assert busy.ephemeral and "database is busy" in busy.content and "Nothing was changed" in busy.content
+        holder.execute("COMMIT")
+    finally:
+        holder.close()
+    shown = await fake.invoke("circle show", member=world.member, channel=world.channel)
+    assert shown.ephemeral
+    resumed = await fake.invoke("circle resume", member=world.organiser, channel=world.channel)
+    assert resumed.content.startswith("Resumed"), resumed.content  # it was still paused: nothing had changed
