@@ -7,7 +7,10 @@ threshold of 10,000 invalid requests in ten minutes.
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import sqlite3
+import sys
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -224,3 +227,59 @@ async def test_database_held_by_another_process_commands_wait_or_answer_politely
     assert shown.ephemeral
     resumed = await fake.invoke("circle resume", member=world.organiser, channel=world.channel)
     assert resumed.content.startswith("Resumed"), resumed.content  # it was still paused: nothing had changed
+
+
+async def test_sigkill_between_send_and_record_posts_once_after_restart(
+    fake: FakeDiscord, world: World, settings: Settings, log_channel: Channel
+) -> None:
+    """The bot runs in its own process; Discord stores the reading post, and before the bot hears so
+    (let alone records it) the process is SIGKILLed. Restarted on the same database, the job runs again
+    with the same nonce and Discord keeps the one message."""
+    now = datetime.now(UTC)
+    clock = FakeClock(now - timedelta(minutes=1))
+    async with running_bot(fake, settings, clock=clock) as bot:
+        await fake.invoke(
+            "circle setup",
+            member=world.owner,
+            channel=world.channel,
+            options={"channel": world.channel, "timezone": "UTC", "organiser_role": world.organiser_role},
+        )
+        preview = await fake.invoke(
+            "reading add", member=world.organiser, channel=world.channel, options={"title": "Libraries", "text": SAMPLE}
+        )
+        await fake.press_button(preview, preview.original.custom_ids()[0], member=world.organiser)
+        fake.fail_next("POST", MESSAGES, 503)  # the first try fails: its retry is due 30 s later, before `now`
+        await fake.invoke("reading post-now", member=world.organiser, channel=world.channel)
+        await bot.services.runner.until_idle()
+    assert fake.bot_messages(world.channel) == []
+
+    hold = fake.hold_next("POST", rf"/channels/{world.channel.id}/messages$")
+    child = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "tests.e2e.bot_process",
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "FAKE_API_BASE": fake.api_base,
+            "FAKE_GATEWAY": fake.gateway_url,
+            "DATABASE_PATH": str(settings.database_path),
+        },
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    try:
+        await asyncio.wait_for(hold.reached.wait(), 30)
+        assert len(fake.bot_messages(world.channel)) == 1  # Discord has it; the bot has not heard back
+        child.send_signal(signal.SIGKILL)
+        assert await asyncio.wait_for(child.wait(), 10) == -signal.SIGKILL
+    finally:
+        hold.release()
+        if child.returncode is None:
+            child.kill()
+            await child.wait()
+
+    async with running_bot(fake, settings, clock=FakeClock(datetime.now(UTC))) as bot:
+        await bot.services.runner.until_idle()
+    assert len(fake.bot_messages(world.channel)) == 1
+    assert len(fake.nonce_hits) == 1 and len(fake.threads(world.channel)) == 1
