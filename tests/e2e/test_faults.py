@@ -182,6 +182,7 @@ async def test_server_errors_are_retried_with_backoff_and_post_once(
     assert len(fake.bot_messages(world.channel)) == 1
     await run_until(clock, circle_bot, WEEK_DONE)
     assert_one_whole_week(fake, world)
+    assert fake.invalid_requests == 0  # 5xx answers are not among Discord's invalid requests
 
 
 @pytest.mark.parametrize("resumable", [True, False], ids=["resumed", "identified-again"])
@@ -199,6 +200,7 @@ async def test_gateway_dropped_mid_week_reconnects_and_posts_once(
     assert shown.ephemeral
     await run_until(clock, circle_bot, WEEK_DONE)
     assert_one_whole_week(fake, world)
+    assert fake.invalid_requests == 0
 
 
 async def test_database_held_by_another_process_commands_wait_or_answer_politely(
