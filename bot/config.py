@@ -50,6 +50,7 @@ class Settings:
     llm_max_tokens: int = DEFAULT_LLM_MAX_TOKENS
     message_content_intent: bool = False
     retention_days: int = 365
+    members_intent: bool = False
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, *, env_file: str | Path | None = ".env") -> Settings:
@@ -101,6 +102,7 @@ class Settings:
             **_llm_settings(get),
             message_content_intent=_flag(get("MESSAGE_CONTENT_INTENT"), "MESSAGE_CONTENT_INTENT"),
             retention_days=_retention_days(get("RETENTION_DAYS")),
+            members_intent=_flag(get("SERVER_MEMBERS_INTENT"), "SERVER_MEMBERS_INTENT"),
         )
 
     def require_token(self) -> str:

@@ -9,6 +9,7 @@ from typing import Literal
 
 from bot.analysis.limits import MESSAGE_LIMIT, POLL_ANSWER_LIMIT, POLL_QUESTION_LIMIT
 from bot.analysis.model import Analysis, Poll, Prompt
+from bot.analysis.select import arguable
 from bot.errors import UserError
 
 Status = Literal["draft", "queued", "current", "done", "removed"]
@@ -36,7 +37,19 @@ class CircleReading:
     @property
     def has_arguments(self) -> bool:
         """False for a text the analysis found no arguable claim in (a list, lorem ipsum)."""
-        return self.analysis.thesis is not None or bool(self.analysis.arguments)
+        return has_arguable_claim(self.analysis)
+
+
+def has_arguable_claim(analysis: Analysis) -> bool:
+    return any(arguable(a.text, a.kind) for a in analysis.arguments)
+
+
+def for_the_week(analysis: Analysis) -> Analysis:
+    """What a draft keeps: with no arguable claim, no generated prompts or polls at all, since they could
+    only quote fragments; the organiser writes the prompts (Edit prompts) and polls (/poll add)."""
+    if has_arguable_claim(analysis):
+        return analysis
+    return replace(analysis, prompts=(), polls=())
 
 
 def clean_title(title: str) -> str:

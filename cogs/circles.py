@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -12,6 +14,7 @@ from bot.discordside.replies import actor_of, guild_id_of, local_time
 from bot.errors import UserError
 from bot.permissions import REQUIRED_PERMISSIONS, missing_permissions
 from bot.scheduling.plan import Plan, checked_day, parse_days
+from bot.services.writing import model_host
 from bot.timezones import suggest_timezones
 
 WEEKDAY_CHOICES = [app_commands.Choice(name=name, value=i) for i, name in enumerate(WEEKDAYS)]
@@ -37,7 +40,7 @@ class CircleChannelOption(app_commands.Transformer):
         return channel
 
 
-def circle_embed(circle: Circle, next_start: object = None) -> discord.Embed:
+def circle_embed(circle: Circle, next_start: datetime | None = None, model_at: str | None = None) -> discord.Embed:
     def role(role_id: int | None, fallback: str) -> str:
         return f"<@&{role_id}>" if role_id else fallback
 
@@ -52,9 +55,21 @@ def circle_embed(circle: Circle, next_start: object = None) -> discord.Embed:
     if circle.paused:
         embed.add_field(name="Next reading", value="paused — /circle resume starts it again", inline=False)
     elif next_start is not None:
-        embed.add_field(name="Next reading", value=local_time(next_start, circle.timezone), inline=False)  # type: ignore[arg-type]
+        embed.add_field(name="Next reading", value=local_time(next_start, circle.timezone), inline=False)
     embed.add_field(name="The week", value=circle.plan.describe(), inline=False)
+    if model_at is not None:
+        embed.add_field(name="Prompt writer", value=writer_note(circle, model_at), inline=False)
     return embed
+
+
+def writer_note(circle: Circle, model_at: str) -> str:
+    """Who writes the prompts, and so where a reading's text goes: said plainly, because it leaves the server."""
+    if circle.model_writer:
+        return (
+            f"A model at {model_at} writes the prompts and polls: each reading's text is sent to {model_at}. "
+            "/circle model off keeps readings on this bot and its own writer."
+        )
+    return f"The bot's own writer; readings are not sent to the model at {model_at}. /circle model on allows it."
 
 
 class Circles(commands.Cog):
@@ -105,7 +120,9 @@ class Circles(commands.Cog):
         )
         verb = "set up" if created else "updated"
         await interaction.response.send_message(
-            f"Reading circle {verb}.", embed=circle_embed(circle, next_start), ephemeral=True
+            f"Reading circle {verb}.",
+            embed=circle_embed(circle, next_start, model_host(self.bot.settings)),
+            ephemeral=True,
         )
 
     @setup.autocomplete("timezone")
@@ -117,7 +134,7 @@ class Circles(commands.Cog):
     @circle.command(name="show", description="Show this server's reading circle")
     async def show(self, interaction: discord.Interaction) -> None:
         circle = await self.service.require(guild_id_of(interaction))
-        embed = circle_embed(circle, await self.service.next_start(circle))
+        embed = circle_embed(circle, await self.service.next_start(circle), model_host(self.bot.settings))
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
     @circle.command(name="pause", description="Stop posting until /circle resume (nothing is lost)")
@@ -165,6 +182,22 @@ class Circles(commands.Cog):
         await interaction.response.send_message(
             f"From the next reading on, the week goes: {circle.plan.describe()}.", ephemeral=True
         )
+
+    @circle.command(name="model", description="Whether the configured model may write this circle's prompts")
+    @app_commands.describe(state="on: readings' text is sent to the model; off: the bot's own writer only")
+    @app_commands.choices(state=[app_commands.Choice(name=v, value=v) for v in ("on", "off")])
+    async def model(self, interaction: discord.Interaction, state: app_commands.Choice[str]) -> None:
+        on = state.value == "on"
+        circle = await self.service.set_model_writer(actor_of(interaction), guild_id_of(interaction), on)
+        host = model_host(self.bot.settings)
+        if host is None:
+            text = (
+                f"Saved ({state.value}). This bot has no model configured, so its own writer writes the prompts "
+                "and no reading leaves it."
+            )
+        else:
+            text = f"From the next /reading add on: {writer_note(circle, host)}"
+        await interaction.response.send_message(text, ephemeral=True)
 
     @staticmethod
     def _check_bot_can_post(interaction: discord.Interaction, channel: CircleChannel) -> None:

@@ -6,13 +6,16 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.circles import Actor
 from bot.discordside.client import ReadingCircleBot
-from bot.discordside.preview import PreviewView, preview_embeds
-from bot.discordside.replies import NO_PINGS, actor_of, guild_id_of, local_time
+from bot.discordside.preview import PREVIEW_TEXT, PreviewView, preview_embeds
+from bot.discordside.replies import NO_PINGS, actor_of, guild_id_of, local_time, report_error
 from bot.errors import UserError
 from bot.ingest import ReadingError
 from bot.ingest.limits import MAX_UPLOAD_BYTES, size_text
-from bot.prepare import Link, Pasted, Source, Upload, WorkerLimits, prepare
+from bot.prepare import Link, Pasted, Progress, Source, Upload, prepare
+from bot.readings import CircleReading
+from bot.services.writing import model_for, worker_limits
 from bot.text import fit, shorten
 
 PASTE_LIMIT = 4000  # a modal's text field
@@ -32,8 +35,6 @@ class PasteModal(discord.ui.Modal, title="Paste the reading"):
         await self.cog.preview(interaction, Pasted(self.text.value), self.reading_title, self.author)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
-        from bot.discordside.replies import report_error
-
         await report_error(interaction, error)
 
 
@@ -115,13 +116,11 @@ class Readings(commands.Cog):
             await interaction.edit_original_response(content=sentence)
 
         settings = self.bot.settings
-        limits = WorkerLimits(
-            seconds=settings.worker_timeout_seconds,
-            memory_mb=settings.worker_memory_mb,
-            allow_private_urls=settings.allow_private_urls,
-        )
+        circle = await self.service.organising(actor_of(interaction), guild_id_of(interaction), "add readings")
+        model = model_for(settings, circle)
+        limits = worker_limits(settings, model)
         try:
-            prepared = await prepare(source, title=title, author=author, limits=limits, progress=progress)
+            prepared = await prepare(source, title=title, author=author, limits=limits, progress=progress, model=model)
         except ReadingError as err:
             raise UserError(f"{err} Nothing was added.") from err
         reading, analysis = prepared.reading, prepared.analysis
@@ -138,11 +137,18 @@ class Readings(commands.Cog):
             filename=filename,
             file=source.data if isinstance(source, Upload) else None,
         )
-        view = PreviewView(self.service, draft, actor_of(interaction), interaction)
+        view = PreviewView(
+            self.service, draft, actor_of(interaction), interaction, self._rewrite if model is not None else None
+        )
         await interaction.edit_original_response(
-            content="Here is what the week would post. Queue it, edit the prompts, or discard it.",
+            content=PREVIEW_TEXT,
             embeds=preview_embeds(draft),
             view=view,
+        )
+
+    async def _rewrite(self, actor: Actor, reading_id: int, with_model: bool, progress: Progress) -> CircleReading:
+        return await self.service.rewrite_draft(
+            actor, reading_id, self.bot.settings, with_model=with_model, progress=progress
         )
 
     # --- the queue ------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Shared fixtures: a fake Discord per test, a default world in it, and the real bot running against it.
 
-A test that made the bot send something Discord would refuse (spec or DESIGN.md limits), or call a route
-the fake does not know, fails with the list of those requests, unless it declared the expectation with
+A test that made the bot send something Discord would refuse (spec or the limits in docs/ARCHITECTURE.md),
+or call a route the fake does not know, fails with the list of those requests, unless it declared the expectation with
 ``fake.expect_violation()`` / ``fake.expect_unhandled()``.
 """
 

@@ -22,13 +22,17 @@ log = logging.getLogger("bot.app")
 BUSY_TIMEOUT_S = 2.0
 
 
-def intents() -> discord.Intents:
-    """No privileged intents: guild events for the cache, message events to count participation (without
-    their content), poll votes for poll participation."""
+def intents(settings: Settings | None = None) -> discord.Intents:
+    """No privileged intents unless the operator turns them on: guild events for the cache, message events
+    to count participation (without their content), poll votes for poll participation. Message Content
+    (word counts) and Server Members (who holds the member role) only with their settings."""
     chosen = discord.Intents.none()
     chosen.guilds = True
     chosen.guild_messages = True
     chosen.guild_polls = True
+    if settings is not None:
+        chosen.message_content = settings.message_content_intent
+        chosen.members = settings.members_intent
     return chosen
 
 
@@ -54,7 +58,7 @@ class ReadingCircleBot(commands.Bot):
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned,
-            intents=intents(),
+            intents=intents(settings),
             tree_cls=ErrorReportingTree,
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
@@ -78,6 +82,7 @@ class ReadingCircleBot(commands.Bot):
         await self.open_database()
         assert self._database is not None
         self.services = Services.create(self._database, self.clock, self.publisher, self.settings)
+        await self.services.start()
         for name in self.extension_names:
             await self.load_extension(name)
         await self.sync_commands()
@@ -105,6 +110,8 @@ class ReadingCircleBot(commands.Bot):
         if services is not None:
             await services.runner.stop()
         await super().close()
+        if services is not None:
+            await services.participation.close()  # the queued events, before the database goes
         if self._database is not None:
             await self._database.close()
             self._database = None

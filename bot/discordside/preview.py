@@ -1,17 +1,20 @@
 """The organiser's ephemeral preview of a reading: what the week will post, with Queue it / Edit prompts /
-Discard. Only the organiser who asked may press them (the service checks it again), and the buttons are
-disabled when the preview expires."""
+Discard, and, when a model writer is configured and the circle allows it, Rewrite with the model / Use the
+embedded prompts. Only the organiser who asked may press them (the service checks it again), and the
+buttons are disabled when the preview expires."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from typing import TypeAlias
 
 import discord
 
 from bot.analysis.limits import POLL_QUESTION_LIMIT
 from bot.circles import Actor
 from bot.discordside.replies import actor_of, local_time, report_error
+from bot.prepare import Progress
 from bot.readings import CircleReading
 from bot.services.readings import ReadingService
 from bot.text import fit, shorten
@@ -19,6 +22,16 @@ from bot.text import fit, shorten
 log = logging.getLogger(__name__)
 PREVIEW_SECONDS = 15 * 60 - 10  # an interaction token lives 15 minutes; disable the buttons just before
 MODAL_FIELD_LIMIT = 4000
+PREVIEW_TEXT = "Here is what the week would post. Queue it, edit the prompts, or discard it."
+WRITERS = {"model": "the model", "embedded": "the embedded writer"}
+
+Rewrite: TypeAlias = Callable[[Actor, int, bool, Progress], Awaitable[CircleReading]]
+"""Writes a draft's prompts again from its stored text: (organiser, draft id, with the model?, progress)."""
+
+
+def writer_line(writer: str) -> str:
+    """Who wrote what the preview shows, so the organiser knows whether a model was involved."""
+    return f"Prompts and polls written by {WRITERS.get(writer, f'the {writer} writer')}."
 
 
 def preview_embeds(reading: CircleReading) -> list[discord.Embed]:
@@ -26,14 +39,14 @@ def preview_embeds(reading: CircleReading) -> list[discord.Embed]:
     head = discord.Embed(title=shorten(reading.title, 256), url=reading.url, colour=0x5865F2)
     if reading.author:
         head.set_author(name=shorten(reading.author, 256))
-    lines = [f"About {reading.minutes} min · {reading.words:,} words · prompts by the {analysis.writer} writer"]
+    lines = [f"About {reading.minutes} min · {reading.words:,} words", writer_line(analysis.writer)]
     if not reading.has_arguments:
         lines += [
             "",
             "**I found no arguable claim in this text** (no thesis, no arguments), so I will not quote fragments "
             "of it. Press **Edit prompts** and write the prompts members should discuss.",
         ]
-    if analysis.thesis:
+    if analysis.thesis and reading.has_arguments:
         lines += ["", "**Thesis**", shorten(analysis.thesis.text, 900)]
     if analysis.arguments:
         lines += ["", "**Key arguments**"]
@@ -77,12 +90,26 @@ class EditModal(discord.ui.Modal, title="Edit prompts and polls"):
 
 
 class PreviewView(discord.ui.View):
-    def __init__(self, service: ReadingService, reading: CircleReading, owner: Actor, origin: discord.Interaction):
+    def __init__(
+        self,
+        service: ReadingService,
+        reading: CircleReading,
+        owner: Actor,
+        origin: discord.Interaction,
+        rewrite: Rewrite | None = None,
+    ):
+        """``rewrite`` is given only when a model writer is configured and the circle allows it; without
+        it, or for a text with no arguable claim (whose prompts the organiser writes), the preview has no
+        rewrite buttons."""
         super().__init__(timeout=PREVIEW_SECONDS)
         self.service = service
         self.reading = reading
         self.owner = owner
         self.origin = origin
+        self._rewrite = rewrite
+        if rewrite is None or not reading.has_arguments:
+            self.remove_item(self.rewrite_with_model)
+            self.remove_item(self.use_embedded)
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id == self.owner.user_id:
@@ -114,6 +141,37 @@ class PreviewView(discord.ui.View):
 
         await interaction.response.send_modal(EditModal(self.reading, submitted))
 
+    @discord.ui.button(label="Rewrite with the model", style=discord.ButtonStyle.primary)
+    async def rewrite_with_model(self, interaction: discord.Interaction, _: discord.ui.Button[PreviewView]) -> None:
+        await self._write_again(interaction, with_model=True)
+
+    @discord.ui.button(label="Use the embedded prompts", style=discord.ButtonStyle.secondary)
+    async def use_embedded(self, interaction: discord.Interaction, _: discord.ui.Button[PreviewView]) -> None:
+        await self._write_again(interaction, with_model=False)
+
+    async def _write_again(self, interaction: discord.Interaction, *, with_model: bool) -> None:
+        """Rewrite in the worker (up to its time limit), the buttons disabled meanwhile; whatever happens,
+        the preview comes back with its buttons, showing what is stored."""
+        assert self._rewrite is not None
+        self._enable(False)
+        await interaction.response.edit_message(content="Writing the prompts again…", view=self)
+
+        async def progress(sentence: str) -> None:
+            await interaction.edit_original_response(content=sentence)
+
+        content = PREVIEW_TEXT
+        try:
+            self.reading = await self._rewrite(actor_of(interaction), self._id, with_model, progress)
+            content = _rewritten(with_model, self.reading.analysis.writer)
+        finally:
+            self._enable(True)
+            await interaction.edit_original_response(content=content, embeds=preview_embeds(self.reading), view=self)
+
+    def _enable(self, enabled: bool) -> None:
+        for item in self.children:
+            if isinstance(item, discord.ui.Button):
+                item.disabled = not enabled
+
     @discord.ui.button(label="Discard", style=discord.ButtonStyle.secondary)
     async def discard(self, interaction: discord.Interaction, _: discord.ui.Button[PreviewView]) -> None:
         await self.service.discard_draft(actor_of(interaction), self._id)
@@ -121,9 +179,7 @@ class PreviewView(discord.ui.View):
         await interaction.response.edit_message(content="Discarded; nothing was queued.", embeds=[], view=None)
 
     async def on_timeout(self) -> None:
-        for item in self.children:
-            if isinstance(item, discord.ui.Button):
-                item.disabled = True
+        self._enable(False)
         try:
             await self.origin.edit_original_response(
                 content="This preview expired. Run /reading add again to queue the reading.", view=self
@@ -140,3 +196,11 @@ class PreviewView(discord.ui.View):
     def _id(self) -> int:
         assert self.reading.id is not None
         return self.reading.id
+
+
+def _rewritten(with_model: bool, writer: str) -> str:
+    if not with_model:
+        return "Back to the embedded prompts. Check the preview, then queue it."
+    if writer == "model":
+        return "Rewritten by the model. Check the preview, then queue it."
+    return "The model gave nothing usable in time, so these are the embedded prompts. Check them, then queue it."

@@ -6,6 +6,7 @@ import logging
 import math
 import secrets
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import discord
@@ -30,13 +31,23 @@ def guild_id_of(interaction: discord.Interaction) -> int:
     return interaction.guild_id
 
 
-async def respond_ephemeral(interaction: discord.Interaction, text: str, **extra: object) -> None:
-    """Answer (or follow up) privately; a failure to deliver is logged, never raised into a handler."""
+async def respond_ephemeral(
+    interaction: discord.Interaction,
+    text: str,
+    *,
+    file: discord.File | None = None,
+    view: discord.ui.View | None = None,
+) -> None:
+    """Answer (or follow up) privately, with a file (a member's own export) or buttons (a confirmation) if
+    given; a failure to deliver is logged, never raised into a handler."""
+    extra: dict[str, Any] = {"file": file} if file is not None else {}  # discord.py wants them absent, not None
+    if view is not None:
+        extra["view"] = view
     try:
         if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS, **extra)  # type: ignore[arg-type]
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS, **extra)
         else:
-            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS, **extra)  # type: ignore[arg-type]
+            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS, **extra)
     except discord.HTTPException:
         log.warning("could not deliver a message for interaction %s", interaction.id, exc_info=True)
 

@@ -14,6 +14,7 @@ from bot.clock import Clock, SystemClock
 from bot.participation.events import Event, MessageDeleted, MessagePosted, VoteAdded, VoteRemoved
 from bot.participation.rules import Author, epoch_ms, is_logged, word_count
 from bot.participation.writer import BatchWriter
+from bot.reports.summary import DEFAULT_WEEKS, MemberStats, Summary, build_summary, member_stats
 from bot.storage.participation import ParticipationStore
 
 
@@ -123,6 +124,22 @@ class ParticipationService:
         await self.writer.flush()
         cutoff = self._clock.now() - timedelta(days=retention_days)
         return await self._store.purge_before(epoch_ms(cutoff))
+
+    def opted_out(self, guild_id: int) -> frozenset[int]:
+        """Who asked not to be logged in this server (the inactive list leaves them out)."""
+        return frozenset(self._opted_out.get(guild_id, ()))
+
+    async def summary(
+        self, guild_id: int, *, weeks: int | None = DEFAULT_WEEKS, role_size: int | None = None
+    ) -> Summary:
+        """The circle's summary, counting what was queued a moment ago (a moderator who just watched a
+        member post expects to see it)."""
+        await self.writer.flush()
+        return await build_summary(self._store, guild_id, weeks=weeks, role_size=role_size)
+
+    async def member_stats(self, guild_id: int, user_id: int) -> MemberStats:
+        await self.writer.flush()
+        return await member_stats(self._store, guild_id, user_id)
 
     async def _write(self, batch: list[Event]) -> None:
         # Filtered again here: a member may have opted out while their event waited in the queue.

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from bot.analysis.model import Analysis
     from bot.ingest.model import Reading
 
-__all__ = ["Link", "Pasted", "Prepared", "Progress", "Source", "Upload", "WorkerLimits", "prepare"]
+__all__ = ["Link", "Pasted", "Prepared", "Progress", "Source", "Stored", "Upload", "WorkerLimits", "prepare"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,15 @@ class Pasted:
     text: str
 
 
-Source = Link | Upload | Pasted
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A draft's text, read before: analysed again exactly as it is, never fetched or normalised again, so
+    a rewrite sees the very text (and offsets) the organiser previewed."""
+
+    text: str
+
+
+Source = Link | Upload | Pasted | Stored
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from bot.prepare import Link, Pasted, Source, Upload
+from bot.prepare import Link, Pasted, Source, Stored, Upload
 
 PROGRESS = "progress"
 RESULT = "result"
@@ -81,6 +81,8 @@ def _source_to_dict(source: Source) -> dict[str, Any]:
             }
         case Pasted(text):
             return {"kind": "pasted", "text": text}
+        case Stored(text):
+            return {"kind": "stored", "text": text}
     raise TypeError(f"not a reading source: {source!r}")
 
 
@@ -92,4 +94,6 @@ def _source_from_dict(data: dict[str, Any]) -> Source:
         return Upload(base64.b64decode(data["data"], validate=True), data["filename"], data["content_type"])
     if kind == "pasted":
         return Pasted(data["text"])
+    if kind == "stored":
+        return Stored(data["text"])
     raise ValueError(f"unknown source kind {kind!r}")

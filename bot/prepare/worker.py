@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from bot.prepare import Link, Pasted, Upload, protocol
+from bot.prepare import Link, Pasted, Stored, Upload, protocol
 
 if TYPE_CHECKING:
     from bot.analysis.model import Analysis
@@ -60,12 +60,13 @@ def _work(send: Send) -> None:
         reading = _read(request, send)
         send(protocol.message(protocol.PROGRESS, "Finding the arguments…"))
         from bot.analysis import analyse
+        from bot.readings import has_arguable_claim
 
         analysis = analyse(reading)
     except ReadingError as err:
         send(protocol.message(protocol.ERROR, str(err)))
         return
-    if request.model is not None:
+    if request.model is not None and has_arguable_claim(analysis):  # else the draft keeps no prompts to write
         analysis = _write_with_model(reading, analysis, request.model, send)
     from bot.analysis.serialize import analysis_to_dict, reading_to_dict
 
@@ -93,6 +94,10 @@ def _read(request: protocol.Request, send: Send) -> Reading:
         case Pasted(text):
             send(protocol.message(protocol.PROGRESS, "Reading the text…"))
             reading = ingest.from_text(text, title=title)
+        case Stored(text):
+            from bot.ingest.model import Reading
+
+            reading = Reading(text)
     return dataclasses.replace(reading, title=title or reading.title, author=author or reading.author)
 
 

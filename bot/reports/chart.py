@@ -35,7 +35,7 @@ def weekly_chart_png(summary: Summary, *, title: str = "Weekly active members") 
     axes.set_ylabel("members")
     axes.set_ylim(bottom=0)
     axes.set_title(title)
-    axes.legend(loc="upper left", fontsize="small")
+    axes.legend(loc="best", fontsize="small")  # where it hides the fewest points
     axes.grid(alpha=0.3)
     figure.tight_layout()
     buffer = io.BytesIO()

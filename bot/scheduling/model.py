@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-JobKind = Literal["week_start", "reading_post", "prompt", "poll", "recap"]
+JobKind = Literal["week_start", "reading_post", "prompt", "poll", "recap", "purge"]
 JobStatus = Literal["pending", "done", "missed", "cancelled", "parked"]
 PostKind = Literal["reading", "prompt", "poll", "recap"]
 
@@ -26,7 +26,7 @@ class Week:
 @dataclass(frozen=True, slots=True)
 class Job:
     id: int
-    circle_id: int
+    circle_id: int | None  # None for the daily purge, which belongs to no circle
     week_id: int | None
     kind: JobKind
     due_at: datetime

@@ -28,13 +28,12 @@ class Plan:
     def steps(self) -> list[tuple[int, Step]]:
         """The week's posts after the reading post, in the order they go out."""
         steps: list[tuple[int, Step]] = [(d, "prompt") for d in self.prompt_days]
-        for day, step in (
+        optional: list[tuple[int | None, Step]] = [
             (self.convinced_poll_day, "convinced_poll"),
             (self.agreement_poll_day, "agreement_poll"),
             (self.recap_day, "recap"),
-        ):
-            if day is not None:
-                steps.append((day, step))  # type: ignore[arg-type]
+        ]
+        steps += [(day, step) for day, step in optional if day is not None]
         order = {"prompt": 0, "convinced_poll": 1, "agreement_poll": 2, "recap": 3}
         return sorted(steps, key=lambda s: (s[0], order[s[1]]))
 

@@ -28,7 +28,7 @@ def reading_card(reading: CircleReading) -> Card:
     """The reading post's embed: what to read, how long it takes, and what the reading argues."""
     analysis = reading.analysis
     lines = [f"About {reading.minutes} min · {reading.words:,} words"]
-    if analysis.thesis is not None:
+    if analysis.thesis is not None and reading.has_arguments:
         lines += ["", "**The reading argues**", shorten(analysis.thesis.text, 1500)]
     fields = tuple(
         Field(f"Key argument {n}", shorten(argument.text, FIELD_LIMIT))

@@ -19,7 +19,7 @@ from bot.publishing import Publisher, PublishError
 from bot.readings import CircleReading, agreement_poll, convinced_poll
 from bot.scheduling import posts
 from bot.scheduling.cadence import next_slot, on_day
-from bot.scheduling.model import Job, Post, Week
+from bot.scheduling.model import Job, Post, PostKind, Week
 from bot.scheduling.plan import POLL_HOURS
 from bot.storage import circles as circle_store
 from bot.storage import readings as reading_store
@@ -127,7 +127,7 @@ class WeekJobs:
 
     async def post_reading(self, job: Job) -> None:
         week, reading, circle = await self._context(job)
-        file = await reading_store.file_of(self.db, reading.id) if reading.filename else None  # type: ignore[arg-type]
+        file = await reading_store.file_of(self.db, week.reading_id) if reading.filename else None
         message = posts.reading_post(reading, job.nonce, member_role=circle.member_role_id, file=file)
         name = posts.thread_name(reading)
         if await self.publisher.channel_kind(week.channel_id) == "forum":
@@ -195,9 +195,11 @@ class WeekJobs:
             raise LookupError(f"job {job.id} refers to a week, reading or circle that no longer exists")
         return week, reading, circle
 
-    async def _record(self, tx: Transaction, job: Job, week: Week, kind: str, channel_id: int, message_id: int) -> None:
+    async def _record(
+        self, tx: Transaction, job: Job, week: Week, kind: PostKind, channel_id: int, message_id: int
+    ) -> None:
         now = self.clock.now()
-        await schedule.add_post(tx, Post(week.id, kind, channel_id, message_id, now, job.id))  # type: ignore[arg-type]
+        await schedule.add_post(tx, Post(week.id, kind, channel_id, message_id, now, job.id))
         await schedule.finish_job(tx, job.id, "done", now)
 
     async def _finish(self, job: Job, status: str, reason: str) -> None:

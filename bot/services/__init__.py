@@ -11,12 +11,14 @@ from datetime import timedelta
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.participation.service import ParticipationService
 from bot.publishing import Publisher
+from bot.scheduling.purge import CircleAndPurgeJobs, ensure_purge_job
 from bot.scheduling.runner import JobRunner
-from bot.scheduling.week import WeekJobs
 from bot.services.circles import CircleService
 from bot.services.readings import ReadingService
 from bot.storage.database import Database
+from bot.storage.participation import ParticipationStore
 
 
 @dataclass
@@ -27,10 +29,14 @@ class Services:
     circles: CircleService
     readings: ReadingService
     runner: JobRunner
+    participation: ParticipationService
 
     @classmethod
     def create(cls, db: Database, clock: Clock, publisher: Publisher, settings: Settings) -> Services:
-        jobs = WeekJobs(db, publisher, clock)
+        participation = ParticipationService(
+            ParticipationStore(db), content_intent=settings.message_content_intent, clock=clock
+        )
+        jobs = CircleAndPurgeJobs(db, publisher, clock, lambda: participation.purge(settings.retention_days))
         runner = JobRunner(db, clock, jobs, grace=timedelta(hours=settings.missed_grace_hours))
         return cls(
             db=db,
@@ -39,4 +45,10 @@ class Services:
             circles=CircleService(db, clock, runner),
             readings=ReadingService(db, clock, runner),
             runner=runner,
+            participation=participation,
         )
+
+    async def start(self) -> None:
+        """Before the listeners run: load the opt-outs, and plan the daily purge if none is planned."""
+        await self.participation.start()
+        await ensure_purge_job(self.db, self.clock.now())

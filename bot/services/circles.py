@@ -92,3 +92,10 @@ class CircleService:
                 await plan_next_week(tx, circle, now)
         self.runner.wake()
         return circle
+
+    async def set_model_writer(self, actor: Actor, guild_id: int, on: bool) -> Circle:
+        """Whether this circle's readings may go to the configured model writer (the embedded writer
+        otherwise); applies to readings added from now on, not to those already queued."""
+        async with self.db.transaction() as tx:
+            circle = require_organiser(actor, await store.get(tx, guild_id), "change the prompt writer")
+            return await store.save(tx, replace(circle, model_writer=on, updated_at=self.clock.now()))

@@ -8,11 +8,15 @@ from datetime import datetime, timedelta
 from bot.analysis.model import Analysis
 from bot.circles import Actor, Circle, require_organiser
 from bot.clock import Clock
+from bot.config import Settings
 from bot.errors import UserError
-from bot.readings import CircleReading, check_text, clean_title, edited, moved, poll_answers
+from bot.ingest.errors import ReadingError
+from bot.prepare import Progress, Stored, prepare
+from bot.readings import CircleReading, check_text, clean_title, edited, for_the_week, moved, poll_answers
 from bot.scheduling.cadence import next_slot
 from bot.scheduling.model import JobKind, Week
 from bot.scheduling.runner import JobRunner
+from bot.services.writing import model_for, worker_limits
 from bot.storage import circles as circle_store
 from bot.storage import readings as store
 from bot.storage import schedule
@@ -69,7 +73,7 @@ class ReadingService:
                 text=text,
                 words=words,
                 minutes=minutes,
-                analysis=analysis,
+                analysis=for_the_week(analysis),
                 added_by=actor.user_id,
                 added_at=now,
                 url=url,
@@ -90,6 +94,34 @@ class ReadingService:
             await store.update(tx, reading)
         return reading
 
+    async def rewrite_draft(
+        self, actor: Actor, reading_id: int, settings: Settings, *, with_model: bool, progress: Progress | None = None
+    ) -> CircleReading:
+        """Write the draft's prompts and polls again from its stored text, which is never fetched or read
+        again: with the model writer (if the circle still allows it) or with the embedded one. Edits the
+        organiser made give way to the new prompts; the draft is saved only if it is still theirs."""
+        reading = await self._own_draft(self.db, actor, reading_id)
+        circle = require_organiser(actor, await circle_store.by_id(self.db, reading.circle_id), "rewrite prompts")
+        model = model_for(settings, circle) if with_model else None
+        if with_model and model is None:
+            raise UserError("The model writer is off for this circle, so the prompts are unchanged.")
+        try:
+            prepared = await prepare(
+                Stored(reading.text),
+                title=reading.title,
+                author=reading.author,
+                limits=worker_limits(settings, model),
+                progress=progress,
+                model=model,
+            )
+        except ReadingError as err:
+            raise UserError(f"{err} The preview is unchanged.") from err
+        async with self.db.transaction() as tx:
+            reading = await self._own_draft(tx, actor, reading_id)
+            reading = replace(reading, analysis=for_the_week(prepared.analysis))
+            await store.update(tx, reading)
+        return reading
+
     async def queue_draft(self, actor: Actor, reading_id: int) -> Scheduled:
         async with self.db.transaction() as tx:
             reading = await self._own_draft(tx, actor, reading_id)
@@ -105,7 +137,7 @@ class ReadingService:
             reading = await self._own_draft(tx, actor, reading_id)
             await tx.execute("DELETE FROM readings WHERE id = ? AND status = 'draft'", (reading.id,))
 
-    async def _own_draft(self, tx: Transaction, actor: Actor, reading_id: int) -> CircleReading:
+    async def _own_draft(self, tx: Database | Transaction, actor: Actor, reading_id: int) -> CircleReading:
         reading = await store.get(tx, reading_id)
         if reading is None or reading.status != "draft":
             raise UserError("That preview has expired or was already used. Run /reading add again.")

@@ -20,7 +20,13 @@ _WEEK = "id, circle_id, reading_id, starts_at, status, channel_id, post_message_
 
 
 async def add_job(
-    tx: Transaction, circle_id: int, kind: JobKind, due_at: datetime, *, week_id: int | None = None, **payload: object
+    tx: Transaction,
+    circle_id: int | None,
+    kind: JobKind,
+    due_at: datetime,
+    *,
+    week_id: int | None = None,
+    **payload: object,
 ) -> int:
     return await tx.insert(
         "INSERT INTO jobs (circle_id, week_id, kind, payload, due_at, status) VALUES (?, ?, ?, ?, ?, 'pending')",
@@ -60,6 +66,11 @@ async def pending_week_start(q: Query, circle_id: int) -> Job | None:
         f"SELECT {_JOB} FROM jobs WHERE circle_id = ? AND kind = 'week_start' AND status = 'pending'", (circle_id,)
     )
     return _job(row) if row else None
+
+
+async def has_pending(q: Query, kind: JobKind) -> bool:
+    """Whether a job of this kind waits to run (the bot-wide purge: at most one)."""
+    return await q.fetchone("SELECT 1 FROM jobs WHERE kind = ? AND status = 'pending'", (kind,)) is not None
 
 
 async def finish_job(tx: Transaction, job_id: int, status: str, now: datetime, error: str | None = None) -> None:

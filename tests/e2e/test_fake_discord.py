@@ -309,7 +309,8 @@ async def test_members_intent_gets_member_chunks(fake: FakeDiscord, world: World
 
 
 async def test_missing_spec_is_announced_and_limits_still_hold(tmp_path: Path) -> None:
-    """Without the OpenAPI file the fake warns that it skips the spec, and still enforces DESIGN.md limits."""
+    """Without the OpenAPI file the fake warns that it skips the spec, and still enforces the limits in
+    docs/ARCHITECTURE.md."""
     server = FakeDiscord(spec_path=tmp_path / "absent.json")
     with pytest.warns(SpecMissingWarning, match="NOT validated"):
         await server.start()

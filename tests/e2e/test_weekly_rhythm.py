@@ -39,19 +39,20 @@ async def circle_bot(
     fake: FakeDiscord, world: World, settings: Settings, clock: FakeClock
 ) -> AsyncIterator[ReadingCircleBot]:
     async with running_bot(fake, settings, clock=clock) as bot:
-        await fake.invoke(
-            "circle setup",
-            member=world.owner,
-            channel=world.channel,
-            options={
-                "channel": world.channel,
-                "timezone": "Europe/Berlin",
-                "weekday": "Monday",
-                "time": "18:00",
-                "organiser_role": world.organiser_role,
-            },
-        )
+        await set_up(fake, world)
         yield bot  # type: ignore[misc]
+
+
+async def set_up(fake: FakeDiscord, world: World, **options: Any) -> Any:
+    """/circle setup as the owner: Mondays 18:00 in Berlin, the default world's channel and organiser role."""
+    chosen = {
+        "channel": world.channel,
+        "timezone": "Europe/Berlin",
+        "weekday": "Monday",
+        "time": "18:00",
+        "organiser_role": world.organiser_role,
+    } | options
+    return await fake.invoke("circle setup", member=world.owner, channel=world.channel, options=chosen)
 
 
 async def add_and_queue(fake: FakeDiscord, world: World, **options: Any) -> Any:
@@ -84,6 +85,16 @@ async def test_a_whole_week_posts_once_in_order(
     listed = await fake.invoke("reading queue", member=world.member, channel=world.channel)
     assert "Why libraries matter" in listed.content and "Mon 03 Mar 2025, 18:00" in listed.content
 
+    await run_week(clock, circle_bot, MONDAY + timedelta(days=2, hours=10))  # the convinced poll is up
+    thread = fake.threads(world.channel)[0]
+    poll = next(m for m in fake.bot_messages(thread) if m.poll)
+    await fake.vote(poll, 1, member=world.member)
+    await fake.vote(poll, 1, member=world.moderator)
+    await fake.post_message(thread, world.organiser, "I think the second argument is the strongest.")
+    await run_week(clock, circle_bot, MONDAY + timedelta(days=5, hours=10))
+    for message in fake.bot_messages(thread):
+        if message.poll and not message.poll.finalized:
+            await fake.expire_poll(message)  # their hours are up by day 6 (virtual time does not end them)
     await run_week(clock, circle_bot, MONDAY + timedelta(days=7))
 
     posts = fake.bot_messages(world.channel)
@@ -97,6 +108,8 @@ async def test_a_whole_week_posts_once_in_order(
     prompts = [m for m in in_thread if not m.poll and not m.content.startswith("Recap")]
     assert len(prompts) == 2 and len(polls) == 2 and len(recaps) == 1
     assert in_thread[-1] is recaps[0]
+    recap = recaps[0].content
+    assert "2 votes (100%)" in recap and "3 members took part" in recap, recap
     berlin = ZoneInfo("Europe/Berlin")
     days = [(m.created_at.astimezone(berlin).date() - datetime(2025, 3, 3).date()).days for m in in_thread]
     assert days == sorted(days)
@@ -145,12 +158,7 @@ async def test_reading_from_an_uploaded_pdf_and_a_link(
     try:
         local = dataclasses.replace(settings, allow_private_urls=True)
         async with running_bot(fake, local, clock=clock):
-            await fake.invoke(
-                "circle setup",
-                member=world.owner,
-                channel=world.channel,
-                options={"channel": world.channel, "timezone": "Europe/Berlin", "organiser_role": world.organiser_role},
-            )
+            await set_up(fake, world)
             await add_and_queue(fake, world, title="Libraries (PDF)", file=attachment)
             await add_and_queue(fake, world, title="Victory in Bolivia", url=f"http://127.0.0.1:{port}/bolivia")
             listed = await fake.invoke("reading queue", member=world.member, channel=world.channel)
@@ -193,12 +201,7 @@ async def test_restart_mid_week_loses_and_repeats_nothing(
 ) -> None:
     """Stopped after day 1 and started again on day 2 (within the grace window): every post goes out once."""
     async with running_bot(fake, settings, clock=clock) as bot:
-        await fake.invoke(
-            "circle setup",
-            member=world.owner,
-            channel=world.channel,
-            options={"channel": world.channel, "timezone": "Europe/Berlin", "organiser_role": world.organiser_role},
-        )
+        await set_up(fake, world)
         await add_and_queue(fake, world, title="Libraries", text=SAMPLE)
         await run_week(clock, bot, MONDAY + timedelta(days=1, hours=12))  # Tuesday: reading + first prompt
         assert len(thread_messages(fake, world)) == 1
@@ -243,12 +246,7 @@ async def test_daylight_saving_change_keeps_the_local_time(fake: FakeDiscord, wo
     """Mondays 18:00 in Berlin: 17:00 UTC before the end of March, 16:00 UTC after it."""
     clock = FakeClock(datetime(2025, 3, 24, 9, 0, tzinfo=UTC))
     async with running_bot(fake, settings, clock=clock) as bot:
-        await fake.invoke(
-            "circle setup",
-            member=world.owner,
-            channel=world.channel,
-            options={"channel": world.channel, "timezone": "Europe/Berlin", "organiser_role": world.organiser_role},
-        )
+        await set_up(fake, world)
         await add_and_queue(fake, world, title="Week one", text=SAMPLE)
         await add_and_queue(fake, world, title="Week two", text=SAMPLE)
         await run_week(clock, bot, datetime(2025, 4, 1, tzinfo=UTC))
@@ -263,12 +261,7 @@ async def test_everyone_in_a_reading_pings_nobody_and_the_member_role_is_the_onl
     fake: FakeDiscord, world: World, circle_bot: ReadingCircleBot, clock: FakeClock
 ) -> None:
     members = fake.add_role(world.guild, "Readers")
-    await fake.invoke(
-        "circle setup",
-        member=world.owner,
-        channel=world.channel,
-        options={"channel": world.channel, "timezone": "Europe/Berlin", "member_role": members},
-    )
+    await set_up(fake, world, member_role=members)
     hostile = "# @everyone listen\n\n@everyone @here <@&1> " + SAMPLE
     await add_and_queue(fake, world, title="@everyone read this", text=hostile)
     await run_week(clock, circle_bot, MONDAY + timedelta(days=7))
@@ -280,3 +273,35 @@ async def test_everyone_in_a_reading_pings_nobody_and_the_member_role_is_the_onl
     for message in thread_messages(fake, world):
         assert message.allowed_mentions is not None and message.allowed_mentions.get("parse") == []
         assert not message.allowed_mentions.get("roles") and not message.allowed_mentions.get("users")
+
+
+async def test_preview_expires_with_its_buttons_disabled(
+    fake: FakeDiscord, world: World, circle_bot: ReadingCircleBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past its lifetime the preview says it expired and no button can be pressed; nothing was queued."""
+    from bot.discordside import preview
+
+    monkeypatch.setattr(preview, "PREVIEW_SECONDS", 0.2)
+    result = await fake.invoke(
+        "reading add", member=world.organiser, channel=world.channel, options={"title": "Libraries", "text": SAMPLE}
+    )
+
+    def disabled() -> bool:
+        buttons = [c for row in result.original.components for c in row.get("components", [])]
+        return bool(buttons) and all(b.get("disabled") for b in buttons)
+
+    await fake.wait_until(disabled, "the expired preview's buttons to be disabled")
+    assert "expired" in result.content
+    _, queue = await circle_bot.services.readings.queue(world.guild.id)
+    assert queue == []
+
+
+async def test_a_text_without_arguments_asks_the_organiser_for_prompts(
+    fake: FakeDiscord, world: World, circle_bot: ReadingCircleBot
+) -> None:
+    shopping = "\n".join(f"- {n} bags of flour, eggs, milk, butter, sugar and salt" for n in range(1, 12))
+    result = await fake.invoke(
+        "reading add", member=world.organiser, channel=world.channel, options={"title": "List", "text": shopping}
+    )
+    assert "no arguable claim" in result.text and "none yet" in result.text, result.text
+    assert "bags of flour" not in result.embeds[1]["fields"][0]["value"]

@@ -9,7 +9,7 @@ The fixtures in tests/conftest.py give a test ``fake`` (started, discord.py poin
 
 Every action returns once the bot has finished handling it (no sleeps). Modules: ``server`` (the
 FakeDiscord facade and user actions), ``gateway``, ``rest`` (routes), ``validation`` (OpenAPI spec and
-DESIGN.md limits), ``state`` (the data and its JSON shapes), ``interactions`` (payload building and
+the limits in docs/ARCHITECTURE.md), ``state`` (the data and its JSON shapes), ``interactions`` (payload building and
 results), ``runner`` (start/stop the bot), ``waiting`` (how the harness knows the bot is done), ``limits`` (the
 global rate limit, injected failures, the invalid-request count). ``tests/clock.py`` has the test clock
 (``fake.use_clock(clock)`` runs Discord's own timers, such as poll expiry, on it).

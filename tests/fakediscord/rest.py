@@ -1,8 +1,8 @@
 """The REST routes the bot uses, stateful, answering with the shapes and error codes Discord uses.
 
 Every request passes through :meth:`RestApi.handle`: parse (JSON or multipart with ``payload_json``),
-record, validate against the spec and DESIGN.md limits, then route. Anything without a route answers 404
-and is recorded as unhandled, so a test fails rather than a bot feature silently talking to nothing.
+record, validate against the spec and the limits in docs/ARCHITECTURE.md, then route. Anything without a
+route answers 404 and is recorded as unhandled, so a test fails rather than a bot feature silently talking to nothing.
 """
 
 from __future__ import annotations

@@ -139,7 +139,7 @@ class FakeDiscord:
         if self.spec is None:
             warnings.warn(
                 f"Discord OpenAPI spec not found at {self.spec_path}: REST bodies are NOT validated against it "
-                "(DESIGN.md limits are still checked)",
+                "(the limits in docs/ARCHITECTURE.md are still checked)",
                 SpecMissingWarning,
                 stacklevel=2,
             )
@@ -647,13 +647,25 @@ class FakeDiscord:
         content: str,
         *,
         mentions: list[Member] | None = None,
+        reply_to: Message | None = None,
         timeout: float | None = None,
     ) -> Message:
-        """A member writes in a channel or thread; returns after the bot's listeners have run."""
+        """A member writes in a channel or thread (a reply when ``reply_to`` is given); returns after the
+        bot's listeners have run."""
         timeout = self.timeout if timeout is None else timeout
         await self.flush()
         self._require_bot()
-        message = self.state.create_message(channel, member.user, {"content": content})
+        body: dict[str, Any] = {"content": content}
+        extra: dict[str, Any] = {}
+        if reply_to is not None:
+            body["message_reference"] = {
+                "type": 0,
+                "message_id": str(reply_to.id),
+                "channel_id": str(reply_to.channel_id),
+                "guild_id": str(reply_to.guild_id),
+            }
+            extra["type"] = 19  # REPLY
+        message = self.state.create_message(channel, member.user, body, **extra)
         payload = message.payload(member=member)
         payload["mentions"] = [m.user.payload() | {"member": m.payload(with_user=False)} for m in mentions or []]
         await self._event_and_settle("MESSAGE_CREATE", payload, timeout=timeout, what=f"message {message.id}")

@@ -1,7 +1,8 @@
 """Checks every REST body the bot sends, as Discord would, before the fake acts on it.
 
 Two layers: Discord's official OpenAPI document (shared/discord-api/openapi.json), and the documented
-limits it states more loosely than Discord enforces them (DESIGN.md, "Discord limits"). A failure becomes
+limits it states more loosely than Discord enforces them (docs/ARCHITECTURE.md, "Discord limits the output
+keeps"). A failure becomes
 Discord's own 400 answer, code 50035 "Invalid Form Body", with the nested ``errors`` tree discord.py
 flattens into its exception text, so the bot sees exactly what production would show it.
 """
@@ -45,7 +46,7 @@ MESSAGE_OPERATIONS = {
 }
 THREAD_OPERATIONS = {"create_thread_from_message", "create_thread", "update_channel"}
 
-# The same operations found without the spec, so the DESIGN.md limits hold even when it is absent.
+# The same operations found without the spec, so the the limits in docs/ARCHITECTURE.md hold even when it is absent.
 _LIMITED_ROUTES = [
     ("POST", r"/channels/\d+/messages", "create_message"),
     ("PATCH", r"/channels/\d+/messages/\d+", "update_message"),
@@ -208,7 +209,7 @@ def _to_field_error(error: ValidationError) -> FieldError:
     return FieldError(path, code, f"{message} [spec: {error.message[:200]}]")
 
 
-# --- the limits DESIGN.md lists that the spec leaves looser --------------------------------------
+# --- the limits docs/ARCHITECTURE.md lists that the spec leaves looser --------------------------------------
 
 
 def design_errors(operation_id: str, body: Any) -> list[FieldError]:
