@@ -6,8 +6,11 @@ import asyncio
 import os
 import re
 import signal
+import socket
 from pathlib import Path
 
+import discord
+import discord.http
 import pytest
 
 from bot.app import create_bot, run_until_stopped
@@ -75,10 +78,6 @@ async def test_discord_unreachable_at_login_is_one_line(
     monkeypatch: pytest.MonkeyPatch, settings: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Connection refused at login: one sentence naming the reason, a non-zero exit, no aiohttp traceback."""
-    import socket
-
-    import discord.http
-
     with socket.socket() as closed:  # a port that was free a moment ago: nothing listens there
         closed.bind(("127.0.0.1", 0))
         port = closed.getsockname()[1]
@@ -93,8 +92,6 @@ async def test_discord_unreachable_at_login_is_one_line(
 
 def test_start_up_does_not_warn_about_voice_libraries(caplog: pytest.LogCaptureFixture, settings: Settings) -> None:
     """discord.py warns about PyNaCl and davey, which only voice needs; this bot never joins voice."""
-    import discord
-
     discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = True  # as a fresh process starts
     with caplog.at_level("WARNING"):
         create_bot(settings)
