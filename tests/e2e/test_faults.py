@@ -190,7 +190,8 @@ async def test_gateway_dropped_mid_week_reconnects_and_posts_once(
     fake: FakeDiscord, world: World, circle_bot: ReadingCircleBot, clock: FakeClock, resumable: bool
 ) -> None:
     """The gateway closes after the reading post: discord.py resumes (or identifies again when the
-    session is gone), commands are answered again, and the rest of the week posts once."""
+    session is gone), commands are answered and a member's message is logged again, and the rest of the
+    week posts once."""
     await run_until(clock, circle_bot, READING_POSTED)
     identifies = len(fake.gateway.identifies)
     await fake.gateway.drop(resumable=resumable)
@@ -198,6 +199,11 @@ async def test_gateway_dropped_mid_week_reconnects_and_posts_once(
     assert len(fake.gateway.identifies) == identifies + (0 if resumable else 1)
     shown = await fake.invoke("circle show", member=world.member, channel=world.channel)
     assert shown.ephemeral
+    (thread,) = fake.threads(world.channel)
+    await fake.post_message(thread, world.member, "Posted after the gateway came back")
+    await circle_bot.services.participation.writer.flush()
+    logged = await circle_bot.services.db.fetchall("SELECT user_id FROM participation_events")
+    assert [row[0] for row in logged] == [world.member.id]
     await run_until(clock, circle_bot, WEEK_DONE)
     assert_one_whole_week(fake, world)
     assert fake.invalid_requests == 0
