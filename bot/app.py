@@ -84,6 +84,7 @@ async def run_until_stopped(settings: Settings, token: str, *, bot: ReadingCircl
 def _network_reason(err: BaseException) -> str:
     """The operating system's reason (refused, no route, name not known) without aiohttp's wrapping."""
     cause = getattr(err, "os_error", None) or err
-    if isinstance(cause, OSError) and not isinstance(cause, socket.gaierror) and (cause.errno or 0) > 0:
-        return os.strerror(cause.errno)  # "Connection refused", not asyncio's "Connect call failed (…)"
+    errno = cause.errno if isinstance(cause, OSError) and not isinstance(cause, socket.gaierror) else None
+    if errno is not None and errno > 0:
+        return os.strerror(errno)  # "Connection refused", not asyncio's "Connect call failed (…)"
     return getattr(cause, "strerror", None) or str(cause) or type(cause).__name__

@@ -34,7 +34,7 @@ class PasteModal(discord.ui.Modal, title="Paste the reading"):
     async def on_submit(self, interaction: discord.Interaction) -> None:
         await self.cog.preview(interaction, Pasted(self.text.value), self.reading_title, self.author)
 
-    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
+    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
         await report_error(interaction, error)
 
 

@@ -21,7 +21,7 @@ NO_PINGS = discord.AllowedMentions.none()
 def actor_of(interaction: discord.Interaction) -> Actor:
     member = interaction.user
     roles = frozenset(r.id for r in getattr(member, "roles", ()))
-    manage = bool(getattr(member, "guild_permissions", None) and member.guild_permissions.manage_guild)
+    manage = isinstance(member, discord.Member) and member.guild_permissions.manage_guild
     return Actor(user_id=member.id, role_ids=roles, manage_guild=manage)
 
 

@@ -115,7 +115,7 @@ class JobRunner:
         due = await schedule.due_jobs(self.db, self.clock.now())
         if not due:
             return False
-        by_circle: dict[int, list[Job]] = defaultdict(list)
+        by_circle: dict[int | None, list[Job]] = defaultdict(list)
         for job in due:
             by_circle[job.circle_id].append(job)
         await asyncio.gather(*(self._run_circle(jobs) for jobs in by_circle.values()))
