@@ -22,7 +22,7 @@ from bot.analysis.limits import (
     POSTED_TEXT_LIMIT,
 )
 from bot.analysis.model import Argument, Kind, Poll, Prompt, Span
-from bot.analysis.select import arguable, classify
+from bot.analysis.select import arguable, classify, stands_alone
 from bot.text import shorten
 
 QUOTE_LIMIT = 200  # characters of a claim quoted by ``quote`` unless told otherwise
@@ -590,7 +590,7 @@ def _arguable_claims(material: Material) -> list[int]:
     """Indices of the arguments a circle can disagree with, best first; a claim that can only be quoted
     at length comes after the ones that can be quoted briefly."""
     args = material.arguments
-    found = [i for i, a in enumerate(args) if arguable(a.text, a.kind)]
+    found = [i for i, a in enumerate(args) if arguable(a.text, a.kind) and stands_alone(a.text)]
     return sorted(found, key=lambda i: len(brief(args[i].text).split()) > QUOTE_WORDS + 8)
 
 

@@ -343,9 +343,42 @@ def _can_be_thesis(document: Document, features: Sequence[Features], p: Passage)
     )
 
 
-def _set_aside(features: Sequence[Features], p: Passage) -> bool:
-    """A passage taken only when nothing else is left: a view of others, or a question."""
-    return features[p.last].others_view or features[p.last].question
+# A conjunction a sentence may open on and still stand alone once it is dropped ("So Hollywood loves…").
+_OPENING_CONJUNCTION = re.compile(
+    r"\s*[\"“‘']?(?:and|but|so|yet|or|nor|still)\b[\s,]*(?:of course,?\s*)?", re.IGNORECASE
+)
+# Openings that point at something the passage does not hold: a bare pronoun, a demonstrative, a
+# comparison with what came before ("The opposite is true of Cameron.", "that number", "the latter").
+_POINTS_BACK = re.compile(
+    r"[\"“‘']?(?:(?:he|she|they|them|his|her|their|its)\b|(?:this|that|these|those|such)\b(?!\s+(?:is|are)\s+"
+    r"(?:not\s+)?(?:because|why|how)\b)|(?:that|this)['’]s\b|the (?:opposite|same|reverse|latter|former|"
+    r"other)\b|it\b(?!\s*(?:is|was|would be|will be|seems|seemed|appears|may be|might be|could be|has been|"
+    r"should be|must be|would have|will have|remains|becomes|makes|takes|['’]s)\s))",
+    re.IGNORECASE,
+)
+# What is not the author's claim however it reads: an editor's note, an exclamation, the author's own
+# advertising, and a description the author reports in order to reject it ("…has been described as…").
+_NOT_A_CLAIM = re.compile(
+    r"^\W*(?:editor['’]?s?['’]? note|oh\b|ah\b|wow\b)|!\W*$|\b(?:my|our) (?:(?:new|latest|forthcoming|recent|"
+    r"bestselling|best-selling|award-winning)\s+)+(?:book|novel|film|documentary|podcast|show|memoir)\b|"
+    r"\b(?:been|being|is|are|was|were) (?:described|characteri[sz]ed|portrayed|labell?ed|branded|dubbed) as\b",
+    re.IGNORECASE,
+)
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a passage reads as a claim of the author's without the sentences around it: it does not open
+    by pointing back at something it does not hold, and it is not an editor's note, an exclamation, an
+    advertisement or a description reported in order to be rejected."""
+    conjunction = _OPENING_CONJUNCTION.match(text)
+    rest = text[conjunction.end() :] if conjunction else text
+    return not (_POINTS_BACK.match(rest.lstrip()) or _NOT_A_CLAIM.search(text))
+
+
+def _set_aside(document: Document, features: Sequence[Features], p: Passage) -> bool:
+    """A passage taken only when nothing else is left: a view of others, a question, or a passage that
+    cannot be read on its own."""
+    return features[p.last].others_view or features[p.last].question or not stands_alone(document.text[p.start : p.end])
 
 
 def _takes_a_stance(f: Features) -> bool:
@@ -398,7 +431,7 @@ def select(
     # A view the reading reports in order to answer it ("Critics say…") is not one of its own claims: it
     # is taken only when nothing else is left (it feeds the steelman prompt instead).
     # A question is not a claim either (a rhetorical one reads as a claim only in its context).
-    ranked = sorted(claims, key=lambda p: (_set_aside(features, p), -p.score, p.start))
+    ranked = sorted(claims, key=lambda p: (_set_aside(document, features, p), -p.score, p.start))
     chosen: list[Passage] = []
     chosen_words: list[frozenset[str]] = [thesis_words]
     taken_paragraphs: set[int] = {thesis.paragraph}
@@ -449,7 +482,7 @@ def select(
             cw = admissible(p)
             if cw is not None:
                 take(p, cw)
-    chosen.sort(key=lambda p: (p is not restatement, _set_aside(features, p), -p.score, p.start))
+    chosen.sort(key=lambda p: (p is not restatement, _set_aside(document, features, p), -p.score, p.start))
 
     def choice(p: Passage) -> Choice:
         return Choice(p, classify(document.text[p.start : p.end]), _reasons(document, features, p))

@@ -1,0 +1,35 @@
+"""Arguments read as the author's own claims without the sentences around them."""
+
+from bot.analysis import analyse
+from bot.analysis.select import stands_alone
+from bot.ingest.model import Reading
+
+
+def test_passages_that_point_back_or_are_not_claims_do_not_stand_alone():
+    assert not stands_alone("The opposite is true of Cameron.")
+    assert not stands_alone("And, of course, that's why it must be made to happen.")
+    assert not stands_alone("They're not only the folks who see this movie.")
+    assert not stands_alone("[Editor's note: this piece was updated on Friday.]")
+    assert not stands_alone("Oh, the brilliance of the plan!")
+    assert not stands_alone("In my bestselling book I explain why families matter.")
+    assert not stands_alone("The shootings have been described as an act of war.")
+    assert stands_alone("So Hollywood loves Obama and Obama loves it right back.")
+    assert stands_alone("It is vitally important that we don't stop talking about cuts to foreign aid.")
+    assert stands_alone("It would have been a glaring hypocrisy for the president to attend the rally.")
+    assert stands_alone("But the problem isn't that soldiers are cowardly; they are under-equipped.")
+
+
+def test_an_argument_that_leans_across_a_paragraph_gives_way_to_one_that_stands_alone():
+    text = (
+        "Cities should cap rents now.\n\n"
+        "Landlords have raised rents by a third in five years, which is a scandal.\n\n"
+        "The opposite is true of wages, which are a disgrace.\n\n"
+        "Councils must build homes of their own, and they must start this year.\n\n"
+        "Tenants deserve a union that can bargain for them.\n\n"
+        "A city without affordable homes will lose its teachers and its nurses.\n\n"
+        "Rent caps are the fairest answer we have."
+    )
+    analysis = analyse(Reading(text))
+    texts = [a.text for a in analysis.arguments]
+    assert len(texts) == 5 and all(stands_alone(t) for t in texts)
+    assert not any(t.startswith("The opposite") for t in texts)
