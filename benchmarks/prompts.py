@@ -11,6 +11,9 @@ Each figure is a share (or a median) printed next to its goal:
   the share of readings in which the commonest frame opens a prompt;
 * prompts with a cut quote — prompts holding an ellipsis the reading does not;
 * convinced labels cut — answers of the "convinced you most" poll that end in an ellipsis;
+* convinced labels mid-phrase — answers that stop where the claim they name goes on with the same phrase
+  (not at its end, nor before a comma, dash, semicolon, a clause's conjunction or an adverbial phrase):
+  "America is 238 years old and is exhibiting signs" for "…signs of decline";
 * reasons that are dates — reasons that open on a time ("Since 2013, …", "In March…");
 * prompts about a fact — prompts about an argument the analysis itself calls factual;
 * median prompt words.
@@ -63,6 +66,8 @@ class Tally:
     reasons: int = 0
     date_reasons: int = 0
     third_polls: int = 0
+    convinced_polls: int = 0
+    partial_labels: int = 0
 
     def __post_init__(self) -> None:
         self.frames: Counter[str] = Counter()
@@ -107,13 +112,43 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
             tally.factual_prompts += 1
     for poll in polls:
         if "convinced" in poll.question:
+            tally.convinced_polls += 1
             tally.labels += len(poll.answers)
             tally.cut_labels += sum(a.endswith(ELLIPSIS) for a in poll.answers)
+            tally.partial_labels += sum(
+                not _ends_a_thought(a, c) for a, c in zip(poll.answers, _listed(poll.message), strict=False)
+            )
         elif poll is not agreement:
             tally.third_polls += 1
     for arg in analysis.arguments:
         tally.reasons += len(arg.reasons)
         tally.date_reasons += sum(bool(DATE_REASON.match(r)) for r in arg.reasons)
+
+
+_NUMBER = re.compile(r"^\d+\s*[·.]\s*")
+# What may follow the end of a whole thought inside a longer claim.
+# A verb's object may be followed by an adverbial phrase ("Historians play a vital role | in measuring
+# presidents"); "of" and "to" continue the phrase itself ("signs | of decline", "the ability | to act").
+_THOUGHT_BREAK = re.compile(
+    r"\W*$|\s*[,;:—–(]|\s+[-—–]+\s|\s+(?:but|because|which|while|whereas|although|though|yet|so|as|in|on|at|"
+    r"for|with|by|from|into|over|under|against|during|after|before|through|across|when|if|unless|until)\b"
+)
+
+
+def _listed(message: str) -> list[str]:
+    """The claims a poll's message lists in full, in answer order."""
+    return [_NUMBER.sub("", line) for line in message.splitlines()[1:]]
+
+
+def _ends_a_thought(answer: str, claim: str) -> bool:
+    """``answer`` (a numbered label) stops where ``claim`` ends or breaks between two thoughts."""
+    body = _words(_NUMBER.sub("", answer).rstrip(ELLIPSIS))
+    if answer.endswith(ELLIPSIS) or not body:
+        return False
+    flat = _flat(claim).replace("’", "'")
+    # Asides and filler words a label leaves out may sit between its words.
+    found = re.search(r"\W+(?:[\w']+\W+){0,12}?".join(re.escape(w) for w in body), flat, re.IGNORECASE)
+    return found is None or bool(_THOUGHT_BREAK.match(flat, found.end()))
 
 
 def _share(part: int, whole: int) -> float:
@@ -126,6 +161,7 @@ def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
     yield f"top frame's share of readings ({top!r})", f"{_share(count, tally.readings):.3f}", "<= 0.33"
     yield "prompts with a cut quote", f"{_share(tally.cut_prompts, tally.prompts):.3f}", "<= 0.10"
     yield "convinced labels cut", f"{_share(tally.cut_labels, tally.labels):.3f}", "<= 0.10"
+    yield "convinced labels mid-phrase", f"{_share(tally.partial_labels, tally.labels):.3f}", "<= 0.10"
     yield "reasons that are dates", f"{_share(tally.date_reasons, tally.reasons):.3f}", "0"
     yield "prompts about a fact", f"{_share(tally.factual_prompts, tally.prompts):.3f}", "0"
     yield "median prompt words", f"{statistics.median(tally.prompt_words or [0]):.0f}", "<= 40"
@@ -150,7 +186,7 @@ def main() -> int:
         add(tally, reading.text, analyse(reading))
     print(
         f"{tally.readings} readings, {tally.prompts} prompts, {tally.labels} convinced-poll labels, "
-        f"{tally.reasons} reasons, {tally.third_polls} alternatives polls"
+        f"{tally.reasons} reasons, {tally.convinced_polls} convinced polls, {tally.third_polls} alternatives polls"
     )
     print(f"{'proxy':<58} {'value':>7}  goal")
     for name, value, goal in rows(tally):

@@ -336,18 +336,11 @@ def _word_set(words: str) -> frozenset[str]:
 
 
 # Words a label may stop before: what follows them is a modifier of what is already said.
+# Not "of" ("signs | of decline"), "to" ("can help | to decrease"), "and"/"or" ("Moms | and dads"): those
+# go on with the same phrase.
 _PHRASE_BREAK = _word_set(
-    "in on at for with by from of and or but because which who when while where if unless without after "
-    "before during across through into over under against between about even so whereas although"
-)
-# Words after which "to" continues the verb ("might want to consider", "bound to pay off"), so a label
-# cannot stop before it.
-_LEADS_TO = _word_set(
-    "want wants wanted need needs needed have has had ought going able try tries tried seek seeks plan "
-    "plans refuse refuses fail fails failed decide decided continue continues begin begins start starts "
-    "hope hopes wish expect expects likely unlikely unable used bound set about due meant supposed "
-    "willing ready forced allowed required designed enough how what seem seems seemed appear appears tend "
-    "tends came come"
+    "in on at for with by from but because which when while if unless until without after before during "
+    "across through into over under against between so whereas although though yet as"
 )
 _WEAK_END = _word_set(
     "a an the of to in on at by for with from and or but nor that which who whom whose than as if its "
@@ -389,8 +382,8 @@ def _whole_clause(text: str, room: int, pattern: re.Pattern[str] = _CLAUSE_END) 
 
 def _phrase_head(text: str, room: int) -> str | None:
     """The longest opening of ``text`` within ``room`` that stops before a preposition or conjunction (or
-    after a comma), holds a verb and ends on a content word: "Congress approved $20 million to…" is named
-    "Congress approved $20 million"; the claim itself is listed whole beside the poll."""
+    after a comma), holds a verb and ends on a content word: "Historians play a vital role in measuring…" is
+    named "Historians play a vital role"; the claim itself is listed whole beside the poll."""
     words = text.split()
     best = None
     for n in range(4, len(words)):
@@ -402,7 +395,6 @@ def _phrase_head(text: str, room: int) -> str | None:
             break  # "…a democracy depends" + "on": a last word left over belongs to what comes before it
         following = words[n].lower().strip('“"(')
         stops = last.endswith(",") or following in _PHRASE_BREAK
-        stops = stops or (following == "to" and last.lower() not in _LEADS_TO)
         head = head.rstrip(",;:")
         if stops and last.rstrip(",;:").lower() not in _WEAK_END and _balanced(head) and _names_claim(head):
             best = head
@@ -435,17 +427,36 @@ def label(number: int, claim: str, limit: int = POLL_ANSWER_LIMIT) -> str:
     marks go. A long claim is named by its main clause, then by its first whole clause, then by its
     subject and verb up to a phrase boundary; only if none of these fits is it cut with an ellipsis."""
     prefix = f"{number} · "
-    room = limit - len(prefix)
+    return prefix + _label_text(claim, limit - len(prefix))[0]
+
+
+# Adverbs a label can do without: "We simply aren't doing enough" says the same as "We aren't doing enough".
+_FILLER_ADVERB = re.compile(
+    r"\s+(?:simply|really|actually|certainly|clearly|obviously|indeed|perhaps|now|also|just|still|even|very|"
+    r"quite|truly|surely|finally|already|often|always)(?=\s)",
+    re.IGNORECASE,
+)
+
+
+def _label_text(claim: str, room: int) -> tuple[str, bool]:
+    """The words of a label and whether they name the claim: it whole, its main clause, a whole clause of it,
+    or its subject and verb up to the end of a phrase; not cut with an ellipsis."""
     text = _LIST_MARKER.sub("", _without_brackets(quote(claim, limit=10_000)))
     # A mark wedged between two words (a typo like 'the"one') becomes a space, so words never fuse.
     text = _without_quote_marks(_GLUED_QUOTE.sub(" ", text))
+    whole = True
     if len(text) > room:
         shorter = _without_dashed_asides(_without_brackets(main_clause(text)))
         text = shorter if len(shorter.split()) >= 2 else text
     if len(text) > room:
-        text = _whole_clause(text, room) or _phrase_head(text, room) or shorten(text, room)
+        plainer = _FILLER_ADVERB.sub("", text)
+        text = plainer if len(plainer.split()) >= 4 else text
+    if len(text) > room:
+        head = _whole_clause(text, room) or _phrase_head(text, room)
+        whole = head is not None
+        text = head or shorten(text, room)
     text = text[0].upper() + text[1:] if text[:1].islower() else text
-    return prefix + shorten(text, room)
+    return shorten(text, room), whole
 
 
 _CONTENT = re.compile(r"[a-z][a-z’']+")
@@ -699,7 +710,7 @@ def _agreement_poll(material: Material) -> Poll:
 
 def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:
     """Which of the reading's arguable claims convinced members most, in score order; None with fewer than
-    two, since a poll of one argument asks nothing."""
+    two that fit a poll answer or can be named by a label, since a poll of one argument asks nothing."""
     chosen = sorted(claims)[:POLL_MAX_ANSWERS]
     if len(chosen) < 2:
         return None
@@ -712,6 +723,11 @@ def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:
     plain = [_without_quote_marks(quote(t, limit=10_000)) for t in texts]
     if all(len(p) <= POLL_ANSWER_LIMIT for p in plain) and len(set(plain)) == len(plain):
         return Poll(question, tuple(plain), None)
+    # An answer cut mid-phrase ("That's why any American strategy…") names nothing a member can pick: the
+    # poll offers only the claims a label can name, and is left out when fewer than two can be.
+    texts = [t for t in texts if _label_text(t, POLL_ANSWER_LIMIT - 4)[1]]
+    if len(texts) < 2:
+        return None
     answers = [label(n, t) for n, t in enumerate(texts, 1)]
     if len(set(answers)) != len(answers):
         answers = [

@@ -33,3 +33,29 @@ def test_an_argument_that_leans_across_a_paragraph_gives_way_to_one_that_stands_
     texts = [a.text for a in analysis.arguments]
     assert len(texts) == 5 and all(stands_alone(t) for t in texts)
     assert not any(t.startswith("The opposite") for t in texts)
+
+
+def test_the_convinced_poll_offers_only_claims_a_label_can_name():
+    from bot.analysis.compose import Material, compose, label
+    from bot.analysis.model import Argument, Span
+
+    unnameable = (
+        "Between the failure of the infamous deal to curb missile development and the continued aggression "
+        "of its neighbour in the region, this makes perfect sense."
+    )
+    args = (
+        Argument("Schools must teach every child to cook a meal.", 0, 1, 0.9, "normative"),
+        Argument(unnameable, 0, 1, 0.8, "evaluative"),
+        Argument(
+            "Historians play a vital role in measuring how good our presidents really were.", 0, 1, 0.7, "evaluative"
+        ),
+    )
+    composition = compose(Material(None, Span("Cooking is the most useful lesson a school can give.", 0, 1), args))
+    convinced = composition.polls[1]
+    assert convinced.answers == (
+        "1 · Schools must teach every child to cook a meal",
+        "2 · Historians play a vital role",
+    )
+    assert "Between the failure" not in convinced.message
+    assert label(2, unnameable).endswith("…")
+    assert len(compose(Material(None, Span("Cooking matters.", 0, 1), args[1:2])).polls) == 1
