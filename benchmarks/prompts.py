@@ -14,6 +14,7 @@ Each figure is a share (or a median) printed next to its goal:
 * convinced labels mid-phrase — answers that stop where the claim they name goes on with the same phrase
   (not at its end, nor before a comma, dash, semicolon, a clause's conjunction or an adverbial phrase):
   "America is 238 years old and is exhibiting signs" for "…signs of decline";
+* prompts reusing a quote — prompts quoting a passage an earlier prompt of the same reading quoted;
 * reasons that are dates — reasons that open on a time ("Since 2013, …", "In March…");
 * prompts about a fact — prompts about an argument the analysis itself calls factual;
 * median prompt words.
@@ -67,6 +68,7 @@ class Tally:
     date_reasons: int = 0
     third_polls: int = 0
     convinced_polls: int = 0
+    reused_quotes: int = 0
     partial_labels: int = 0
 
     def __post_init__(self) -> None:
@@ -104,7 +106,11 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
             tally.whole_fits += 1
             tally.whole_missed += not _contains(_words(agreement.question), _words(claim))
     tally.frames.update({frame(p.text) for p in analysis.prompts})
+    quoted: set[str] = set()
     for prompt in analysis.prompts:
+        quotes = {q.lower() for q in _QUOTATION.findall(prompt.text)}
+        tally.reused_quotes += bool(quotes & quoted)
+        quoted |= quotes
         tally.prompts += 1
         tally.prompt_words.append(len(prompt.text.split()))
         tally.cut_prompts += prompt.text.count(ELLIPSIS) > source.count(ELLIPSIS)
@@ -162,6 +168,7 @@ def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
     yield "prompts with a cut quote", f"{_share(tally.cut_prompts, tally.prompts):.3f}", "<= 0.10"
     yield "convinced labels cut", f"{_share(tally.cut_labels, tally.labels):.3f}", "<= 0.10"
     yield "convinced labels mid-phrase", f"{_share(tally.partial_labels, tally.labels):.3f}", "<= 0.10"
+    yield "prompts reusing a quote", f"{_share(tally.reused_quotes, tally.prompts):.3f}", "0"
     yield "reasons that are dates", f"{_share(tally.date_reasons, tally.reasons):.3f}", "0"
     yield "prompts about a fact", f"{_share(tally.factual_prompts, tally.prompts):.3f}", "0"
     yield "median prompt words", f"{statistics.median(tally.prompt_words or [0]):.0f}", "<= 40"

@@ -22,7 +22,7 @@ from bot.analysis.limits import (
     POSTED_TEXT_LIMIT,
 )
 from bot.analysis.model import Argument, Kind, Poll, Prompt, Span
-from bot.analysis.select import arguable, classify, stands_alone
+from bot.analysis.select import VERB, arguable, classify, stands_alone
 from bot.text import shorten
 
 QUOTE_LIMIT = 200  # characters of a claim quoted by ``quote`` unless told otherwise
@@ -322,13 +322,6 @@ _THOUGHT_END = re.compile(_CLAUSE_END.pattern + r"|(?<=[.!?])\s+(?=[A-Z“\"‘'
 _DASHED_ASIDE = re.compile(
     r"\s*(?<!\w)[—–-]{1,2}\s+[^—–;]{1,100}?\s+[—–-]{1,2}(?!\w)\s*|(?<=\w)-\s+[^—–;-]{1,100}?\s+-\s+"
 )
-# A clause has a verb: an auxiliary or modal, a past form, or a pronoun followed by a word.
-_VERB = re.compile(
-    r"\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|shall|should|can|cannot|could|may|"
-    r"might|must|need|needs|matter|matters|remains?|seems?|means?|makes?|shows?|works?|fails?|\w+ed|\w+n[’']t)\b"
-    r"|\b(?:i|we|you|they|he|she|it|who)\s+[a-z]{3,}",
-    re.IGNORECASE,
-)
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -350,7 +343,7 @@ _WEAK_END = _word_set(
 
 
 def _has_verb(text: str) -> bool:
-    return bool(_VERB.search(text))
+    return bool(VERB.search(text))
 
 
 def _names_claim(head: str) -> bool:
@@ -522,14 +515,21 @@ _STEELMAN = (
     "Argue the opposite for a moment: what is wrong with “{C}”?",
     "Where is this claim weakest: “{C}”?",
 )
+# The other side of the central claim, when no other claim is left to quote (it was just quoted).
+_STEELMAN_CENTRAL = (
+    "Steelman the other side: who would reject that central claim, and on what grounds?",
+    "What is the strongest case against that claim, and who would make it?",
+    "Whose interests cut against this claim, and what would they say?",
+)
 _COUNTER = (
     "The reading lets the other side speak: “{C}”. What is that view’s best form, and does the author answer it?",
     "Take the view the author argues against, “{C}”: is there more to it than the reading allows?",
     "Put yourself in the shoes of someone who holds that “{c}”. How would they reply to the author?",
 )
+# Neutral about whether the two conflict: "Can both be true at once" asked of claims that do not clash
+# reads as a trick question.
 _PAIR = (
     "Do these two claims pull together or apart: “{C}” and “{D}”?",
-    "Can both be true at once: “{C}” and “{D}”?",
     "The author holds that “{c}”, and also that “{d}”. Which matters more, and why?",
 )
 _EVIDENCE = (
@@ -551,12 +551,44 @@ _FOLLOW = (
 )
 _REASON = (
     "The author backs “{c}” with this: “{R}”. Does that reason hold up?",
-    "Is this reason enough: “{R}”? The author uses it to argue that “{c}”.",
+    "The author argues that “{c}”. Is this reason enough: “{R}”?",
 )
 _GENERIC = (
     "What is the author trying to persuade us of, in one sentence of your own?",
     "Which part of the reading would you push back on, and why?",
 )
+
+
+# A capitalised word after the first: the claim is about a named person, party or place, not about
+# something members meet in their own lives.
+_NAMED = re.compile(r"(?<=\s)(?!I\b)[A-Z][a-z’']+")
+
+
+# "Critics say that…", "Some people argue…": who holds the view, which the counter prompt says itself.
+_HOLDERS = re.compile(
+    r"^\W*(?:(?:some|many|most|other|few|several)\s+)?(?:people|critics|opponents|sceptics|skeptics|others|"
+    r"supporters|proponents|detractors|commentators|experts)\b[^,.;:]{0,40}?\s+(?:say|said|argue|argued|claim|"
+    r"claimed|contend|insist|believe|think|maintain|object|complain|will say|would say)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _their_view(counter: str) -> str:
+    """The view others hold, without the frame that attributes it: "Critics say that X" -> "X"."""
+    rest = _HOLDERS.sub("", counter)
+    return rest if len(rest.split()) >= 4 and rest != counter else counter
+
+
+def _rotation(arg: Argument) -> tuple[tuple[str, ...], ...]:
+    """The kinds of question a further claim may get: what would change your mind, where have you seen it
+    (only for a claim about everyday life, not about a named politician or country), what should follow
+    (not for a judgement, which calls for no action)."""
+    kinds = [_EVIDENCE]
+    if not _NAMED.search(arg.text):
+        kinds.append(_SEEN)
+    if arg.kind != "evaluative":
+        kinds.append(_FOLLOW)
+    return tuple(kinds)
 
 
 def _pick(variants: Sequence[str], key: str) -> str:
@@ -643,30 +675,37 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
         return [Prompt(text, None) for text in _GENERIC]
     c = that(central_text)
     out = [Prompt(_fill(_pick(_CENTRAL[central_kind], c), c), central_index)]
+    # Each claim is quoted once: a quotation met again in the next prompt reads as padding.
+    reasoned = next(
+        (
+            i
+            for i in claims
+            if i != central_index and args[i].reasons and _quotable(args[i].text) and _quotable(args[i].reasons[0])
+        ),
+        None,
+    )
+    queue = [i for i in queue if i != reasoned]
+    pair = _related_pair(args, queue)
+    queue = [k for k in queue if pair is None or k not in pair]
     if material.counter:
-        counter = that(material.counter)
+        counter = that(_their_view(material.counter))
         out.append(Prompt(_fill(_pick(_COUNTER, counter), counter), None))
-    else:
-        index = queue.pop(0) if queue else central_index
-        claim = that(args[index].text) if index is not None else c
+    elif queue:
+        index = queue.pop(0)
+        claim = that(args[index].text)
         out.append(Prompt(_fill(_pick(_STEELMAN, claim), claim), index))
-    pair = _related_pair(args, [i for i in claims if _quotable(args[i].text)])
+    else:
+        out.append(Prompt(_pick(_STEELMAN_CENTRAL, c), central_index))
     if pair is not None:
         i, j = pair
         first, second = that(args[i].text), that(args[j].text)
         out.append(Prompt(_fill(_pick(_PAIR, first + second), first, second), i))
-    rotation = (_EVIDENCE, _SEEN, _FOLLOW)
     turn = 0
-    reasoned = next(
-        (i for i in claims if args[i].reasons and _quotable(args[i].text) and _quotable(args[i].reasons[0])), None
-    )
     room = MAX_PROMPTS - (reasoned is not None)
     while queue and len(out) < room:
         index = queue.pop(0)
-        if index == reasoned:
-            continue
-        kinds = rotation if args[index].kind != "evaluative" else rotation[:2]
         claim = that(args[index].text)
+        kinds = _rotation(args[index])
         out.append(Prompt(_fill(_pick(kinds[turn % len(kinds)], claim), claim), index))
         turn += 1
     if reasoned is not None and len(out) < MAX_PROMPTS:
@@ -760,8 +799,10 @@ def compose(material: Material) -> Composition:
     arguable_count = len(claims) + (material.thesis is not None and _thesis_arguable(material.thesis.text))
     note = ""
     if arguable_count < FEW_CLAIMS:
+        # Said of what the analysis found, not of the reading: a piece full of contestable claims the
+        # analysis could not quote briefly would make "the reading makes few claims" false.
         note = (
-            f"This reading makes few claims a circle could disagree with, so there are only {len(prompts)} "
-            "prompts: add your own questions."
+            f"Only {len(prompts)} prompts: the analysis found few of the author's own claims it could quote "
+            "briefly and ask about: add your own questions."
         )
     return Composition(tuple(prompts), tuple(polls), note)

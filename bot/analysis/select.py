@@ -158,6 +158,13 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# "I am shocked…", "I feel sick": the author's feeling, which nobody can dispute; "I am convinced that…" is a
+# stance.
+_FEELING = re.compile(
+    r"^\W*(?:i|we)(?:['’]m| am| was| were| feel| felt| have been)\b(?!\s+(?:not\s+)?(?:sure|certain|convinced|"
+    r"confident|persuaded|clear|right|wrong|against|for|opposed|in favou?r))",
+    re.IGNORECASE,
+)
 _FIGURE = re.compile(r"[$£€%]|\d[\d,.]*")
 _FIRST_PERSON_STANCE = re.compile(r"\b(?:i|we)\b", re.IGNORECASE)
 
@@ -201,6 +208,8 @@ def arguable(text: str, kind: Kind) -> bool:
     if (lexicon.REPORTING.search(own) or _REPORTED.search(own) or lexicon.OTHERS_VIEW.search(own)) and not (
         _FIRST_PERSON_STANCE.search(own) and takes_side
     ):
+        return False
+    if _FEELING.match(own):
         return False
     if lexicon.NARRATIVE.search(own) and not judges:
         return False  # a past event told, however causal its wording
@@ -366,12 +375,24 @@ _NOT_A_CLAIM = re.compile(
 )
 
 
+# A clause has a verb: an auxiliary or modal, a past form, or a pronoun followed by a word.
+VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|shall|should|can|cannot|could|may|"
+    r"might|must|need|needs|matter|matters|remains?|seems?|means?|makes?|shows?|works?|fails?|\w+ed|\w+n[’']t)\b"
+    r"|\b(?:i|we|you|they|he|she|it|who)\s+[a-z]{3,}",
+    re.IGNORECASE,
+)
+MIN_CLAIM_WORDS = 4
+
+
 def stands_alone(text: str) -> bool:
-    """Whether a passage reads as a claim of the author's without the sentences around it: it does not open
-    by pointing back at something it does not hold, and it is not an editor's note, an exclamation, an
-    advertisement or a description reported in order to be rejected."""
+    """Whether a passage reads as a claim of the author's without the sentences around it: it is more than a
+    few words, it does not open by pointing back at something it does not hold, and it is not an editor's
+    note, an exclamation, an advertisement or a description reported in order to be rejected."""
     conjunction = _OPENING_CONJUNCTION.match(text)
     rest = text[conjunction.end() :] if conjunction else text
+    if len(lexicon.SCAFFOLD_PREFIX.sub("", rest).split()) < MIN_CLAIM_WORDS:
+        return False  # "Ho, ho, ho, America!", "The first reason is access."
     return not (_POINTS_BACK.match(rest.lstrip()) or _NOT_A_CLAIM.search(text))
 
 
