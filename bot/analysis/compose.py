@@ -579,12 +579,15 @@ def _their_view(counter: str) -> str:
     return rest if len(rest.split()) >= 4 and rest != counter else counter
 
 
-def _rotation(arg: Argument) -> tuple[tuple[str, ...], ...]:
+def _rotation(arg: Argument, lowercase_words: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], ...]:
     """The kinds of question a further claim may get: what would change your mind, where have you seen it
     (only for a claim about everyday life, not about a named politician or country), what should follow
-    (not for a judgement, which calls for no action)."""
+    (not for a judgement, which calls for no action). A capitalised first word is a name unless the
+    reading writes it in lower case elsewhere."""
+    first = arg.text.split(" ", 1)[0].strip("\"“‘'").lower()
+    named = _NAMED.search(arg.text) or (first not in _LOWERABLE and first not in lowercase_words)
     kinds = [_EVIDENCE]
-    if not _NAMED.search(arg.text):
+    if not named:
         kinds.append(_SEEN)
     if arg.kind != "evaluative":
         kinds.append(_FOLLOW)
@@ -705,7 +708,7 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
     while queue and len(out) < room:
         index = queue.pop(0)
         claim = that(args[index].text)
-        kinds = _rotation(args[index])
+        kinds = _rotation(args[index], words)
         out.append(Prompt(_fill(_pick(kinds[turn % len(kinds)], claim), claim), index))
         turn += 1
     if reasoned is not None and len(out) < MAX_PROMPTS:

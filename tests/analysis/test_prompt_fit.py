@@ -36,8 +36,9 @@ def test_a_lone_central_claim_is_steelmanned_without_quoting_it_again():
 
 def test_a_claim_about_named_people_is_not_asked_about_members_own_lives():
     named, everyday = _claims("Cameron has betrayed the voters who trusted him.", "Parents should read to children.")
-    assert _SEEN not in _rotation(named)
-    assert _SEEN in _rotation(everyday)
+    lowercase = frozenset(["parents", "voters"])
+    assert _SEEN not in _rotation(named, lowercase)
+    assert _SEEN in _rotation(everyday, lowercase)
 
 
 def test_a_feeling_is_not_a_claim_to_argue_about_but_a_conviction_is():
