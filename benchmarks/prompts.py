@@ -4,9 +4,10 @@
 
 Each figure is a share (or a median) printed next to its goal:
 
-* agreement poll not whole — of the readings whose thesis (without its opening connective) leaves
-  FRAME_ROOM characters for the question around it in 300, the share whose question does not hold all of
-  its words in order;
+* agreement poll not whole — of the readings whose thesis (or the claim the poll asks about instead, when
+  the thesis is not arguable), without its opening connective, leaves FRAME_ROOM characters for the
+  question around it in 300, the share whose question does not hold all of its words in order;
+* agreement poll not on the thesis — the share of agreement polls about another claim;
 * top frame's share — a prompt's frame is its first three words once every quotation is replaced by "Q";
   the share of readings in which the commonest frame opens a prompt;
 * prompts with a cut quote — prompts holding an ellipsis the reading does not;
@@ -69,6 +70,7 @@ class Tally:
     third_polls: int = 0
     convinced_polls: int = 0
     reused_quotes: int = 0
+    agreement_elsewhere: int = 0
     partial_labels: int = 0
 
     def __post_init__(self) -> None:
@@ -100,11 +102,15 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
     source = _flat(text)
     polls = analysis.polls
     agreement = next((p for p in polls if p.answers == AGREEMENT_SCALE), None)
-    if analysis.thesis is not None and agreement is not None:
-        claim = core(analysis.thesis.text)
+    asked = analysis.thesis if agreement is None or agreement.argument is None else None
+    if agreement is not None and agreement.argument is not None:
+        asked = analysis.arguments[agreement.argument]
+    if asked is not None and agreement is not None:
+        claim = core(asked.text)
         if len(claim) + FRAME_ROOM <= 300:
             tally.whole_fits += 1
             tally.whole_missed += not _contains(_words(agreement.question), _words(claim))
+    tally.agreement_elsewhere += agreement is not None and agreement.argument is not None
     tally.frames.update({frame(p.text) for p in analysis.prompts})
     quoted: set[str] = set()
     for prompt in analysis.prompts:
@@ -164,6 +170,7 @@ def _share(part: int, whole: int) -> float:
 def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
     top, count = tally.frames.most_common(1)[0] if tally.frames else ("", 0)
     yield "agreement poll not whole (of those that fit)", f"{_share(tally.whole_missed, tally.whole_fits):.3f}", "0"
+    yield "agreement poll not on the thesis", f"{_share(tally.agreement_elsewhere, tally.readings):.3f}", "-"
     yield f"top frame's share of readings ({top!r})", f"{_share(count, tally.readings):.3f}", "<= 0.33"
     yield "prompts with a cut quote", f"{_share(tally.cut_prompts, tally.prompts):.3f}", "<= 0.10"
     yield "convinced labels cut", f"{_share(tally.cut_labels, tally.labels):.3f}", "<= 0.10"

@@ -743,11 +743,17 @@ def agreement_claim(thesis: str, lowercase_words: frozenset[str] = frozenset()) 
     return _whole_clause(shorter, room, _THOUGHT_END) or shorten(shorter, room)
 
 
-def _agreement_poll(material: Material) -> Poll:
-    if material.thesis is None:
+def _agreement_poll(material: Material, claims: list[int]) -> Poll:
+    """Agreement with the thesis; with the reading's best arguable claim instead when the thesis is a fact,
+    a scene or someone else's words, which nobody can agree or disagree with."""
+    thesis = material.thesis
+    if thesis is not None and not _thesis_arguable(thesis.text) and claims:
+        index = claims[0]
+        claim = agreement_claim(material.arguments[index].text, material.lowercase_words)
+        return Poll(_AGREEMENT.format(claim), AGREEMENT_SCALE, index)
+    if thesis is None:
         return Poll("How far do you agree with the reading?", AGREEMENT_SCALE, None)
-    claim = agreement_claim(material.thesis.text, material.lowercase_words)
-    return Poll(_AGREEMENT.format(claim), AGREEMENT_SCALE, None)
+    return Poll(_AGREEMENT.format(agreement_claim(thesis.text, material.lowercase_words)), AGREEMENT_SCALE, None)
 
 
 def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:
@@ -758,7 +764,8 @@ def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:
         return None
     texts = [material.arguments[i].text for i in chosen]
     question = "Which of the reading’s arguments convinced you most?"
-    if material.thesis is not None:
+    # "Which argument for X" only when X is a claim the arguments can be for.
+    if material.thesis is not None and _thesis_arguable(material.thesis.text):
         whole = quote(material.thesis.text, mid_sentence=True, limit=10_000, lowercase_words=material.lowercase_words)
         asked = f"Which argument for “{whole}” convinced you most?"
         question = asked if len(asked) <= POLL_QUESTION_LIMIT else question
@@ -795,7 +802,7 @@ def compose(material: Material) -> Composition:
     agreement poll on the thesis and, with two or more arguable claims, a poll on which convinced most."""
     claims = _arguable_claims(material)
     prompts = _prompts(material, claims)
-    polls = [_agreement_poll(material)]
+    polls = [_agreement_poll(material, claims)]
     convinced = _convinced_poll(material, claims)
     if convinced is not None:
         polls.append(convinced)

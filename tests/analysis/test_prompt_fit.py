@@ -46,3 +46,14 @@ def test_a_feeling_is_not_a_claim_to_argue_about_but_a_conviction_is():
     assert not arguable("I feel sick when I read it.", "evaluative")
     text = "I am convinced that the decision was wrong."
     assert arguable(text, classify(text))
+
+
+def test_the_agreement_poll_asks_about_an_arguable_claim_when_the_thesis_is_a_fact():
+    args = _claims("Every town should keep its public library open.", "Closing a branch will cost more than it saves.")
+    fact = Span("The mayor said the budget was too tight for three branches.", 0, 1)
+    agreement, convinced = compose(Material(None, fact, args)).polls
+    assert agreement.question == "How far do you agree that “every town should keep its public library open”?"
+    assert agreement.argument == 0
+    assert "mayor" not in convinced.question
+    arguable_thesis = Span("Libraries are worth every penny they cost.", 0, 1)
+    assert compose(Material(None, arguable_thesis, args)).polls[0].argument is None
