@@ -358,6 +358,16 @@ def _without_dashed_asides(text: str) -> str:
     return shorter if len(shorter.split()) >= 5 and _has_verb(shorter) else text
 
 
+_NOT_ONLY = re.compile(r"\bnot (?:just|only|merely|simply|solely)\b", re.IGNORECASE)
+_BUT = re.compile(r"\bbut\b", re.IGNORECASE)
+
+
+def _open_contrast(head: str) -> bool:
+    """``head`` says "not just X" without the "but also Y" that carries its point."""
+    found = _NOT_ONLY.search(head)
+    return found is not None and not _BUT.search(head, found.end())
+
+
 def _whole_clause(text: str, room: int, pattern: re.Pattern[str] = _CLAUSE_END) -> str | None:
     """The longest opening of ``text`` that ends where a clause does, fits in ``room`` characters, holds at
     least five words and a verb: "Chris Kyle was not a warmonger; he was…" gives "Chris Kyle was not a
@@ -368,6 +378,8 @@ def _whole_clause(text: str, room: int, pattern: re.Pattern[str] = _CLAUSE_END) 
         if len(head) > room:
             break
         last = head.split()[-1].lower() if head else ""
+        if _open_contrast(head):
+            continue
         if len(head.split()) >= 5 and last not in _WEAK_END and _balanced(head) and _has_verb(head):
             best = head
     return best
@@ -389,7 +401,7 @@ def _phrase_head(text: str, room: int) -> str | None:
         following = words[n].lower().strip('“"(')
         stops = last.endswith(",") or following in _PHRASE_BREAK
         head = head.rstrip(",;:")
-        if stops and last.rstrip(",;:").lower() not in _WEAK_END and _balanced(head) and _names_claim(head):
+        if stops and not _open_contrast(head) and last.rstrip(",;:").lower() not in _WEAK_END and _balanced(head) and _names_claim(head):
             best = head
     return best
 
@@ -424,9 +436,11 @@ def label(number: int, claim: str, limit: int = POLL_ANSWER_LIMIT) -> str:
 
 
 # Adverbs a label can do without: "We simply aren't doing enough" says the same as "We aren't doing enough".
+# Not "just", "even", "still" or "only", which change what is claimed ("not just X but also Y"), nor after
+# "not" or "but" ("not simply", "but also").
 _FILLER_ADVERB = re.compile(
-    r"\s+(?:simply|really|actually|certainly|clearly|obviously|indeed|perhaps|now|also|just|still|even|very|"
-    r"quite|truly|surely|finally|already|often|always)(?=\s)",
+    r"(?<!\bnot)(?<!\bbut)\s+(?:simply|really|actually|certainly|clearly|obviously|indeed|perhaps|now|also|"
+    r"very|quite|truly|surely|finally|already)(?=\s)",
     re.IGNORECASE,
 )
 

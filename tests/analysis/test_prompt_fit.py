@@ -57,3 +57,14 @@ def test_the_agreement_poll_asks_about_an_arguable_claim_when_the_thesis_is_a_fa
     assert "mayor" not in convinced.question
     arguable_thesis = Span("Libraries are worth every penny they cost.", 0, 1)
     assert compose(Material(None, arguable_thesis, args)).polls[0].argument is None
+
+
+def test_a_quote_never_stops_at_not_just_before_its_but_also():
+    from bot.analysis.compose import brief, label
+
+    claim = (
+        "The government must not just deny passports to American terrorists who fight for ISIS abroad, "
+        "but also strip them of their citizenship when they return."
+    )
+    assert "strip them of their citizenship" in brief(claim)
+    assert "not deny" not in label(1, claim)  # "just" is never dropped as filler
