@@ -401,7 +401,13 @@ def _phrase_head(text: str, room: int) -> str | None:
         following = words[n].lower().strip('“"(')
         stops = last.endswith(",") or following in _PHRASE_BREAK
         head = head.rstrip(",;:")
-        if stops and not _open_contrast(head) and last.rstrip(",;:").lower() not in _WEAK_END and _balanced(head) and _names_claim(head):
+        if (
+            stops
+            and not _open_contrast(head)
+            and last.rstrip(",;:").lower() not in _WEAK_END
+            and _balanced(head)
+            and _names_claim(head)
+        ):
             best = head
     return best
 
