@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.analysis import lexicon
+from bot.analysis.alternatives import Alternatives
 from bot.analysis.limits import (
     MAX_PROMPTS,
     POLL_ANSWER_LIMIT,
@@ -110,6 +111,8 @@ class Material:
     lowercase_words: frozenset[str] = frozenset()
     # A view the reading reports in order to answer it ("Critics say…"): the other side, in its own words.
     counter: str | None = None
+    # A choice between courses of action the reading sets out ("either X or Y"): a poll of real alternatives.
+    alternatives: Alternatives | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -806,6 +809,21 @@ def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:
     return Poll(question, tuple(answers), None, _numbered_message(texts))
 
 
+_CHOICE_QUESTION = "The reading sets out a choice: “{}”. Which would you pick?"
+CHOICE_FALLBACKS = ("Something else", "Not sure")
+
+
+def _alternatives_poll(alternatives: Alternatives, lowercase_words: frozenset[str]) -> Poll:
+    """A poll whose answers are the alternatives the reading names, each whole, then "Something else" and
+    "Not sure"; the question quotes the sentence that sets them out when it fits, else it goes beside."""
+    sentence = quote(alternatives.sentence, limit=10_000, lowercase_words=lowercase_words)
+    answers = (*alternatives.options, *CHOICE_FALLBACKS)
+    question = _CHOICE_QUESTION.format(sentence)
+    if len(question) <= POLL_QUESTION_LIMIT:
+        return Poll(question, answers, None)
+    return Poll("The reading sets out a choice. Which would you pick?", answers, None, f"The choice: {sentence}.")
+
+
 def _numbered_message(claims: Sequence[str]) -> str:
     """The claims in full, numbered like the answers; each cut evenly only if they overflow a message."""
     header = "The arguments in the poll:"
@@ -819,10 +837,13 @@ def _numbered_message(claims: Sequence[str]) -> str:
 
 def compose(material: Material) -> Composition:
     """Prompts about the reading's arguable claims (fewer when it has few, with a note saying so), an
-    agreement poll on the thesis and, with two or more arguable claims, a poll on which convinced most."""
+    agreement poll on the thesis, a poll of the alternatives the reading sets out when it names a choice,
+    and, with two or more arguable claims a label can name, a poll on which convinced most."""
     claims = _arguable_claims(material)
     prompts = _prompts(material, claims)
     polls = [_agreement_poll(material, claims)]
+    if material.alternatives is not None:
+        polls.append(_alternatives_poll(material.alternatives, material.lowercase_words))
     convinced = _convinced_poll(material, claims)
     if convinced is not None:
         polls.append(convinced)
