@@ -403,6 +403,8 @@ def _phrase_head(text: str, room: int) -> str | None:
             break  # "…a democracy depends" + "on": a last word left over belongs to what comes before it
         following = words[n].lower().strip('“"(')
         stops = last.endswith(",") or following in _PHRASE_BREAK
+        # A comma after a verbless opening ends a list or an aside ("Cities such as Washington,"), not a claim.
+        stops = stops and (_has_verb(head) or not last.endswith(","))
         head = head.rstrip(",;:")
         if (
             stops
