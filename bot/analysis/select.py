@@ -37,6 +37,12 @@ _CARRIES_ACROSS = re.compile(r"\s*[\"“‘']?(?:this|that|these|those|such|but|
 # A news dateline ("INDIANAPOLIS - ", "BUFFALO, N.Y - ") says where the story was filed, not what it claims.
 _DATELINE = re.compile(r"[A-Z][A-Z.'’]{3,}(?: [A-Z][A-Z.'’]+)*(?:, [A-Z][A-Za-z.]+)? ?[-–—]{1,2} (?=[A-Z])")
 # A thesis is neither an illustration nor a sentence that ends by pointing back ("…better than that.").
+# A sentence that opens on a date ("On 20 September 1943, my great uncle…") tells a story.
+_DATED = re.compile(
+    r"\W*(?:on|in|by|during)\s+(?:\d{1,2}\s+)?(?:(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b[\s\d,]*|\d{4}\b)",
+    re.IGNORECASE,
+)
 _EXAMPLE = re.compile(r"\b(?:for (?:example|instance)|e\.g\.)", re.IGNORECASE)
 _ENDS_ON_REFERENCE = re.compile(
     r"\b(?:than|like|of|to|with|from|about|on|by|for)\s+(?:that|this|these|those)[.!]?[\"'”’)]*\s*$",
@@ -343,6 +349,8 @@ def _can_be_thesis(document: Document, features: Sequence[Features], p: Passage)
     text = document.text[p.start : p.end]
     if _EXAMPLE.search(text) or _ENDS_ON_REFERENCE.search(text) or len(_WORD.findall(text.lower())) < MIN_THESIS_WORDS:
         return False
+    if not stands_alone(text) or _DATED.match(text):
+        return False
     return not (opening.leans and not opening.contrast) and not any(
         features[i].question
         or features[i].quoted >= MAX_THESIS_QUOTED
@@ -365,10 +373,12 @@ _POINTS_BACK = re.compile(
     r"should be|must be|would have|will have|remains|becomes|makes|takes|['’]s)\s))",
     re.IGNORECASE,
 )
-# What is not the author's claim however it reads: an editor's note, an exclamation, the author's own
+# What is not the author's claim however it reads: an editor's note, an exclamation ("Oh, the brilliance
+# of…!", "What a triumph!"; a call to action with "!" is a claim), a blessing, the author's own
 # advertising, and a description the author reports in order to reject it ("…has been described as…").
 _NOT_A_CLAIM = re.compile(
-    r"^\W*(?:editor['’]?s?['’]? note|oh\b|ah\b|wow\b)|!\W*$|\b(?:my|our) (?:(?:new|latest|forthcoming|recent|"
+    r"^\W*(?:editor['’]?s?['’]? note|oh\b|ah\b|wow\b|may god\b|god bless\b)|^\W*(?:what an?|how)\b[^.?]*!\W*$|"
+    r"\b(?:my|our) (?:(?:new|latest|forthcoming|recent|"
     r"bestselling|best-selling|award-winning)\s+)+(?:book|novel|film|documentary|podcast|show|memoir)\b|"
     r"\b(?:been|being|is|are|was|were) (?:described|characteri[sz]ed|portrayed|labell?ed|branded|dubbed) as\b",
     re.IGNORECASE,

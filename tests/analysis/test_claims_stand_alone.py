@@ -17,6 +17,9 @@ def test_passages_that_point_back_or_are_not_claims_do_not_stand_alone():
     assert stands_alone("It is vitally important that we don't stop talking about cuts to foreign aid.")
     assert stands_alone("It would have been a glaring hypocrisy for the president to attend the rally.")
     assert stands_alone("But the problem isn't that soldiers are cowardly; they are under-equipped.")
+    assert not stands_alone("What a triumph of spin this budget was!")
+    assert not stands_alone("May God bless the officers and crew of the boat.")
+    assert stands_alone("Work with the Congress the people chose and get something done!")
 
 
 def test_an_argument_that_leans_across_a_paragraph_gives_way_to_one_that_stands_alone():
@@ -59,3 +62,13 @@ def test_the_convinced_poll_offers_only_claims_a_label_can_name():
     assert "Between the failure" not in convinced.message
     assert label(2, unnameable).endswith("…")
     assert len(compose(Material(None, Span("Cooking matters.", 0, 1), args[1:2])).polls) == 1
+
+
+def test_a_thesis_is_not_a_story_that_opens_on_a_date():
+    text = (
+        "On 20 September 1943, my great uncle was arrested in Nice and sent to the camps, which was a crime.\n\n"
+        "He never again trusted the country that had betrayed him.\n\n"
+        "Europe must never again let a government hand its own citizens to their murderers."
+    )
+    thesis = analyse(Reading(text)).thesis
+    assert thesis is not None and not thesis.text.startswith("On 20 September")
