@@ -18,6 +18,10 @@ Each figure is a share (or a median) printed next to its goal:
 * prompts reusing a quote — prompts quoting a passage an earlier prompt of the same reading quoted;
 * reasons that are dates — reasons that open on a time ("Since 2013, …", "In March…");
 * prompts about a fact — prompts about an argument the analysis itself calls factual;
+* arguments that cannot stand alone — arguments opening on a reference they do not hold ("The opposite is
+  true of…", a bare "It"/"They"), editor's notes, exclamations, self-promotion, reported descriptions
+  (``bot.analysis.select.stands_alone``), and arguments that report someone else's words or acts
+  ("The mayor alleged…") without the author taking a side;
 * median prompt words.
 
 ``--show N`` prints the output for the first N tune-labelled editorials (those the analysis is designed
@@ -40,8 +44,15 @@ from benchmarks.editorials import TUNE_LABELS, load_labels
 from bot.analysis import analyse
 from bot.analysis.compose import AGREEMENT_SCALE, core
 from bot.analysis.model import Analysis
+from bot.analysis.select import arguable, stands_alone
 from bot.text import ELLIPSIS
 
+# Someone else's words or acts reported: the reporting verbs of the lexicon and a few it leaves out.
+REPORTED = re.compile(
+    r"\b(?:said|says|told|claimed|claims|argued|argues|insisted|insists|alleged|alleges|accused|admitted|"
+    r"announced|acknowledged|warned|promised|vowed|testified|denied|confirmed|according to)\b",
+    re.IGNORECASE,
+)
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _WORDS = re.compile(r"[\w’']+")
 # Room a question needs around the thesis it quotes ("How far do you agree that “…”?").
@@ -71,6 +82,8 @@ class Tally:
     convinced_polls: int = 0
     reused_quotes: int = 0
     agreement_elsewhere: int = 0
+    arguments: int = 0
+    unfit_arguments: int = 0
     partial_labels: int = 0
 
     def __post_init__(self) -> None:
@@ -133,6 +146,9 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
         elif poll is not agreement:
             tally.third_polls += 1
     for arg in analysis.arguments:
+        tally.arguments += 1
+        reported = REPORTED.search(arg.text) and not arguable(arg.text, arg.kind)
+        tally.unfit_arguments += bool(reported) or not stands_alone(arg.text)
         tally.reasons += len(arg.reasons)
         tally.date_reasons += sum(bool(DATE_REASON.match(r)) for r in arg.reasons)
 
@@ -178,6 +194,11 @@ def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
     yield "prompts reusing a quote", f"{_share(tally.reused_quotes, tally.prompts):.3f}", "0"
     yield "reasons that are dates", f"{_share(tally.date_reasons, tally.reasons):.3f}", "0"
     yield "prompts about a fact", f"{_share(tally.factual_prompts, tally.prompts):.3f}", "0"
+    yield (
+        "arguments that cannot stand alone or report others",
+        f"{_share(tally.unfit_arguments, tally.arguments):.3f}",
+        "-",
+    )
     yield "median prompt words", f"{statistics.median(tally.prompt_words or [0]):.0f}", "<= 40"
 
 

@@ -406,6 +406,15 @@ def stands_alone(text: str) -> bool:
     return not (_POINTS_BACK.match(rest.lstrip()) or _NOT_A_CLAIM.search(text))
 
 
+def _reports_another(document: Document, p: Passage) -> bool:
+    """The passage reports what someone else said or did ("The mayor also alleged…") rather than
+    claiming anything in the author's own voice. Background facts without a reporting verb are left in
+    their place: an essay's unmarked claims look just like them."""
+    text = document.text[p.start : p.end]
+    reported = lexicon.REPORTING.search(text) or _REPORTED.search(text)
+    return bool(reported) and not arguable(text, classify(text))
+
+
 def _set_aside(document: Document, features: Sequence[Features], p: Passage) -> bool:
     """A passage taken only when nothing else is left: a view of others, a question, or a passage that
     cannot be read on its own."""
@@ -462,7 +471,9 @@ def select(
     # A view the reading reports in order to answer it ("Critics say…") is not one of its own claims: it
     # is taken only when nothing else is left (it feeds the steelman prompt instead).
     # A question is not a claim either (a rhetorical one reads as a claim only in its context).
-    ranked = sorted(claims, key=lambda p: (_set_aside(document, features, p), -p.score, p.start))
+    ranked = sorted(
+        claims, key=lambda p: (_set_aside(document, features, p), _reports_another(document, p), -p.score, p.start)
+    )
     chosen: list[Passage] = []
     chosen_words: list[frozenset[str]] = [thesis_words]
     taken_paragraphs: set[int] = {thesis.paragraph}
