@@ -42,7 +42,7 @@ from benchmarks.common import shared_root
 from benchmarks.corpus import load, show
 from benchmarks.editorials import TUNE_LABELS, load_labels
 from bot.analysis import analyse
-from bot.analysis.compose import AGREEMENT_SCALE, core
+from bot.analysis.compose import AGREEMENT_SCALE, CONVICTION_SCALE, core
 from bot.analysis.model import Analysis
 from bot.analysis.select import arguable, stands_alone
 from bot.text import ELLIPSIS
@@ -80,6 +80,7 @@ class Tally:
     date_reasons: int = 0
     third_polls: int = 0
     convinced_polls: int = 0
+    conviction_polls: int = 0
     reused_quotes: int = 0
     agreement_elsewhere: int = 0
     arguments: int = 0
@@ -136,13 +137,15 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
         if prompt.argument is not None and analysis.arguments[prompt.argument].kind == "factual":
             tally.factual_prompts += 1
     for poll in polls:
-        if "convinced" in poll.question:
+        if "convinced you most" in poll.question:
             tally.convinced_polls += 1
             tally.labels += len(poll.answers)
             tally.cut_labels += sum(a.endswith(ELLIPSIS) for a in poll.answers)
             tally.partial_labels += sum(
                 not _ends_a_thought(a, c) for a, c in zip(poll.answers, _listed(poll.message), strict=False)
             )
+        elif poll.answers == CONVICTION_SCALE:
+            tally.conviction_polls += 1
         elif poll is not agreement:
             tally.third_polls += 1
     for arg in analysis.arguments:
@@ -221,7 +224,8 @@ def main() -> int:
         add(tally, reading.text, analyse(reading))
     print(
         f"{tally.readings} readings, {tally.prompts} prompts, {tally.labels} convinced-poll labels, "
-        f"{tally.reasons} reasons, {tally.convinced_polls} convinced polls, {tally.third_polls} alternatives polls"
+        f"{tally.reasons} reasons, {tally.convinced_polls} convinced polls, "
+        f"{tally.conviction_polls} how-convinced polls, {tally.third_polls} alternatives polls"
     )
     print(f"{'proxy':<58} {'value':>7}  goal")
     for name, value, goal in rows(tally):

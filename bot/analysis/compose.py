@@ -336,7 +336,13 @@ def _word_set(words: str) -> frozenset[str]:
 # go on with the same phrase.
 _PHRASE_BREAK = _word_set(
     "in on at for with by from but because which when while if unless until without after before during "
-    "across through into over under against between so whereas although though yet as"
+    "across through into onto toward towards instead over under against between so whereas although though yet as"
+)
+# Verbs that need the preposition after them ("depend on the library"): a label cannot stop between.
+_NEEDS_PARTICLE = _word_set(
+    "depend depends depended rely relies relied focus focuses focused count counts insist insists insisted "
+    "consist consists result results lead leads amount amounts belong belongs refer refers respond responds "
+    "look looks looked listen listens stand stands stood"
 )
 _WEAK_END = _word_set(
     "a an the of to in on at by for with from and or but nor that which who whom whose than as if its "
@@ -409,7 +415,7 @@ def _phrase_head(text: str, room: int) -> str | None:
         if (
             stops
             and not _open_contrast(head)
-            and last.rstrip(",;:").lower() not in _WEAK_END
+            and last.rstrip(",;:").lower() not in _WEAK_END | _NEEDS_PARTICLE
             and _balanced(head)
             and _names_claim(head)
         ):
@@ -811,6 +817,23 @@ def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:
     return Poll(question, tuple(answers), None, _numbered_message(texts))
 
 
+_CONVICTION = "How convinced are you that “{}”?"
+CONVICTION_SCALE = ("Convinced", "Partly convinced", "Not convinced", "Not sure")
+
+
+def _conviction_poll(material: Material, claims: list[int]) -> Poll | None:
+    """How convinced members are by the reading's best further claim, stated whole: the second poll when
+    its claims are too long to name in poll answers and it sets out no choice."""
+    for index in claims:
+        text = quote(
+            material.arguments[index].text, mid_sentence=True, limit=10_000, lowercase_words=material.lowercase_words
+        )
+        question = _CONVICTION.format(text)
+        if len(question) <= POLL_QUESTION_LIMIT:
+            return Poll(question, CONVICTION_SCALE, index)
+    return None
+
+
 _CHOICE_QUESTION = "The reading sets out a choice: “{}”. Which would you pick?"
 CHOICE_FALLBACKS = ("Something else", "Not sure")
 
@@ -849,6 +872,9 @@ def compose(material: Material) -> Composition:
     convinced = _convinced_poll(material, claims)
     if convinced is not None:
         polls.append(convinced)
+    elif len(polls) == 1:
+        conviction = _conviction_poll(material, [i for i in claims if i != polls[0].argument])
+        polls.extend([conviction] if conviction is not None else [])
     arguable_count = len(claims) + (material.thesis is not None and _thesis_arguable(material.thesis.text))
     note = ""
     if arguable_count < FEW_CLAIMS:

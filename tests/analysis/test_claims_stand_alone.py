@@ -61,7 +61,11 @@ def test_the_convinced_poll_offers_only_claims_a_label_can_name():
     )
     assert "Between the failure" not in convinced.message
     assert label(2, unnameable).endswith("…")
-    assert len(compose(Material(None, Span("Cooking matters.", 0, 1), args[1:2])).polls) == 1
+    # One claim that no label can name: the second poll asks how convinced members are by it, stated whole.
+    _, conviction = compose(Material(None, Span("Cooking matters.", 0, 1), args[1:2])).polls
+    assert conviction.answers == ("Convinced", "Partly convinced", "Not convinced", "Not sure")
+    assert conviction.question.startswith("How convinced are you that “Between the failure")
+    assert conviction.argument == 0 and len(conviction.question) <= 300
 
 
 def test_a_thesis_is_not_a_story_that_opens_on_a_date():
