@@ -47,7 +47,8 @@ from bot.analysis.model import Analysis
 from bot.analysis.select import arguable, stands_alone
 from bot.text import ELLIPSIS
 
-# Someone else's words or acts reported: the reporting verbs of the lexicon and a few it leaves out.
+# Someone else's words or acts reported, listed here apart from the analysis's own lexicon so the proxy
+# does not simply repeat its rules.
 REPORTED = re.compile(
     r"\b(?:said|says|told|claimed|claims|argued|argues|insisted|insists|alleged|alleges|accused|admitted|"
     r"announced|acknowledged|warned|promised|vowed|testified|denied|confirmed|according to)\b",
@@ -116,7 +117,7 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
     source = _flat(text)
     polls = analysis.polls
     agreement = next((p for p in polls if p.answers == AGREEMENT_SCALE), None)
-    asked = analysis.thesis if agreement is None or agreement.argument is None else None
+    asked = analysis.thesis
     if agreement is not None and agreement.argument is not None:
         asked = analysis.arguments[agreement.argument]
     if asked is not None and agreement is not None:
@@ -177,7 +178,8 @@ def _ends_a_thought(answer: str, claim: str) -> bool:
     if answer.endswith(ELLIPSIS) or not body:
         return False
     flat = _flat(claim).replace("’", "'")
-    # Asides and filler words a label leaves out may sit between its words.
+    # Asides and filler words a label leaves out may sit between its words; a label not found at all (its
+    # words reordered) is given the benefit of the doubt.
     found = re.search(r"\W+(?:[\w']+\W+){0,12}?".join(re.escape(w) for w in body), flat, re.IGNORECASE)
     return found is None or bool(_THOUGHT_BREAK.match(flat, found.end()))
 

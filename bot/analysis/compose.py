@@ -23,7 +23,7 @@ from bot.analysis.limits import (
     POSTED_TEXT_LIMIT,
 )
 from bot.analysis.model import Argument, Kind, Poll, Prompt, Span
-from bot.analysis.select import VERB, arguable, classify, stands_alone
+from bot.analysis.select import arguable, classify, stands_alone
 from bot.text import shorten
 
 QUOTE_LIMIT = 200  # characters of a claim quoted by ``quote`` unless told otherwise
@@ -325,6 +325,13 @@ _THOUGHT_END = re.compile(_CLAUSE_END.pattern + r"|(?<=[.!?])\s+(?=[A-Z“\"‘'
 _DASHED_ASIDE = re.compile(
     r"\s*(?<!\w)[—–-]{1,2}\s+[^—–;]{1,100}?\s+[—–-]{1,2}(?!\w)\s*|(?<=\w)-\s+[^—–;-]{1,100}?\s+-\s+"
 )
+# A clause has a verb: an auxiliary or modal, a past form, or a pronoun followed by a word.
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|shall|should|can|cannot|could|may|"
+    r"might|must|need|needs|matter|matters|remains?|seems?|means?|makes?|shows?|works?|fails?|\w+ed|\w+n[’']t)\b"
+    r"|\b(?:i|we|you|they|he|she|it|who)\s+[a-z]{3,}",
+    re.IGNORECASE,
+)
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -352,7 +359,7 @@ _WEAK_END = _word_set(
 
 
 def _has_verb(text: str) -> bool:
-    return bool(VERB.search(text))
+    return bool(_VERB.search(text))
 
 
 def _names_claim(head: str) -> bool:
@@ -863,7 +870,8 @@ def _numbered_message(claims: Sequence[str]) -> str:
 def compose(material: Material) -> Composition:
     """Prompts about the reading's arguable claims (fewer when it has few, with a note saying so), an
     agreement poll on the thesis, a poll of the alternatives the reading sets out when it names a choice,
-    and, with two or more arguable claims a label can name, a poll on which convinced most."""
+    and, with two or more arguable claims a label can name, a poll on which convinced most (else, when no
+    choice was found, how convinced members are by one further claim, stated whole)."""
     claims = _arguable_claims(material)
     prompts = _prompts(material, claims)
     polls = [_agreement_poll(material, claims)]
