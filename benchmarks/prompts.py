@@ -4,15 +4,24 @@
 
 Each figure is a share (or a median) printed next to its goal:
 
-* agreement poll not whole — of the readings whose thesis (without its opening connective) leaves
-  FRAME_ROOM characters for the question around it in 300, the share whose question does not hold all of
-  its words in order;
+* agreement poll not whole — of the readings whose thesis (or the claim the poll asks about instead, when
+  the thesis is not arguable), without its opening connective, leaves FRAME_ROOM characters for the
+  question around it in 300, the share whose question does not hold all of its words in order;
+* agreement poll not on the thesis — the share of agreement polls about another claim;
 * top frame's share — a prompt's frame is its first three words once every quotation is replaced by "Q";
   the share of readings in which the commonest frame opens a prompt;
 * prompts with a cut quote — prompts holding an ellipsis the reading does not;
 * convinced labels cut — answers of the "convinced you most" poll that end in an ellipsis;
+* convinced labels mid-phrase — answers that stop where the claim they name goes on with the same phrase
+  (not at its end, nor before a comma, dash, semicolon, a clause's conjunction or an adverbial phrase):
+  "America is 238 years old and is exhibiting signs" for "…signs of decline";
+* prompts reusing a quote — prompts quoting a passage an earlier prompt of the same reading quoted;
 * reasons that are dates — reasons that open on a time ("Since 2013, …", "In March…");
 * prompts about a fact — prompts about an argument the analysis itself calls factual;
+* arguments that cannot stand alone — arguments opening on a reference they do not hold ("The opposite is
+  true of…", a bare "It"/"They"), editor's notes, exclamations, self-promotion, reported descriptions
+  (``bot.analysis.select.stands_alone``), and arguments that report someone else's words or acts
+  ("The mayor alleged…") without the author taking a side;
 * median prompt words.
 
 ``--show N`` prints the output for the first N tune-labelled editorials (those the analysis is designed
@@ -33,10 +42,18 @@ from benchmarks.common import shared_root
 from benchmarks.corpus import load, show
 from benchmarks.editorials import TUNE_LABELS, load_labels
 from bot.analysis import analyse
-from bot.analysis.compose import AGREEMENT_SCALE, core
+from bot.analysis.compose import AGREEMENT_SCALE, CONVICTION_SCALE, core
 from bot.analysis.model import Analysis
+from bot.analysis.select import arguable, stands_alone
 from bot.text import ELLIPSIS
 
+# Someone else's words or acts reported, listed here apart from the analysis's own lexicon so the proxy
+# does not simply repeat its rules.
+REPORTED = re.compile(
+    r"\b(?:said|says|told|claimed|claims|argued|argues|insisted|insists|alleged|alleges|accused|admitted|"
+    r"announced|acknowledged|warned|promised|vowed|testified|denied|confirmed|according to)\b",
+    re.IGNORECASE,
+)
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _WORDS = re.compile(r"[\w’']+")
 # Room a question needs around the thesis it quotes ("How far do you agree that “…”?").
@@ -63,6 +80,13 @@ class Tally:
     reasons: int = 0
     date_reasons: int = 0
     third_polls: int = 0
+    convinced_polls: int = 0
+    conviction_polls: int = 0
+    reused_quotes: int = 0
+    agreement_elsewhere: int = 0
+    arguments: int = 0
+    unfit_arguments: int = 0
+    partial_labels: int = 0
 
     def __post_init__(self) -> None:
         self.frames: Counter[str] = Counter()
@@ -93,27 +117,71 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
     source = _flat(text)
     polls = analysis.polls
     agreement = next((p for p in polls if p.answers == AGREEMENT_SCALE), None)
-    if analysis.thesis is not None and agreement is not None:
-        claim = core(analysis.thesis.text)
+    asked = analysis.thesis
+    if agreement is not None and agreement.argument is not None:
+        asked = analysis.arguments[agreement.argument]
+    if asked is not None and agreement is not None:
+        claim = core(asked.text)
         if len(claim) + FRAME_ROOM <= 300:
             tally.whole_fits += 1
             tally.whole_missed += not _contains(_words(agreement.question), _words(claim))
+    tally.agreement_elsewhere += agreement is not None and agreement.argument is not None
     tally.frames.update({frame(p.text) for p in analysis.prompts})
+    quoted: set[str] = set()
     for prompt in analysis.prompts:
+        quotes = {q.lower() for q in _QUOTATION.findall(prompt.text)}
+        tally.reused_quotes += bool(quotes & quoted)
+        quoted |= quotes
         tally.prompts += 1
         tally.prompt_words.append(len(prompt.text.split()))
         tally.cut_prompts += prompt.text.count(ELLIPSIS) > source.count(ELLIPSIS)
         if prompt.argument is not None and analysis.arguments[prompt.argument].kind == "factual":
             tally.factual_prompts += 1
     for poll in polls:
-        if "convinced" in poll.question:
+        if "convinced you most" in poll.question:
+            tally.convinced_polls += 1
             tally.labels += len(poll.answers)
             tally.cut_labels += sum(a.endswith(ELLIPSIS) for a in poll.answers)
+            tally.partial_labels += sum(
+                not _ends_a_thought(a, c) for a, c in zip(poll.answers, _listed(poll.message), strict=False)
+            )
+        elif poll.answers == CONVICTION_SCALE:
+            tally.conviction_polls += 1
         elif poll is not agreement:
             tally.third_polls += 1
     for arg in analysis.arguments:
+        tally.arguments += 1
+        reported = REPORTED.search(arg.text) and not arguable(arg.text, arg.kind)
+        tally.unfit_arguments += bool(reported) or not stands_alone(arg.text)
         tally.reasons += len(arg.reasons)
         tally.date_reasons += sum(bool(DATE_REASON.match(r)) for r in arg.reasons)
+
+
+_NUMBER = re.compile(r"^\d+\s*[·.]\s*")
+# What may follow the end of a whole thought inside a longer claim.
+# A verb's object may be followed by an adverbial phrase ("Historians play a vital role | in measuring
+# presidents"); "of" and "to" continue the phrase itself ("signs | of decline", "the ability | to act").
+_THOUGHT_BREAK = re.compile(
+    r"\W*$|\s*[,;:—–(]|\s+[-—–]+\s|\s+(?:but|because|which|while|whereas|although|though|yet|so|as|in|on|at|"
+    r"for|with|by|from|into|over|under|against|during|after|before|through|across|when|if|unless|until)\b"
+)
+
+
+def _listed(message: str) -> list[str]:
+    """The claims a poll's message lists in full, in answer order."""
+    return [_NUMBER.sub("", line) for line in message.splitlines()[1:]]
+
+
+def _ends_a_thought(answer: str, claim: str) -> bool:
+    """``answer`` (a numbered label) stops where ``claim`` ends or breaks between two thoughts."""
+    body = _words(_NUMBER.sub("", answer).rstrip(ELLIPSIS))
+    if answer.endswith(ELLIPSIS) or not body:
+        return False
+    flat = _flat(claim).replace("’", "'")
+    # Asides and filler words a label leaves out may sit between its words; a label not found at all (its
+    # words reordered) is given the benefit of the doubt.
+    found = re.search(r"\W+(?:[\w']+\W+){0,12}?".join(re.escape(w) for w in body), flat, re.IGNORECASE)
+    return found is None or bool(_THOUGHT_BREAK.match(flat, found.end()))
 
 
 def _share(part: int, whole: int) -> float:
@@ -123,11 +191,19 @@ def _share(part: int, whole: int) -> float:
 def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
     top, count = tally.frames.most_common(1)[0] if tally.frames else ("", 0)
     yield "agreement poll not whole (of those that fit)", f"{_share(tally.whole_missed, tally.whole_fits):.3f}", "0"
+    yield "agreement poll not on the thesis", f"{_share(tally.agreement_elsewhere, tally.readings):.3f}", "-"
     yield f"top frame's share of readings ({top!r})", f"{_share(count, tally.readings):.3f}", "<= 0.33"
     yield "prompts with a cut quote", f"{_share(tally.cut_prompts, tally.prompts):.3f}", "<= 0.10"
     yield "convinced labels cut", f"{_share(tally.cut_labels, tally.labels):.3f}", "<= 0.10"
+    yield "convinced labels mid-phrase", f"{_share(tally.partial_labels, tally.labels):.3f}", "<= 0.10"
+    yield "prompts reusing a quote", f"{_share(tally.reused_quotes, tally.prompts):.3f}", "0"
     yield "reasons that are dates", f"{_share(tally.date_reasons, tally.reasons):.3f}", "0"
     yield "prompts about a fact", f"{_share(tally.factual_prompts, tally.prompts):.3f}", "0"
+    yield (
+        "arguments that cannot stand alone or report others",
+        f"{_share(tally.unfit_arguments, tally.arguments):.3f}",
+        "-",
+    )
     yield "median prompt words", f"{statistics.median(tally.prompt_words or [0]):.0f}", "<= 40"
 
 
@@ -150,7 +226,8 @@ def main() -> int:
         add(tally, reading.text, analyse(reading))
     print(
         f"{tally.readings} readings, {tally.prompts} prompts, {tally.labels} convinced-poll labels, "
-        f"{tally.reasons} reasons, {tally.third_polls} alternatives polls"
+        f"{tally.reasons} reasons, {tally.convinced_polls} convinced polls, "
+        f"{tally.conviction_polls} how-convinced polls, {tally.third_polls} alternatives polls"
     )
     print(f"{'proxy':<58} {'value':>7}  goal")
     for name, value, goal in rows(tally):

@@ -8,10 +8,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import pkgutil
 import signal
+import socket
 import sys
 
+import aiohttp
 import discord
 
 import cogs
@@ -45,6 +48,7 @@ async def run_until_stopped(settings: Settings, token: str, *, bot: ReadingCircl
             loop.add_signal_handler(sig, stopping.set)
     try:
         async with bot:
+            await bot.open_database()  # before any network: a database fault is reported as itself
             running = asyncio.create_task(bot.start(token))
             stop_requested = asyncio.create_task(stopping.wait())
             await asyncio.wait({running, stop_requested}, return_when=asyncio.FIRST_COMPLETED)
@@ -63,8 +67,24 @@ async def run_until_stopped(settings: Settings, token: str, *, bot: ReadingCircl
     except StartupError as err:
         print(f"reading-circle: {err}", file=sys.stderr)
         return 2
+    except (aiohttp.ClientError, OSError, TimeoutError) as err:
+        print(
+            f"reading-circle: could not reach Discord to log in ({_network_reason(err)}); check the "
+            "network connection, DNS and any firewall, then start the bot again.",
+            file=sys.stderr,
+        )
+        return 3
     finally:
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):
                 loop.remove_signal_handler(sig)
     return 0
+
+
+def _network_reason(err: BaseException) -> str:
+    """The operating system's reason (refused, no route, name not known) without aiohttp's wrapping."""
+    cause = getattr(err, "os_error", None) or err
+    errno = cause.errno if isinstance(cause, OSError) and not isinstance(cause, socket.gaierror) else None
+    if errno is not None and errno > 0:
+        return os.strerror(errno)  # "Connection refused", not asyncio's "Connect call failed (…)"
+    return getattr(cause, "strerror", None) or str(cause) or type(cause).__name__

@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     backup = db_sub.add_parser("backup", help="copy the database safely, even while the bot runs")
     backup.add_argument("file", type=Path, help="where to write the copy")
     backup.set_defaults(func=_db_backup)
-    db.set_defaults(func=lambda _args: (db.print_help(), 2)[1])
+    db.set_defaults(func=lambda _args: _help(db))
 
     invite = sub.add_parser("invite-url", help="print the link that adds the bot to a server")
     invite.add_argument("--client-id", type=int, help="the application id (default: read from DISCORD_TOKEN)")
@@ -80,6 +80,11 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--chart", type=Path, metavar="FILE.png", help="also draw weekly active members as PNG")
     report.set_defaults(func=_report)
     return parser
+
+
+def _help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
 
 
 def _run_async(coroutine: Coroutine[Any, Any, T]) -> T:

@@ -131,3 +131,23 @@ def fit(text: str, limit: int, ellipsis: str = ELLIPSIS) -> str:
         cut = max(head.rfind(" "), head.rfind("\n"))
         head = head[:cut] if cut > 0 else head
     return head.rstrip(_DANGLING) + ellipsis
+
+
+# Characters that start or end Discord Markdown anywhere in a line (bold, italics, strike-through, code,
+# spoilers, masked links, mentions and timestamps in <…>), and what starts a heading, quote or list at the
+# start of a line.
+_MARKDOWN_INLINE = re.compile(r"([\\*_~`|\[\]()<>])")
+_MARKDOWN_LINE_START = re.compile(r"^([ \t]*)([#\-+]|\d+(?=\.))", re.MULTILINE)
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` shown as typed when set inside a message: a title such as ``**x** ||y|| [z](…)`` or an
+    answer that starts with ``# `` cannot restyle the message around it or hide a link. Escaping is
+    reversible (every backslash added precedes the character it protects), so nothing is lost."""
+    escaped = _MARKDOWN_INLINE.sub(r"\\\1", text)
+
+    def line_start(match: re.Match[str]) -> str:
+        indent, marker = match.groups()
+        return f"{indent}{marker}\\" if marker[0].isdigit() else f"{indent}\\{marker}"
+
+    return _MARKDOWN_LINE_START.sub(line_start, escaped)

@@ -19,6 +19,7 @@ from bot.services.writing import model_for, worker_limits
 from bot.text import fit, shorten
 
 PASTE_LIMIT = 4000  # a modal's text field
+ADDS_PER_MINUTE = 3  # /reading add per member: enough to queue a few readings in a row, not to flood workers
 
 
 class PasteModal(discord.ui.Modal, title="Paste the reading"):
@@ -33,7 +34,7 @@ class PasteModal(discord.ui.Modal, title="Paste the reading"):
     async def on_submit(self, interaction: discord.Interaction) -> None:
         await self.cog.preview(interaction, Pasted(self.text.value), self.reading_title, self.author)
 
-    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
+    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
         await report_error(interaction, error)
 
 
@@ -47,6 +48,8 @@ class Readings(commands.Cog):
     # --- adding ---------------------------------------------------------------------------------
 
     @reading.command(name="add", description="Add a reading from a link, a file or pasted text, then preview it")
+    # Each preview reads and analyses the reading in a worker process: a few a minute per member.
+    @app_commands.checks.cooldown(ADDS_PER_MINUTE, 60, key=lambda i: (i.guild_id, i.user.id))
     @app_commands.describe(
         title="The reading's title as members will see it",
         author="Who wrote it",

@@ -206,3 +206,12 @@ def test_invite_url_refuses_an_impossible_client_id(value: str) -> None:
 def test_non_ascii_token_is_one_line(tmp_path: Path) -> None:
     token = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789ÄBCD"
     assert "DISCORD_TOKEN" in one_line_failure(cli("invite-url", env={"DISCORD_TOKEN": token}, cwd=tmp_path))
+
+
+def test_run_on_a_damaged_database_is_one_line_without_voice_warnings(tmp_path: Path) -> None:
+    """`run` checks the database before logging in: one line about the file, exit 2, nothing about voice."""
+    path = not_sqlite(tmp_path / "rc.db")
+    token = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789ABCD"
+    result = cli("run", env={"DISCORD_TOKEN": token, "DATABASE_PATH": str(path)}, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "not a Reading Circle database" in one_line_failure(result)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.analysis import lexicon
+from bot.analysis.alternatives import Alternatives
 from bot.analysis.limits import (
     MAX_PROMPTS,
     POLL_ANSWER_LIMIT,
@@ -22,7 +23,7 @@ from bot.analysis.limits import (
     POSTED_TEXT_LIMIT,
 )
 from bot.analysis.model import Argument, Kind, Poll, Prompt, Span
-from bot.analysis.select import arguable, classify
+from bot.analysis.select import arguable, classify, stands_alone
 from bot.text import shorten
 
 QUOTE_LIMIT = 200  # characters of a claim quoted by ``quote`` unless told otherwise
@@ -110,6 +111,8 @@ class Material:
     lowercase_words: frozenset[str] = frozenset()
     # A view the reading reports in order to answer it ("Critics say…"): the other side, in its own words.
     counter: str | None = None
+    # A choice between courses of action the reading sets out ("either X or Y"): a poll of real alternatives.
+    alternatives: Alternatives | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,18 +339,17 @@ def _word_set(words: str) -> frozenset[str]:
 
 
 # Words a label may stop before: what follows them is a modifier of what is already said.
+# Not "of" ("signs | of decline"), "to" ("can help | to decrease"), "and"/"or" ("Moms | and dads"): those
+# go on with the same phrase.
 _PHRASE_BREAK = _word_set(
-    "in on at for with by from of and or but because which who when while where if unless without after "
-    "before during across through into over under against between about even so whereas although"
+    "in on at for with by from but because which when while if unless until without after before during "
+    "across through into onto toward towards instead over under against between so whereas although though yet as"
 )
-# Words after which "to" continues the verb ("might want to consider", "bound to pay off"), so a label
-# cannot stop before it.
-_LEADS_TO = _word_set(
-    "want wants wanted need needs needed have has had ought going able try tries tried seek seeks plan "
-    "plans refuse refuses fail fails failed decide decided continue continues begin begins start starts "
-    "hope hopes wish expect expects likely unlikely unable used bound set about due meant supposed "
-    "willing ready forced allowed required designed enough how what seem seems seemed appear appears tend "
-    "tends came come"
+# Verbs that need the preposition after them ("depend on the library"): a label cannot stop between.
+_NEEDS_PARTICLE = _word_set(
+    "depend depends depended rely relies relied focus focuses focused count counts insist insists insisted "
+    "consist consists result results lead leads amount amounts belong belongs refer refers respond responds "
+    "look looks looked listen listens stand stands stood"
 )
 _WEAK_END = _word_set(
     "a an the of to in on at by for with from and or but nor that which who whom whose than as if its "
@@ -372,6 +374,16 @@ def _without_dashed_asides(text: str) -> str:
     return shorter if len(shorter.split()) >= 5 and _has_verb(shorter) else text
 
 
+_NOT_ONLY = re.compile(r"\bnot (?:just|only|merely|simply|solely)\b", re.IGNORECASE)
+_BUT = re.compile(r"\bbut\b", re.IGNORECASE)
+
+
+def _open_contrast(head: str) -> bool:
+    """``head`` says "not just X" without the "but also Y" that carries its point."""
+    found = _NOT_ONLY.search(head)
+    return found is not None and not _BUT.search(head, found.end())
+
+
 def _whole_clause(text: str, room: int, pattern: re.Pattern[str] = _CLAUSE_END) -> str | None:
     """The longest opening of ``text`` that ends where a clause does, fits in ``room`` characters, holds at
     least five words and a verb: "Chris Kyle was not a warmonger; he was…" gives "Chris Kyle was not a
@@ -382,6 +394,8 @@ def _whole_clause(text: str, room: int, pattern: re.Pattern[str] = _CLAUSE_END) 
         if len(head) > room:
             break
         last = head.split()[-1].lower() if head else ""
+        if _open_contrast(head):
+            continue
         if len(head.split()) >= 5 and last not in _WEAK_END and _balanced(head) and _has_verb(head):
             best = head
     return best
@@ -389,8 +403,8 @@ def _whole_clause(text: str, room: int, pattern: re.Pattern[str] = _CLAUSE_END) 
 
 def _phrase_head(text: str, room: int) -> str | None:
     """The longest opening of ``text`` within ``room`` that stops before a preposition or conjunction (or
-    after a comma), holds a verb and ends on a content word: "Congress approved $20 million to…" is named
-    "Congress approved $20 million"; the claim itself is listed whole beside the poll."""
+    after a comma), holds a verb and ends on a content word: "Historians play a vital role in measuring…" is
+    named "Historians play a vital role"; the claim itself is listed whole beside the poll."""
     words = text.split()
     best = None
     for n in range(4, len(words)):
@@ -402,9 +416,16 @@ def _phrase_head(text: str, room: int) -> str | None:
             break  # "…a democracy depends" + "on": a last word left over belongs to what comes before it
         following = words[n].lower().strip('“"(')
         stops = last.endswith(",") or following in _PHRASE_BREAK
-        stops = stops or (following == "to" and last.lower() not in _LEADS_TO)
+        # A comma after a verbless opening ends a list or an aside ("Cities such as Washington,"), not a claim.
+        stops = stops and (_has_verb(head) or not last.endswith(","))
         head = head.rstrip(",;:")
-        if stops and last.rstrip(",;:").lower() not in _WEAK_END and _balanced(head) and _names_claim(head):
+        if (
+            stops
+            and not _open_contrast(head)
+            and last.rstrip(",;:").lower() not in _WEAK_END | _NEEDS_PARTICLE
+            and _balanced(head)
+            and _names_claim(head)
+        ):
             best = head
     return best
 
@@ -435,17 +456,38 @@ def label(number: int, claim: str, limit: int = POLL_ANSWER_LIMIT) -> str:
     marks go. A long claim is named by its main clause, then by its first whole clause, then by its
     subject and verb up to a phrase boundary; only if none of these fits is it cut with an ellipsis."""
     prefix = f"{number} · "
-    room = limit - len(prefix)
+    return prefix + _label_text(claim, limit - len(prefix))[0]
+
+
+# Adverbs a label can do without: "We simply aren't doing enough" says the same as "We aren't doing enough".
+# Not "just", "even", "still" or "only", which change what is claimed ("not just X but also Y"), nor after
+# "not" or "but" ("not simply", "but also").
+_FILLER_ADVERB = re.compile(
+    r"(?<!\bnot)(?<!\bbut)\s+(?:simply|really|actually|certainly|clearly|obviously|indeed|perhaps|now|also|"
+    r"very|quite|truly|surely|finally|already)(?=\s)",
+    re.IGNORECASE,
+)
+
+
+def _label_text(claim: str, room: int) -> tuple[str, bool]:
+    """The words of a label and whether they name the claim: it whole, its main clause, a whole clause of it,
+    or its subject and verb up to the end of a phrase; not cut with an ellipsis."""
     text = _LIST_MARKER.sub("", _without_brackets(quote(claim, limit=10_000)))
     # A mark wedged between two words (a typo like 'the"one') becomes a space, so words never fuse.
     text = _without_quote_marks(_GLUED_QUOTE.sub(" ", text))
+    whole = True
     if len(text) > room:
         shorter = _without_dashed_asides(_without_brackets(main_clause(text)))
         text = shorter if len(shorter.split()) >= 2 else text
     if len(text) > room:
-        text = _whole_clause(text, room) or _phrase_head(text, room) or shorten(text, room)
+        plainer = _FILLER_ADVERB.sub("", text)
+        text = plainer if len(plainer.split()) >= 4 else text
+    if len(text) > room:
+        head = _whole_clause(text, room) or _phrase_head(text, room)
+        whole = head is not None
+        text = head or shorten(text, room)
     text = text[0].upper() + text[1:] if text[:1].islower() else text
-    return prefix + shorten(text, room)
+    return shorten(text, room), whole
 
 
 _CONTENT = re.compile(r"[a-z][a-z’']+")
@@ -511,14 +553,21 @@ _STEELMAN = (
     "Argue the opposite for a moment: what is wrong with “{C}”?",
     "Where is this claim weakest: “{C}”?",
 )
+# The other side of the central claim, when no other claim is left to quote (it was just quoted).
+_STEELMAN_CENTRAL = (
+    "Steelman the other side: who would reject that central claim, and on what grounds?",
+    "What is the strongest case against that claim, and who would make it?",
+    "Whose interests cut against this claim, and what would they say?",
+)
 _COUNTER = (
     "The reading lets the other side speak: “{C}”. What is that view’s best form, and does the author answer it?",
     "Take the view the author argues against, “{C}”: is there more to it than the reading allows?",
     "Put yourself in the shoes of someone who holds that “{c}”. How would they reply to the author?",
 )
+# Neutral about whether the two conflict: "Can both be true at once" asked of claims that do not clash
+# reads as a trick question.
 _PAIR = (
     "Do these two claims pull together or apart: “{C}” and “{D}”?",
-    "Can both be true at once: “{C}” and “{D}”?",
     "The author holds that “{c}”, and also that “{d}”. Which matters more, and why?",
 )
 _EVIDENCE = (
@@ -540,12 +589,47 @@ _FOLLOW = (
 )
 _REASON = (
     "The author backs “{c}” with this: “{R}”. Does that reason hold up?",
-    "Is this reason enough: “{R}”? The author uses it to argue that “{c}”.",
+    "The author argues that “{c}”. Is this reason enough: “{R}”?",
 )
 _GENERIC = (
     "What is the author trying to persuade us of, in one sentence of your own?",
     "Which part of the reading would you push back on, and why?",
 )
+
+
+# A capitalised word after the first: the claim is about a named person, party or place, not about
+# something members meet in their own lives.
+_NAMED = re.compile(r"(?<=\s)(?!I\b)[A-Z][a-z’']+")
+
+
+# "Critics say that…", "Some people argue…": who holds the view, which the counter prompt says itself.
+_HOLDERS = re.compile(
+    r"^\W*(?:(?:some|many|most|other|few|several)\s+)?(?:people|critics|opponents|sceptics|skeptics|others|"
+    r"supporters|proponents|detractors|commentators|experts)\b[^,.;:]{0,40}?\s+(?:say|said|argue|argued|claim|"
+    r"claimed|contend|insist|believe|think|maintain|object|complain|will say|would say)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _their_view(counter: str) -> str:
+    """The view others hold, without the frame that attributes it: "Critics say that X" -> "X"."""
+    rest = _HOLDERS.sub("", counter)
+    return rest if len(rest.split()) >= 4 and rest != counter else counter
+
+
+def _rotation(arg: Argument, lowercase_words: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], ...]:
+    """The kinds of question a further claim may get: what would change your mind, where have you seen it
+    (only for a claim about everyday life, not about a named politician or country), what should follow
+    (not for a judgement, which calls for no action). A capitalised first word is a name unless the
+    reading writes it in lower case elsewhere."""
+    first = arg.text.split(" ", 1)[0].strip("\"“‘'").lower()
+    named = _NAMED.search(arg.text) or (first not in _LOWERABLE and first not in lowercase_words)
+    kinds = [_EVIDENCE]
+    if not named:
+        kinds.append(_SEEN)
+    if arg.kind != "evaluative":
+        kinds.append(_FOLLOW)
+    return tuple(kinds)
 
 
 def _pick(variants: Sequence[str], key: str) -> str:
@@ -590,7 +674,7 @@ def _arguable_claims(material: Material) -> list[int]:
     """Indices of the arguments a circle can disagree with, best first; a claim that can only be quoted
     at length comes after the ones that can be quoted briefly."""
     args = material.arguments
-    found = [i for i, a in enumerate(args) if arguable(a.text, a.kind)]
+    found = [i for i, a in enumerate(args) if arguable(a.text, a.kind) and stands_alone(a.text)]
     return sorted(found, key=lambda i: len(brief(args[i].text).split()) > QUOTE_WORDS + 8)
 
 
@@ -632,30 +716,37 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
         return [Prompt(text, None) for text in _GENERIC]
     c = that(central_text)
     out = [Prompt(_fill(_pick(_CENTRAL[central_kind], c), c), central_index)]
+    # Each claim is quoted once: a quotation met again in the next prompt reads as padding.
+    reasoned = next(
+        (
+            i
+            for i in claims
+            if i != central_index and args[i].reasons and _quotable(args[i].text) and _quotable(args[i].reasons[0])
+        ),
+        None,
+    )
+    queue = [i for i in queue if i != reasoned]
+    pair = _related_pair(args, queue)
+    queue = [k for k in queue if pair is None or k not in pair]
     if material.counter:
-        counter = that(material.counter)
+        counter = that(_their_view(material.counter))
         out.append(Prompt(_fill(_pick(_COUNTER, counter), counter), None))
-    else:
-        index = queue.pop(0) if queue else central_index
-        claim = that(args[index].text) if index is not None else c
+    elif queue:
+        index = queue.pop(0)
+        claim = that(args[index].text)
         out.append(Prompt(_fill(_pick(_STEELMAN, claim), claim), index))
-    pair = _related_pair(args, [i for i in claims if _quotable(args[i].text)])
+    else:
+        out.append(Prompt(_pick(_STEELMAN_CENTRAL, c), central_index))
     if pair is not None:
         i, j = pair
         first, second = that(args[i].text), that(args[j].text)
         out.append(Prompt(_fill(_pick(_PAIR, first + second), first, second), i))
-    rotation = (_EVIDENCE, _SEEN, _FOLLOW)
     turn = 0
-    reasoned = next(
-        (i for i in claims if args[i].reasons and _quotable(args[i].text) and _quotable(args[i].reasons[0])), None
-    )
     room = MAX_PROMPTS - (reasoned is not None)
     while queue and len(out) < room:
         index = queue.pop(0)
-        if index == reasoned:
-            continue
-        kinds = rotation if args[index].kind != "evaluative" else rotation[:2]
         claim = that(args[index].text)
+        kinds = _rotation(args[index], words)
         out.append(Prompt(_fill(_pick(kinds[turn % len(kinds)], claim), claim), index))
         turn += 1
     if reasoned is not None and len(out) < MAX_PROMPTS:
@@ -690,28 +781,40 @@ def agreement_claim(thesis: str, lowercase_words: frozenset[str] = frozenset()) 
     return _whole_clause(shorter, room, _THOUGHT_END) or shorten(shorter, room)
 
 
-def _agreement_poll(material: Material) -> Poll:
-    if material.thesis is None:
+def _agreement_poll(material: Material, claims: list[int]) -> Poll:
+    """Agreement with the thesis; with the reading's best arguable claim instead when the thesis is a fact,
+    a scene or someone else's words, which nobody can agree or disagree with."""
+    thesis = material.thesis
+    if thesis is not None and not _thesis_arguable(thesis.text) and claims:
+        index = claims[0]
+        claim = agreement_claim(material.arguments[index].text, material.lowercase_words)
+        return Poll(_AGREEMENT.format(claim), AGREEMENT_SCALE, index)
+    if thesis is None:
         return Poll("How far do you agree with the reading?", AGREEMENT_SCALE, None)
-    claim = agreement_claim(material.thesis.text, material.lowercase_words)
-    return Poll(_AGREEMENT.format(claim), AGREEMENT_SCALE, None)
+    return Poll(_AGREEMENT.format(agreement_claim(thesis.text, material.lowercase_words)), AGREEMENT_SCALE, None)
 
 
 def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:
     """Which of the reading's arguable claims convinced members most, in score order; None with fewer than
-    two, since a poll of one argument asks nothing."""
+    two that fit a poll answer or can be named by a label, since a poll of one argument asks nothing."""
     chosen = sorted(claims)[:POLL_MAX_ANSWERS]
     if len(chosen) < 2:
         return None
     texts = [material.arguments[i].text for i in chosen]
     question = "Which of the reading’s arguments convinced you most?"
-    if material.thesis is not None:
+    # "Which argument for X" only when X is a claim the arguments can be for.
+    if material.thesis is not None and _thesis_arguable(material.thesis.text):
         whole = quote(material.thesis.text, mid_sentence=True, limit=10_000, lowercase_words=material.lowercase_words)
         asked = f"Which argument for “{whole}” convinced you most?"
         question = asked if len(asked) <= POLL_QUESTION_LIMIT else question
     plain = [_without_quote_marks(quote(t, limit=10_000)) for t in texts]
     if all(len(p) <= POLL_ANSWER_LIMIT for p in plain) and len(set(plain)) == len(plain):
         return Poll(question, tuple(plain), None)
+    # An answer cut mid-phrase ("That's why any American strategy…") names nothing a member can pick: the
+    # poll offers only the claims a label can name, and is left out when fewer than two can be.
+    texts = [t for t in texts if _label_text(t, POLL_ANSWER_LIMIT - 4)[1]]
+    if len(texts) < 2:
+        return None
     answers = [label(n, t) for n, t in enumerate(texts, 1)]
     if len(set(answers)) != len(answers):
         answers = [
@@ -719,6 +822,38 @@ def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:
             for n, t in enumerate(texts, 1)
         ]
     return Poll(question, tuple(answers), None, _numbered_message(texts))
+
+
+_CONVICTION = "How convinced are you that “{}”?"
+CONVICTION_SCALE = ("Convinced", "Partly convinced", "Not convinced", "Not sure")
+
+
+def _conviction_poll(material: Material, claims: list[int]) -> Poll | None:
+    """How convinced members are by the reading's best further claim, stated whole: the second poll when
+    its claims are too long to name in poll answers and it sets out no choice."""
+    for index in claims:
+        text = quote(
+            material.arguments[index].text, mid_sentence=True, limit=10_000, lowercase_words=material.lowercase_words
+        )
+        question = _CONVICTION.format(text)
+        if len(question) <= POLL_QUESTION_LIMIT:
+            return Poll(question, CONVICTION_SCALE, index)
+    return None
+
+
+_CHOICE_QUESTION = "The reading sets out a choice: “{}”. Which would you pick?"
+CHOICE_FALLBACKS = ("Something else", "Not sure")
+
+
+def _alternatives_poll(alternatives: Alternatives, lowercase_words: frozenset[str]) -> Poll:
+    """A poll whose answers are the alternatives the reading names, each whole, then "Something else" and
+    "Not sure"; the question quotes the sentence that sets them out when it fits, else it goes beside."""
+    sentence = quote(alternatives.sentence, limit=10_000, lowercase_words=lowercase_words)
+    answers = (*alternatives.options, *CHOICE_FALLBACKS)
+    question = _CHOICE_QUESTION.format(sentence)
+    if len(question) <= POLL_QUESTION_LIMIT:
+        return Poll(question, answers, None)
+    return Poll("The reading sets out a choice. Which would you pick?", answers, None, f"The choice: {sentence}.")
 
 
 def _numbered_message(claims: Sequence[str]) -> str:
@@ -734,18 +869,27 @@ def _numbered_message(claims: Sequence[str]) -> str:
 
 def compose(material: Material) -> Composition:
     """Prompts about the reading's arguable claims (fewer when it has few, with a note saying so), an
-    agreement poll on the thesis and, with two or more arguable claims, a poll on which convinced most."""
+    agreement poll on the thesis, a poll of the alternatives the reading sets out when it names a choice,
+    and, with two or more arguable claims a label can name, a poll on which convinced most (else, when no
+    choice was found, how convinced members are by one further claim, stated whole)."""
     claims = _arguable_claims(material)
     prompts = _prompts(material, claims)
-    polls = [_agreement_poll(material)]
+    polls = [_agreement_poll(material, claims)]
+    if material.alternatives is not None:
+        polls.append(_alternatives_poll(material.alternatives, material.lowercase_words))
     convinced = _convinced_poll(material, claims)
     if convinced is not None:
         polls.append(convinced)
+    elif len(polls) == 1:
+        conviction = _conviction_poll(material, [i for i in claims if i != polls[0].argument])
+        polls.extend([conviction] if conviction is not None else [])
     arguable_count = len(claims) + (material.thesis is not None and _thesis_arguable(material.thesis.text))
     note = ""
     if arguable_count < FEW_CLAIMS:
+        # Said of what the analysis found, not of the reading: a piece full of contestable claims the
+        # analysis could not quote briefly would make "the reading makes few claims" false.
         note = (
-            f"This reading makes few claims a circle could disagree with, so there are only {len(prompts)} "
-            "prompts: add your own questions."
+            f"Only {len(prompts)} prompts: the analysis found few of the author's own claims it could quote "
+            "briefly and ask about: add your own questions."
         )
     return Composition(tuple(prompts), tuple(polls), note)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis.alternatives import find_choice
 from bot.analysis.backend import AnalysisBackend, compose_with, rank_with
 from bot.analysis.compose import Material
 from bot.analysis.features import Features, extract
@@ -59,7 +60,10 @@ def analyse(reading: Reading, *, backend: AnalysisBackend | None = None) -> Anal
         for c in selection.arguments
     )
     counter = _reported_counter(document, features)
-    composition = compose_with(backend, Material(reading.title, thesis, arguments, lowercase_words(text), counter))
+    material = Material(
+        reading.title, thesis, arguments, lowercase_words(text), counter, find_choice(document, features)
+    )
+    composition = compose_with(backend, material)
     return Analysis(
         title=reading.title,
         words=reading.words,

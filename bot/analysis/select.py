@@ -36,6 +36,12 @@ _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _CARRIES_ACROSS = re.compile(r"\s*[\"“‘']?(?:this|that|these|those|such|but|yet|still)\b", re.IGNORECASE)
 # A news dateline ("INDIANAPOLIS - ", "BUFFALO, N.Y - ") says where the story was filed, not what it claims.
 _DATELINE = re.compile(r"[A-Z][A-Z.'’]{3,}(?: [A-Z][A-Z.'’]+)*(?:, [A-Z][A-Za-z.]+)? ?[-–—]{1,2} (?=[A-Z])")
+# A sentence that opens on a date ("On 20 September 1943, my great uncle…") tells a story.
+_DATED = re.compile(
+    r"\W*(?:on|in|by|during)\s+(?:\d{1,2}\s+)?(?:(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b[\s\d,]*|\d{4}\b)",
+    re.IGNORECASE,
+)
 # A thesis is neither an illustration nor a sentence that ends by pointing back ("…better than that.").
 _EXAMPLE = re.compile(r"\b(?:for (?:example|instance)|e\.g\.)", re.IGNORECASE)
 _ENDS_ON_REFERENCE = re.compile(
@@ -158,6 +164,13 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# "I am shocked…", "I feel sick": the author's feeling, which nobody can dispute; "I am convinced that…" is a
+# stance.
+_FEELING = re.compile(
+    r"^\W*(?:i|we)(?:['’]m| am| was| were| feel| felt| have been)\b(?!\s+(?:not\s+)?(?:sure|certain|convinced|"
+    r"confident|persuaded|clear|right|wrong|against|for|opposed|in favou?r))",
+    re.IGNORECASE,
+)
 _FIGURE = re.compile(r"[$£€%]|\d[\d,.]*")
 _FIRST_PERSON_STANCE = re.compile(r"\b(?:i|we)\b", re.IGNORECASE)
 
@@ -201,6 +214,8 @@ def arguable(text: str, kind: Kind) -> bool:
     if (lexicon.REPORTING.search(own) or _REPORTED.search(own) or lexicon.OTHERS_VIEW.search(own)) and not (
         _FIRST_PERSON_STANCE.search(own) and takes_side
     ):
+        return False
+    if _FEELING.match(own):
         return False
     if lexicon.NARRATIVE.search(own) and not judges:
         return False  # a past event told, however causal its wording
@@ -334,6 +349,8 @@ def _can_be_thesis(document: Document, features: Sequence[Features], p: Passage)
     text = document.text[p.start : p.end]
     if _EXAMPLE.search(text) or _ENDS_ON_REFERENCE.search(text) or len(_WORD.findall(text.lower())) < MIN_THESIS_WORDS:
         return False
+    if not stands_alone(text) or _DATED.match(text):
+        return False
     return not (opening.leans and not opening.contrast) and not any(
         features[i].question
         or features[i].quoted >= MAX_THESIS_QUOTED
@@ -343,9 +360,56 @@ def _can_be_thesis(document: Document, features: Sequence[Features], p: Passage)
     )
 
 
-def _set_aside(features: Sequence[Features], p: Passage) -> bool:
-    """A passage taken only when nothing else is left: a view of others, or a question."""
-    return features[p.last].others_view or features[p.last].question
+# A conjunction a sentence may open on and still stand alone once it is dropped ("So Hollywood loves…").
+_OPENING_CONJUNCTION = re.compile(
+    r"\s*[\"“‘']?(?:and|but|so|yet|or|nor|still)\b[\s,]*(?:of course,?\s*)?", re.IGNORECASE
+)
+# Openings that point at something the passage does not hold: a bare pronoun, a demonstrative, a
+# comparison with what came before ("The opposite is true of Cameron.", "that number", "the latter").
+_POINTS_BACK = re.compile(
+    r"[\"“‘']?(?:(?:he|she|they|them|his|her|their|its)\b|(?:this|that|these|those|such)\b(?!\s+(?:is|are)\s+"
+    r"(?:not\s+)?(?:because|why|how)\b)|(?:that|this)['’]s\b|the (?:opposite|same|reverse|latter|former|"
+    r"other)\b|it\b(?!\s*(?:is|was|would be|will be|seems|seemed|appears|may be|might be|could be|has been|"
+    r"should be|must be|would have|will have|remains|becomes|makes|takes|['’]s)\s))",
+    re.IGNORECASE,
+)
+# What is not the author's claim however it reads: an editor's note, an exclamation ("Oh, the brilliance
+# of…!", "What a triumph!"; a call to action with "!" is a claim), a blessing, the author's own
+# advertising, and a description the author reports in order to reject it ("…has been described as…").
+_NOT_A_CLAIM = re.compile(
+    r"^\W*(?:editor['’]?s?['’]? note|oh\b|ah\b|wow\b|may god\b|god bless\b)|^\W*(?:what an?|how)\b[^.?]*!\W*$|"
+    r"\b(?:my|our) (?:(?:new|latest|forthcoming|recent|bestselling|best-selling|award-winning)\s+)+"
+    r"(?:book|novel|film|documentary|podcast|show|memoir)\b|"
+    r"\b(?:been|being|is|are|was|were) (?:described|characteri[sz]ed|portrayed|labell?ed|branded|dubbed) as\b",
+    re.IGNORECASE,
+)
+MIN_CLAIM_WORDS = 4
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a passage reads as a claim of the author's without the sentences around it: it is more than a
+    few words, it does not open by pointing back at something it does not hold, and it is not an editor's
+    note, an exclamation, a blessing, an advertisement or a description reported in order to be rejected."""
+    conjunction = _OPENING_CONJUNCTION.match(text)
+    rest = text[conjunction.end() :] if conjunction else text
+    if len(lexicon.SCAFFOLD_PREFIX.sub("", rest).split()) < MIN_CLAIM_WORDS:
+        return False  # "Ho, ho, ho, America!", "The first reason is access."
+    return not (_POINTS_BACK.match(rest.lstrip()) or _NOT_A_CLAIM.search(text))
+
+
+def _reports_another(document: Document, p: Passage) -> bool:
+    """The passage reports what someone else said or did ("The mayor also alleged…") rather than
+    claiming anything in the author's own voice. Background facts without a reporting verb are left in
+    their place: an essay's unmarked claims look just like them."""
+    text = document.text[p.start : p.end]
+    reported = lexicon.REPORTING.search(text) or _REPORTED.search(text)
+    return bool(reported) and not arguable(text, classify(text))
+
+
+def _set_aside(document: Document, features: Sequence[Features], p: Passage) -> bool:
+    """A passage taken only when nothing else is left: a view of others, a question, or a passage that
+    cannot be read on its own."""
+    return features[p.last].others_view or features[p.last].question or not stands_alone(document.text[p.start : p.end])
 
 
 def _takes_a_stance(f: Features) -> bool:
@@ -398,7 +462,9 @@ def select(
     # A view the reading reports in order to answer it ("Critics say…") is not one of its own claims: it
     # is taken only when nothing else is left (it feeds the steelman prompt instead).
     # A question is not a claim either (a rhetorical one reads as a claim only in its context).
-    ranked = sorted(claims, key=lambda p: (_set_aside(features, p), -p.score, p.start))
+    ranked = sorted(
+        claims, key=lambda p: (_set_aside(document, features, p), _reports_another(document, p), -p.score, p.start)
+    )
     chosen: list[Passage] = []
     chosen_words: list[frozenset[str]] = [thesis_words]
     taken_paragraphs: set[int] = {thesis.paragraph}
@@ -449,7 +515,7 @@ def select(
             cw = admissible(p)
             if cw is not None:
                 take(p, cw)
-    chosen.sort(key=lambda p: (p is not restatement, _set_aside(features, p), -p.score, p.start))
+    chosen.sort(key=lambda p: (p is not restatement, _set_aside(document, features, p), -p.score, p.start))
 
     def choice(p: Passage) -> Choice:
         return Choice(p, classify(document.text[p.start : p.end]), _reasons(document, features, p))

@@ -17,6 +17,9 @@ from bot.services import Services
 from bot.storage.database import Database, DatabaseUnavailable
 
 log = logging.getLogger("bot.app")
+# How long a command waits for a database another process is writing (a backup, a held transaction) before
+# it answers that the database is busy: Discord drops an interaction not answered within 3 seconds.
+BUSY_TIMEOUT_S = 2.0
 
 
 def intents(settings: Settings | None = None) -> discord.Intents:
@@ -50,6 +53,9 @@ class ReadingCircleBot(commands.Bot):
     services: Services
 
     def __init__(self, settings: Settings, clock: Clock) -> None:
+        # This bot never joins voice; without this discord.py warns at every start that PyNaCl and davey,
+        # which only voice needs, are missing.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents(settings),
@@ -61,13 +67,21 @@ class ReadingCircleBot(commands.Bot):
         self.clock = clock
         self.publisher = DiscordPublisher(self)
         self.extension_names: list[str] = []
+        self._database: Database | None = None
+
+    async def open_database(self) -> None:
+        """Open and migrate the database; ``run`` calls this before logging in, so a database fault is
+        reported as itself rather than hidden behind (or after) a network error."""
+        if self._database is None:
+            try:
+                self._database = await Database.open(self.settings.database_path, busy_timeout=BUSY_TIMEOUT_S)
+            except DatabaseUnavailable as err:
+                raise StartupError(f"{err} (check DATABASE_PATH)") from err
 
     async def setup_hook(self) -> None:
-        try:
-            db = await Database.open(self.settings.database_path)
-        except DatabaseUnavailable as err:
-            raise StartupError(f"{err} (check DATABASE_PATH)") from err
-        self.services = Services.create(db, self.clock, self.publisher, self.settings)
+        await self.open_database()
+        assert self._database is not None
+        self.services = Services.create(self._database, self.clock, self.publisher, self.settings)
         await self.services.start()
         for name in self.extension_names:
             await self.load_extension(name)
@@ -98,4 +112,6 @@ class ReadingCircleBot(commands.Bot):
         await super().close()
         if services is not None:
             await services.participation.close()  # the queued events, before the database goes
-            await services.db.close()
+        if self._database is not None:
+            await self._database.close()
+            self._database = None

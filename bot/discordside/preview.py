@@ -65,14 +65,14 @@ class EditModal(discord.ui.Modal, title="Edit prompts and polls"):
     def __init__(self, reading: CircleReading, on_submit: Callable[[discord.Interaction, str, str], Awaitable[None]]):
         super().__init__(timeout=PREVIEW_SECONDS)
         self._submit = on_submit
-        self.prompts = discord.ui.TextInput(
+        self.prompts: discord.ui.TextInput[EditModal] = discord.ui.TextInput(
             label="Prompts, one per line",
             style=discord.TextStyle.paragraph,
             default=fit("\n".join(p.text for p in reading.analysis.prompts), MODAL_FIELD_LIMIT),
             max_length=MODAL_FIELD_LIMIT,
             required=True,
         )
-        self.questions = discord.ui.TextInput(
+        self.questions: discord.ui.TextInput[EditModal] = discord.ui.TextInput(
             label="Poll questions, one per line, in order",
             style=discord.TextStyle.paragraph,
             default="\n".join(shorten(p.question, POLL_QUESTION_LIMIT) for p in reading.analysis.polls),
@@ -85,7 +85,7 @@ class EditModal(discord.ui.Modal, title="Edit prompts and polls"):
     async def on_submit(self, interaction: discord.Interaction) -> None:
         await self._submit(interaction, self.prompts.value, self.questions.value)
 
-    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
+    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
         await report_error(interaction, error)
 
 

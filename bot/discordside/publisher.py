@@ -11,7 +11,7 @@ import contextlib
 import io
 from collections.abc import AsyncIterator
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import aiohttp
 import discord
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from discord.ext import commands
 
 THREAD_EXISTS = 160004
-WEEK_OF_MINUTES = 10080  # threads stay open the whole week
+WEEK_OF_MINUTES: Literal[10080] = 10080  # threads stay open the whole week
 REQUESTS_PER_SECOND = 40  # under Discord's global 50, leaving room for interaction follow-ups and listeners
 
 
@@ -127,7 +127,7 @@ class DiscordPublisher:
                 return Sent(forum_id, thread.id, thread.id)
         parts = self._parts(message)
         async with self._translated(forum_id):
-            created = await forum.create_thread(name=name, auto_archive_duration=WEEK_OF_MINUTES, **parts)  # type: ignore[arg-type]
+            created = await forum.create_thread(name=name, auto_archive_duration=WEEK_OF_MINUTES, **parts)  # type: ignore[call-overload]
         return Sent(forum_id, created.message.id, created.thread.id)
 
     async def poll_result(self, channel_id: int, message_id: int) -> PollResult:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import secrets
 from datetime import datetime
 from typing import Any
@@ -20,7 +21,7 @@ NO_PINGS = discord.AllowedMentions.none()
 def actor_of(interaction: discord.Interaction) -> Actor:
     member = interaction.user
     roles = frozenset(r.id for r in getattr(member, "roles", ()))
-    manage = bool(getattr(member, "guild_permissions", None) and member.guild_permissions.manage_guild)
+    manage = isinstance(member, discord.Member) and member.guild_permissions.manage_guild
     return Actor(user_id=member.id, role_ids=roles, manage_guild=manage)
 
 
@@ -69,6 +70,12 @@ async def report_error(interaction: discord.Interaction, error: BaseException) -
     its reason, anything else as a short apology with an error id (the log has the rest)."""
     if isinstance(error, UserError):
         text = str(error)
+    elif isinstance(error, discord.app_commands.CommandOnCooldown):
+        command = interaction.command.qualified_name if interaction.command else "this command"
+        text = (
+            f"/{command} is costly for me, so each member may use it {error.cooldown.rate} times a minute; "
+            f"try again in {math.ceil(error.retry_after)} s. Nothing was changed."
+        )
     elif isinstance(error, discord.app_commands.CheckFailure):
         text = str(error) or "You can't use this command here."
     else:

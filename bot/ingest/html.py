@@ -174,9 +174,11 @@ def reading_from_html(
             include_tables=True,
             with_metadata=True,
         )
+        if isinstance(document, dict):  # only with output_format="python", which we never ask for
+            raise TypeError("trafilatura returned a dict")
         if document is not None and document.body is not None and len((document.text or "").split()) >= MIN_WORDS:
             break
-    if document is None or document.body is None:
+    if document is None or isinstance(document, dict) or document.body is None:
         raise ReadingError(_NO_ARTICLE)
     paragraphs = [strip_bullet(clean(p)) for p in blocks_from_element(
         document.body, blocks=_TRAFILATURA_BLOCKS, skipped=_TRAFILATURA_SKIPPED

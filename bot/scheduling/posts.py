@@ -10,7 +10,7 @@ from bot.analysis.limits import MESSAGE_LIMIT, POLL_ANSWER_LIMIT, POLL_QUESTION_
 from bot.analysis.model import Poll
 from bot.publishing import Card, Field, FileSpec, Outgoing, PollResult, PollSpec
 from bot.readings import CircleReading
-from bot.text import fit, shorten
+from bot.text import escape_markdown, fit, shorten
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -57,7 +57,8 @@ def _embed_size(card: Card) -> int:
 def reading_post(reading: CircleReading, nonce: str, *, member_role: int | None, file: bytes | None) -> Outgoing:
     ping = f"<@&{member_role}> " if member_role else ""
     where = "Read it at the link above" if reading.url else "The reading is attached" if file else "Read it below"
-    content = f"{ping}This week’s reading: **{shorten(reading.title, 300)}**. {where}, then join the thread."
+    title = escape_markdown(shorten(reading.title, 300))
+    content = f"{ping}This week’s reading: **{title}**. {where}, then join the thread."
     attached = None
     if file is not None and reading.filename:
         attached = FileSpec(reading.filename, file)
@@ -86,18 +87,20 @@ def poll_post(poll: Poll, hours: int, nonce: str) -> Outgoing:
 
 def recap_post(reading: CircleReading, results: list[PollResult], members: int, nonce: str) -> Outgoing:
     """One message, starting with "Recap", with each poll's result and how many members took part."""
-    lines = [f"Recap of **{shorten(reading.title, 200)}**"]
+    lines = [f"Recap of **{escape_markdown(shorten(reading.title, 200))}**"]
     for result in results:
         total = sum(count for _, count in result.counts)
         lines += [
             "",
-            f"**{shorten(result.question, POLL_QUESTION_LIMIT)}**" + ("" if result.finalized else " (still open)"),
+            f"**{escape_markdown(shorten(result.question, POLL_QUESTION_LIMIT))}**"
+            + ("" if result.finalized else " (still open)"),
         ]
         if total == 0:
             lines.append("No votes.")
             continue
         for answer, count in sorted(result.counts, key=lambda c: -c[1]):
-            lines.append(f"{answer} — {count} vote{'s' if count != 1 else ''} ({round(100 * count / total)}%)")
+            votes = f"{count} vote{'s' if count != 1 else ''} ({round(100 * count / total)}%)"
+            lines.append(f"{escape_markdown(answer)} — {votes}")
     lines += ["", _took_part(members)]
     return Outgoing(nonce=nonce, content=fit("\n".join(lines), MESSAGE_LIMIT))
 

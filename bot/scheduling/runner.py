@@ -3,10 +3,10 @@ what a failure means.
 
 - A job due longer ago than the grace window (the bot was down) is marked missed and the organisers are
   told; a missed week start leaves its reading queued for the next slot.
-- ``PublishError("forbidden" | "missing")`` parks the job until an organiser acts (``/circle resume``,
-  ``/circle setup``) and tells them what to fix; ``transient`` failures and unexpected errors retry with
-  exponential backoff, and park after ``MAX_ATTEMPTS``, so a broken channel is never hammered (Discord bans
-  a bot after 10,000 invalid requests in ten minutes).
+- ``PublishError("forbidden" | "missing")`` parks the job, and the circle's later jobs behind it, until an
+  organiser acts (``/circle resume``, ``/circle setup``) and tells them what to fix; ``transient`` failures
+  and unexpected errors retry with exponential backoff, and park after ``MAX_ATTEMPTS``, so a broken
+  channel is never hammered (Discord bans a bot after 10,000 invalid requests in ten minutes).
 - Jobs of one circle run one after another in due order (the reading post before its first prompt);
   circles run side by side, at most ``concurrency`` at a time.
 """
@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
 FIRST_BACKOFF = timedelta(seconds=30)
 LONGEST_BACKOFF = timedelta(hours=1)
+# Nothing pending (every job parked, or none planned): look again after this long, or at once on wake().
+# Sleeping through the clock even then keeps one way of waiting, which a test clock can drive.
+IDLE_NAP = timedelta(days=1)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -81,7 +84,7 @@ class JobRunner:
             try:
                 while await self.run_due():
                     pass
-                next_due = await schedule.next_due_at(self.db)
+                next_due = await schedule.next_due_at(self.db) or self.clock.now() + IDLE_NAP
             except asyncio.CancelledError:
                 raise
             except Exception:
@@ -92,23 +95,19 @@ class JobRunner:
                 continue
             await self._sleep(next_due)
 
-    async def _sleep(self, until: datetime | None) -> None:
+    async def _sleep(self, until: datetime) -> None:
         """Sleep through the clock until ``until`` or until ``wake()``; the nap is awaited directly (not
         raced in ``asyncio.wait``) so a test clock sees this task as the one it wakes."""
-        if until is None:
-            self._idle.set()
-            await self._wake.wait()
-        else:
-            self._nap = asyncio.ensure_future(self.clock.sleep_until(until))
-            self._idle.set()  # after the nap is scheduled: it registers with the clock before a waiter resumes
-            try:
-                await self._nap
-            except asyncio.CancelledError:
-                task = asyncio.current_task()
-                if not self._wake.is_set() or (task is not None and task.cancelling()):
-                    raise  # the runner itself is being stopped, not woken
-            finally:
-                self._nap = None
+        self._nap = asyncio.ensure_future(self.clock.sleep_until(until))
+        self._idle.set()  # after the nap is scheduled: it registers with the clock before a waiter resumes
+        try:
+            await self._nap
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if not self._wake.is_set() or (task is not None and task.cancelling()):
+                raise  # the runner itself is being stopped, not woken
+        finally:
+            self._nap = None
         self._idle.clear()
 
     async def run_due(self) -> bool:
@@ -116,7 +115,7 @@ class JobRunner:
         due = await schedule.due_jobs(self.db, self.clock.now())
         if not due:
             return False
-        by_circle: dict[int, list[Job]] = defaultdict(list)
+        by_circle: dict[int | None, list[Job]] = defaultdict(list)
         for job in due:
             by_circle[job.circle_id].append(job)
         await asyncio.gather(*(self._run_circle(jobs) for jobs in by_circle.values()))
@@ -161,8 +160,14 @@ class JobRunner:
         return False
 
     async def _park(self, job: Job, error: str) -> None:
+        """Park the job and, behind it, the circle's other pending jobs: what broke this post (a deleted
+        channel, a missing permission) breaks the later ones too, and trying each as it falls due would
+        tell the organisers the same thing again and add to Discord's count of invalid requests."""
         async with self.db.transaction() as tx:
             await schedule.park_job(tx, job.id, error)
+            if job.circle_id is not None:  # the bot-wide purge holds back nothing
+                for later in await schedule.jobs_of_circle(tx, job.circle_id, "pending"):
+                    await schedule.park_job(tx, later.id, f"waiting for the week’s {_describe(job)}")
         circle = await circle_store.by_id(self.db, job.circle_id)
         if circle is not None:
             await self.jobs.tell_organisers(

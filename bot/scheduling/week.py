@@ -71,10 +71,10 @@ class WeekJobs:
         now = self.clock.now()
         async with self.db.transaction() as tx:
             circle = await circle_store.by_id(tx, job.circle_id)
-            if circle is None or circle.paused:
+            if circle is None or circle.id is None or circle.paused:
                 await schedule.finish_job(tx, job.id, "cancelled", now)
                 return
-            queued = await reading_store.with_status(tx, job.circle_id, "queued")
+            queued = await reading_store.with_status(tx, circle.id, "queued")
             start = job.due_at
             skipped = bool(job.payload.get("skip"))
             if skipped or not queued:
@@ -134,11 +134,13 @@ class WeekJobs:
             sent = await self.publisher.post_forum(week.channel_id, name, message)
             message_id, thread_id = sent.message_id, sent.thread_id
         else:
-            message_id = job.progress.get("message_id")
-            if message_id is None:
+            done_before = job.progress.get("message_id")  # an earlier try sent the post, then stopped
+            if done_before is None:
                 message_id = (await self.publisher.post(week.channel_id, message)).message_id
                 async with self.db.transaction() as tx:
                     await schedule.save_progress(tx, job.id, {"message_id": message_id})
+            else:
+                message_id = int(done_before)
             thread_id = await self.publisher.start_thread(week.channel_id, message_id, name)
         assert thread_id is not None
         async with self.db.transaction() as tx:
@@ -164,6 +166,7 @@ class WeekJobs:
         week, reading, _ = await self._context(job)
         thread = _thread(week)
         hours = int(job.payload.get("hours", 24))
+        poll: Poll | None
         if "question" in job.payload:
             poll = Poll(str(job.payload["question"]), tuple(job.payload["answers"]), None)
         else:

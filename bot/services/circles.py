@@ -60,8 +60,8 @@ class CircleService:
             circle = require_organiser(actor, await store.get(tx, guild_id), "pause the circle")
             if circle.paused:
                 raise UserError("The circle is already paused. /circle resume starts it again.")
-            assert circle.id is not None
             circle = await store.save(tx, replace(circle, paused=True, updated_at=self.clock.now()))
+            assert circle.id is not None
             await schedule.cancel_jobs(tx, circle.id, kinds=("week_start",))
             for job in await schedule.jobs_of_circle(tx, circle.id, "pending"):
                 await schedule.park_job(tx, job.id, "the circle is paused")
@@ -73,8 +73,8 @@ class CircleService:
         now = self.clock.now()
         async with self.db.transaction() as tx:
             circle = require_organiser(actor, await store.get(tx, guild_id), "resume the circle")
-            assert circle.id is not None
             circle = await store.save(tx, replace(circle, paused=False, updated_at=now))
+            assert circle.id is not None
             released = await schedule.unpark_jobs(tx, circle.id, now)
             next_start = await plan_next_week(tx, circle, now)
         self.runner.wake()

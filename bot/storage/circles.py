@@ -23,7 +23,10 @@ async def get(q: Database | Transaction, guild_id: int) -> Circle | None:
     return _circle(row) if row else None
 
 
-async def by_id(q: Database | Transaction, circle_id: int) -> Circle | None:
+async def by_id(q: Database | Transaction, circle_id: int | None) -> Circle | None:
+    """The circle with this row id; None for a job that belongs to no circle (the daily purge)."""
+    if circle_id is None:
+        return None
     row = await q.fetchone(f"SELECT id, {_COLUMNS} FROM circles WHERE id = ?", (circle_id,))
     return _circle(row) if row else None
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import aiosqlite
 
+from bot.errors import UserError
+
 log = logging.getLogger(__name__)
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -44,6 +46,17 @@ def migrations() -> list[Migration]:
 
 class DatabaseUnavailable(Exception):
     """The database file cannot be opened or created (a bad path, permissions, a corrupt file)."""
+
+
+class DatabaseBusy(UserError):
+    """Another process (a backup, a second bot, an operator's sqlite3 shell) held the write lock longer than
+    the busy timeout; nothing was written, and trying again later is the whole remedy."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The circle's database is busy (a backup or maintenance is holding it); please try again in a "
+            "minute. Nothing was changed."
+        )
 
 
 Params = Iterable[object]
@@ -94,7 +107,12 @@ class Database:
     async def transaction(self) -> AsyncIterator[Transaction]:
         """One writer at a time; everything inside commits together, or rolls back on any exception."""
         async with self._lock:
-            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                await self.conn.execute("BEGIN IMMEDIATE")  # waits up to the busy timeout for the write lock
+            except sqlite3.OperationalError as err:
+                if "locked" in str(err) or "busy" in str(err):
+                    raise DatabaseBusy() from err
+                raise
             try:
                 yield Transaction(self.conn)
             except BaseException:
@@ -111,7 +129,7 @@ class Database:
             return await Transaction(self.conn).fetchall(sql, params)
 
     @classmethod
-    async def open(cls, path: Path | str, *, migrate: bool = True) -> Database:
+    async def open(cls, path: Path | str, *, migrate: bool = True, busy_timeout: float = 5.0) -> Database:
         """Open (creating it and its folder if need be) and migrate; every way this can fail is one
         ``DatabaseUnavailable`` naming the path and what is wrong with it."""
         path = Path(path)
@@ -127,7 +145,8 @@ class Database:
         db = cls(path, conn)
         try:
             conn.row_factory = aiosqlite.Row
-            await conn.execute("PRAGMA busy_timeout=5000")  # first, so a locked file waits rather than fails
+            # first, so a locked file waits rather than fails
+            await conn.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
             await conn.execute("PRAGMA journal_mode=WAL")
             await conn.execute("PRAGMA foreign_keys=ON")
             await conn.execute("PRAGMA synchronous=NORMAL")
@@ -149,7 +168,7 @@ class Database:
     async def version(self) -> int:
         async with self.conn.execute("PRAGMA user_version") as cur:
             row = await cur.fetchone()
-        return int(row[0])
+        return int(row[0]) if row is not None else 0
 
     async def upgrade(self) -> list[str]:
         """Apply pending migrations; returns their names. Refuses a database newer than this code."""

@@ -110,7 +110,7 @@ class Checker:
             if problem:
                 checked.dropped[problem] += 1
             elif len(checked.prompts) < MAX_PROMPTS:
-                checked.prompts.append(Prompt(_flat(text), about(item.get("about"))))
+                checked.prompts.append(Prompt(_flat(str(text)), about(item.get("about"))))
         polls = answer.get("polls")
         for item in polls if isinstance(polls, list) else ():
             checked.offered_polls += 1

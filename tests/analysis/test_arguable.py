@@ -31,7 +31,7 @@ def test_prompts_and_the_convinced_poll_skip_claims_of_fact():
         Argument("The council closed three branches in 2019.", 0, 1, 0.9, "factual"),
         Argument("Every town should keep its public library open.", 0, 1, 0.8, "normative"),
         Argument("The mayor said the budget was tight.", 0, 1, 0.7, "factual"),
-        Argument("Libraries are the best defence a democracy has against ignorance.", 0, 1, 0.6, "evaluative"),
+        Argument("Libraries are the best defence of a democracy against ignorance.", 0, 1, 0.6, "evaluative"),
     )
     composition = compose(Material(None, Span("Libraries are worth every penny they cost.", 0, 1), args))
     assert all(p.argument in (None, 1, 3) for p in composition.prompts)

@@ -6,8 +6,11 @@ import asyncio
 import os
 import re
 import signal
+import socket
 from pathlib import Path
 
+import discord
+import discord.http
 import pytest
 
 from bot.app import create_bot, run_until_stopped
@@ -55,3 +58,41 @@ async def test_unopenable_database_is_one_line_and_exit_2(
     assert await asyncio.wait_for(run_until_stopped(settings, "fake-token"), 10) == 2
     err = capsys.readouterr().err
     assert "cannot open the database" in err and "DATABASE_PATH" in err and "Traceback" not in err
+
+
+async def test_database_fault_is_reported_before_any_request_to_discord(
+    fake: FakeDiscord, world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A damaged database file stops `run` with its own sentence, and Discord is never contacted."""
+    damaged = tmp_path / "rc.db"
+    damaged.write_text("these are my notes, not a database\n")
+    settings = Settings(discord_token="fake-token", database_path=damaged)
+    assert await asyncio.wait_for(run_until_stopped(settings, "fake-token"), 10) == 2
+    err = capsys.readouterr().err
+    assert "not a Reading Circle database" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert fake.requests == [] and fake.gateway.identifies == []
+
+
+async def test_discord_unreachable_at_login_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Connection refused at login: one sentence naming the reason, a non-zero exit, no aiohttp traceback."""
+    with socket.socket() as closed:  # a port that was free a moment ago: nothing listens there
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    monkeypatch.setattr(discord.http.Route, "BASE", f"http://127.0.0.1:{port}/api/v10")
+    code = await asyncio.wait_for(run_until_stopped(settings, "fake-token"), 30)
+    err = capsys.readouterr().err
+    assert code != 0 and "Traceback" not in err, err
+    assert len(err.strip().splitlines()) == 1
+    assert "could not reach Discord" in err and "refused" in err.lower()
+    assert settings.database_path.is_file()  # the database was checked (and created) first
+
+
+def test_start_up_does_not_warn_about_voice_libraries(caplog: pytest.LogCaptureFixture, settings: Settings) -> None:
+    """discord.py warns about PyNaCl and davey, which only voice needs; this bot never joins voice."""
+    discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = True  # as a fresh process starts
+    with caplog.at_level("WARNING"):
+        create_bot(settings)
+    assert not [r for r in caplog.records if "voice" in r.getMessage()]

@@ -264,6 +264,18 @@ class Gateway:
         for session in self.live:
             await session.barrier(timeout)
 
+    async def drop(self, *, resumable: bool) -> None:
+        """Close every live connection as Discord does when it restarts a gateway node (close code 4000).
+
+        A resumable drop keeps the sessions, so the client's RESUME replays what it missed; otherwise they
+        are forgotten first, RESUME is answered with INVALID_SESSION (op 9, not resumable) and the client
+        must IDENTIFY afresh and receive READY again.
+        """
+        for session in self.live:
+            if not resumable:
+                self.known.pop(session.session_id, None)
+            await session.ws.close(code=4000, message=b"fake discord dropped the connection")
+
     async def close_all(self) -> None:
         for session in list(self.sessions):
             await session.ws.close(code=1001, message=b"fake discord shutting down")

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
 import re
 from collections import deque
@@ -110,6 +111,27 @@ class Fault:
 
     def __str__(self) -> str:
         return f"fail_next({self.method} {self.path.pattern!r} → {self.status} {self.code})"
+
+
+@dataclass
+class Hold:
+    """The next request matching ``method`` and ``path`` is done (the message stored, say), then its answer
+    waits for ``release()``: a test can kill the bot between Discord accepting a request and the bot
+    hearing so, which is where a crash could make a post twice."""
+
+    method: str
+    path: re.Pattern[str]
+    reached: asyncio.Event = field(default_factory=asyncio.Event)
+    released: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def matches(self, method: str, path: str) -> bool:
+        return not self.reached.is_set() and self.method == method and self.path.search(path) is not None
+
+    def release(self) -> None:
+        self.released.set()
+
+    def __str__(self) -> str:
+        return f"hold_next({self.method} {self.path.pattern!r})"
 
 
 def make_fault(

@@ -205,7 +205,9 @@ class RestApi:
         for method, pattern, handler in self.routes:
             match = pattern.match(record.path)
             if method == record.method and match:
-                return await handler(Call(record, match.groupdict()))
+                reply = await handler(Call(record, match.groupdict()))
+                await fake.hold_answer(record.method, record.path)
+                return reply
         fake.unhandled.append(record)
         return 404, {"code": 0, "message": "404: Not Found"}
 

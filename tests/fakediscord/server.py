@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -107,6 +108,7 @@ class FakeDiscord:
         self.nonce_hits: list[Message] = []
         self.global_limit = limits.GlobalRateLimit(global_rate, rate_window) if global_rate else None
         self.faults: list[limits.Fault] = []
+        self.holds: list[limits.Hold] = []
         self.invalid = limits.InvalidRequests()
         self.clock: Any = None
         self._clock_tasks: set[asyncio.Task[None]] = set()
@@ -319,6 +321,21 @@ class FakeDiscord:
         fault = limits.make_fault(method, path_regex, status, code, message, times=times, retry_after=retry_after)
         self.faults.append(fault)
         return fault
+
+    def hold_next(self, method: str, path_regex: str) -> limits.Hold:
+        """Do the next request matching ``method`` and ``path_regex``, then hold its answer until
+        ``hold.release()``; ``await hold.reached.wait()`` to know the work is done (see limits.Hold)."""
+        hold = limits.Hold(method.upper(), re.compile(path_regex))
+        self.holds.append(hold)
+        return hold
+
+    async def hold_answer(self, method: str, path: str) -> None:
+        """Called by the REST routes after doing a request's work, before answering it."""
+        for hold in self.holds:
+            if hold.matches(method, path):
+                hold.reached.set()
+                await hold.released.wait()
+                return
 
     @property
     def invalid_requests(self) -> int:
@@ -864,6 +881,7 @@ class FakeDiscord:
             if not e.met:
                 found.append(f"expected a {e.kind}{f' matching {e.match!r}' if e.match else ''}, but none happened")
         found += [f"{fault} was set up but no request matched it" for fault in self.faults if not fault.hits]
+        found += [f"{hold} was set up but no request matched it" for hold in self.holds if not hold.reached.is_set()]
         if self.invalid.would_ban:
             found.append(
                 f"Discord would ban the bot: {self.invalid.peak} invalid requests (401/403/429) within "
