@@ -1,19 +1,25 @@
 """The rollups (migration 0005) stay exactly what counting the raw events gives, whatever happens.
 
-Random sequences of what members and the bot do (messages in threads and replies to prompts, replays,
-deletes, votes and their removal, opt-out and opt-in, a member's delete, the purge) go through the real
-service into a real SQLite file; at checkpoints the summary, each member's stats and the rollup tables are
-compared with counts made here from the stored events alone.
+Sequences of what members and the bot do (messages in threads and replies to prompts, replays, deletes,
+votes and their removal, opt-out and opt-in, a member's delete, the purge), drawn by hypothesis (which
+shrinks a failure to its shortest sequence), go through the real service into a real SQLite file; at
+checkpoints the summary, each member's stats and the rollup tables are compared with counts made here
+from the stored events alone.
 """
 
 from __future__ import annotations
 
+import asyncio
 import random
+import tempfile
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.participation.rules import Author, epoch_ms
 from bot.participation.service import ParticipationService
@@ -139,72 +145,101 @@ async def build_world(db: Database) -> None:
         await add_post(circle, week, "poll", base + POLL_ID, THREAD + number)
 
 
-async def play(service: ParticipationService, clock: MovableClock, rng: random.Random, steps: int) -> None:
-    """``steps`` random things members and the bot do; replays and removals of what never was included."""
+# One thing a member or the bot does: (kind, member, week, number, minutes into the week, choice). The
+# mix makes posts and votes common and the sweeping acts (a member's delete, the purge) rare.
+Op = tuple[str, int, int, int, int, int]
+KINDS = ["post"] * 9 + ["replay"] + ["delete"] * 3 + ["vote"] * 4 + ["unvote"] * 2
+KINDS += ["opt_out", "opt_in", "forget", "purge", "check"]
+REPLIES = (None, None, PROMPT_IDS[0], PROMPT_IDS[1], -1)  # -1: week 0's first prompt, from another thread
+operations = st.tuples(
+    st.sampled_from(KINDS),
+    st.integers(1, USERS),
+    st.integers(0, WEEKS - 1),
+    st.integers(1, 9999),
+    st.integers(0, 10_000),
+    st.integers(0, len(REPLIES) - 1),
+)
+
+
+def random_ops(rng: random.Random, steps: int) -> list[Op]:
+    return [
+        (rng.choice(KINDS), rng.randint(1, USERS), rng.randrange(WEEKS), rng.randint(1, 9999),
+         rng.randint(0, 10_000), rng.randrange(len(REPLIES)))
+        for _ in range(steps)
+    ]  # fmt: skip
+
+
+async def play(
+    service: ParticipationService,
+    clock: MovableClock,
+    ops: list[Op],
+    check: Callable[[], Awaitable[None]] | None = None,
+) -> None:
+    """Do ``ops`` through the service; replays, and removals of what never was, included."""
     posted: list[int] = []
-    for _ in range(steps):
-        roll = rng.random()
-        user = rng.randint(1, USERS)
-        number = rng.randrange(WEEKS)
+    for kind, user, number, n, minutes, choice in ops:
         base = week_base(number)
-        if roll < 0.45:
-            message = (
-                posted[rng.randrange(len(posted))] if posted and rng.random() < 0.05 else base + rng.randint(1, 9999)
-            )
-            reply = rng.choice([None, None, base + PROMPT_IDS[0], base + PROMPT_IDS[1], week_base(0) + PROMPT_IDS[0]])
-            created = START + timedelta(weeks=number, minutes=rng.randint(0, 10_000))
+        at = START + timedelta(weeks=number, minutes=minutes)
+        answer = choice % ANSWERS + 1
+        if kind == "post" or (kind == "replay" and posted):
+            message = base + n if kind == "post" else posted[n % len(posted)]
+            reply = REPLIES[choice]
+            reply_to = None if reply is None else week_base(0) + PROMPT_IDS[0] if reply < 0 else base + reply
             await service.message_posted(
-                guild_id=GUILD, channel_id=THREAD + number, message_id=message, author=Author(user),
-                created_at=created, reply_to=reply,
+                guild_id=GUILD, channel_id=THREAD + number, message_id=message, author=Author(user), created_at=at,
+                reply_to=reply_to,
             )  # fmt: skip
             posted.append(message)
-        elif roll < 0.60:
-            gone = posted[rng.randrange(len(posted))] if posted and rng.random() < 0.8 else base + rng.randint(1, 9999)
-            await service.message_deleted(gone)
-        elif roll < 0.78:
-            at = START + timedelta(weeks=number, minutes=rng.randint(0, 10_000))
+        elif kind == "delete":
+            await service.message_deleted(posted[n % len(posted)] if posted and choice else base + n)
+        elif kind == "vote":
             await service.vote_added(
-                guild_id=GUILD, poll_message_id=base + POLL_ID, answer_id=rng.randint(1, ANSWERS), voter=Author(user),
-                at=at,
-            )  # fmt: skip
-        elif roll < 0.88:
-            await service.vote_removed(
-                guild_id=GUILD, poll_message_id=base + POLL_ID, answer_id=rng.randint(1, ANSWERS), user_id=user
+                guild_id=GUILD, poll_message_id=base + POLL_ID, answer_id=answer, voter=Author(user), at=at
             )
-        elif roll < 0.92:
+        elif kind == "unvote":
+            await service.vote_removed(guild_id=GUILD, poll_message_id=base + POLL_ID, answer_id=answer, user_id=user)
+        elif kind == "opt_out":
             await service.opt_out(GUILD, user)
-        elif roll < 0.96:
+        elif kind == "opt_in":
             await service.opt_in(GUILD, user)
-        elif roll < 0.98:
+        elif kind == "forget":
             await service.delete_member(GUILD, user)
-        else:
-            clock.at = START + timedelta(days=rng.randint(0, 7 * WEEKS)) + timedelta(days=30)
+        elif kind == "purge":
+            clock.at = START + timedelta(days=30 + n % (7 * WEEKS))
             await service.purge(30)
-
-
-@pytest.mark.parametrize("seed", range(12))
-async def test_rollups_equal_a_count_of_the_events_after_any_sequence(tmp_path: Path, seed: int) -> None:
-    db = await open_db(tmp_path / "rc.db")
-    await build_world(db)
-    store = ParticipationStore(db)
-    clock = MovableClock()
-    service = ParticipationService(store, clock=clock, flush_at=rng_flush(seed), max_delay=0.01)
-    await service.start()
-    rng = random.Random(seed)
-    try:
-        for _ in range(8):
-            await play(service, clock, rng, steps=60)
+        elif kind == "check" and check is not None:
             await service.writer.flush()
+            await check()
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ops=st.lists(operations, max_size=200), flush_at=st.sampled_from([1, 7, 500]))
+def test_rollups_equal_a_count_of_the_events_after_any_sequence(ops: list[Op], flush_at: int) -> None:
+    """Batches of one and of many (a vote added and removed within one batch, or across two); the counts
+    are compared at each "check" in the sequence and at its end."""
+    asyncio.run(_play_and_compare(ops, flush_at))
+
+
+async def _play_and_compare(ops: list[Op], flush_at: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        db = await open_db(Path(folder) / "rc.db")
+        await build_world(db)
+        store = ParticipationStore(db)
+        clock = MovableClock()
+        service = ParticipationService(store, clock=clock, flush_at=flush_at, max_delay=0.01)
+        await service.start()
+
+        async def compare() -> None:
             await assert_rollups_match_events(db)
             await assert_summary_counts_the_events(db, store)
-    finally:
-        await service.close()
-        await db.close()
 
-
-def rng_flush(seed: int) -> int:
-    """Batches of one and of many: a vote added and removed within one batch, or across two."""
-    return (1, 7, 500)[seed % 3]
+        try:
+            await play(service, clock, ops, compare)
+            await service.writer.flush()
+            await compare()
+        finally:
+            await service.close()
+            await db.close()
 
 
 async def test_the_migration_builds_the_rollups_from_events_already_stored(tmp_path: Path) -> None:
@@ -214,7 +249,7 @@ async def test_the_migration_builds_the_rollups_from_events_already_stored(tmp_p
     await build_world(db)
     service = ParticipationService(ParticipationStore(db), clock=MovableClock(), max_delay=0.01)
     await service.start()
-    await play(service, MovableClock(), random.Random(99), steps=300)
+    await play(service, MovableClock(), random_ops(random.Random(99), 300))
     await service.close()
     async with db.transaction() as tx:  # back to schema 4: the rollups and their triggers gone
         for (name,) in await tx.fetchall("SELECT name FROM sqlite_schema WHERE type = 'trigger'"):
@@ -239,7 +274,7 @@ async def test_a_deleted_circle_takes_its_rollups_and_events_are_never_updated(t
     await build_world(db)
     service = ParticipationService(ParticipationStore(db), clock=MovableClock(), max_delay=0.01)
     await service.start()
-    await play(service, MovableClock(), random.Random(5), steps=100)
+    await play(service, MovableClock(), random_ops(random.Random(5), 100))
     await service.close()
     try:
         assert (await db.fetchone("SELECT count(*) FROM participation_weeks"))[0] == WEEKS
@@ -261,7 +296,7 @@ async def test_the_purge_removes_in_chunks_and_the_rollups_follow(tmp_path: Path
     store = ParticipationStore(db)
     service = ParticipationService(store, clock=MovableClock(), max_delay=0.01)
     await service.start()
-    await play(service, MovableClock(), random.Random(7), steps=200)
+    await play(service, MovableClock(), random_ops(random.Random(7), 200))
     await service.close()
     cutoff = epoch_ms(START + timedelta(weeks=1, days=3))
     try:
