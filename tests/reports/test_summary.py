@@ -6,17 +6,19 @@ import csv
 import io
 import struct
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.errors import UserError
+from bot.participation.rules import Author
 from bot.reports.chart import weekly_chart_png
 from bot.reports.csvfile import summary_csv
 from bot.reports.summary import build_summary, inactive_members, member_stats, streaks
 from bot.reports.text import summary_message
 from bot.storage.participation import ParticipationStore
-from tests.participation.world import GUILD, Circle
+from tests.participation.world import GUILD, START, Circle, service
 from tests.reports import scenario
 
 
@@ -123,3 +125,27 @@ async def test_message_text_fits_or_says_so(circle: Circle) -> None:
     text = summary_message(crowded, many)
     assert len(text) <= 2000
     assert "The table of 200 members does not fit in a message" in text and "attached CSV" in text
+
+
+async def test_a_reading_over_two_weeks_counts_each_member_once(circle: Circle) -> None:
+    """Reading 2 runs a second week: its engagement adds both weeks up, but a member active in both is one
+    active member, not two."""
+    async with circle.db.transaction() as tx:
+        await tx.execute(
+            "INSERT INTO weeks (circle_id, reading_id, starts_at, status, channel_id, thread_id) "
+            "SELECT circle_id, reading_id, '2026-01-22T18:00:00Z', 'active', channel_id, 4000 FROM weeks "
+            "WHERE thread_id = 3000"
+        )
+    svc = service(circle.db)
+    for message, user in ((4050, 1), (4060, 2)):  # Ada was active in reading 2's first week too
+        await svc.message_posted(
+            guild_id=GUILD, channel_id=4000, message_id=message, author=Author(user),
+            created_at=START + timedelta(weeks=3),
+        )  # fmt: skip
+    await svc.close()
+    store = ParticipationStore(circle.db)
+
+    readings = (await build_summary(store, GUILD, weeks=None)).readings
+    assert [(r.title, r.weeks, r.active_members, r.thread_messages) for r in readings][-1] == ("Reading 2", 2, 2, 3)
+    readings = (await build_summary(store, GUILD, weeks=1)).readings
+    assert [(r.title, r.weeks, r.active_members, r.thread_messages) for r in readings] == [("Reading 2", 1, 2, 2)]
