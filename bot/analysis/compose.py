@@ -624,7 +624,7 @@ def _rotation(arg: Argument, lowercase_words: frozenset[str] = frozenset()) -> t
     reading writes it in lower case elsewhere."""
     first = arg.text.split(" ", 1)[0].strip("\"“‘'").lower()
     named = _NAMED.search(arg.text) or (first not in _LOWERABLE and first not in lowercase_words)
-    kinds = [_EVIDENCE]
+    kinds: list[tuple[str, ...]] = [_EVIDENCE]
     if not named:
         kinds.append(_SEEN)
     if arg.kind != "evaluative":

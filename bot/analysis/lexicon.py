@@ -71,7 +71,7 @@ class Lexicon:
     def findall(self, text: str) -> list[str]:
         words = _words_of(text)
         found = [w for w in words.tokens if w in self._singles]
-        if self._may_hold_phrase(words):
+        if self._phrases is not None and self._may_hold_phrase(words):
             found += self._phrases.findall(text)
         return found
 
@@ -79,7 +79,7 @@ class Lexicon:
         words = _words_of(text)
         if not self._singles.isdisjoint(words.vocabulary):
             return True
-        return self._may_hold_phrase(words) and self._phrases.search(text) is not None
+        return self._phrases is not None and self._may_hold_phrase(words) and self._phrases.search(text) is not None
 
 
 class _Screened:
@@ -477,7 +477,7 @@ EVALUATIVE = _words(
     "outrage",
 )
 # Screened at the end of the module: keep its needles in step with it.
-COMPARATIVE = re.compile(
+_COMPARATIVE = re.compile(
     r"\b(?:more|less|fewer|better|worse|greater|rather)\b[^.?!]{0,80}\bthan\b|\brather than\b|\binstead of\b",
     re.IGNORECASE,
 )
@@ -694,7 +694,7 @@ STANCE_PREFIX = re.compile(
 )
 # Talk about the text itself ("In this essay I will discuss…"): signposting, not a claim.
 # Screened at the end of the module: keep its needles in step with it.
-METADISCOURSE = re.compile(
+_METADISCOURSE = re.compile(
     r"\b(?:(?:in|throughout) this (?:essay|article|chapter|piece|paper|column|book|section)|"
     r"this (?:essay|article|chapter|paper) (?:will|shall|aims|argues|discusses)|"
     r"i (?:will|shall|am going to|would like to|want to) (?:discuss|analy[sz]e|explain|examine|explore|show|"
@@ -705,7 +705,7 @@ METADISCOURSE = re.compile(
 )
 # Positions attributed to others, usually set up to be answered ("Critics say…", "It is often said…").
 # Screened at the end of the module: keep its needles in step with it.
-OTHERS_VIEW = re.compile(
+_OTHERS_VIEW = re.compile(
     r"\b(?:some|many|most|other|few|several) (?:people|persons|individuals|critics|experts|observers|"
     r"commentators|others|parents|politicians|economists|scientists|analysts|scholars|readers|voters)\b"
     r"[^.?!]{0,40}\b(?:think|believe|argue|claim|say|feel|assert|contend|maintain|suggest|insist|hold|"
@@ -721,7 +721,7 @@ OTHERS_VIEW = re.compile(
 )
 # Lines about the reading rather than in it: bylines, credits, dates, notes on where it appeared.
 # Screened at the end of the module: keep its needles in step with it.
-METADATA = re.compile(
+_METADATA = re.compile(
     r"^\s*(?:@\w+|https?://\S+|www\.\S+|\S+@\S+\.\w+)\s*$|"
     r"^\s*(?:by|photo(?:graph)?|image|illustration|picture|credit|source|published|updated|posted|first published|"
     r"editor'?s? note|reporting by|additional reporting|contributed|filed|read more|related|see also|subscribe|"
@@ -775,9 +775,9 @@ CONCLUSION_START = re.compile(
 
 # The regexes searched anywhere in every sentence, each run only where one of its needles occurs (or a
 # match could start the sentence): every alternative of the regex contains one of its needles.
-COMPARATIVE = _Screened(COMPARATIVE, "than", "instead of")
+COMPARATIVE = _Screened(_COMPARATIVE, "than", "instead of")
 METADISCOURSE = _Screened(
-    METADISCOURSE,
+    _METADISCOURSE,
     "this",
     "i will ",
     "i shall ",
@@ -790,7 +790,7 @@ METADISCOURSE = _Screened(
     "let us ",
 )
 OTHERS_VIEW = _Screened(
-    OTHERS_VIEW,
+    _OTHERS_VIEW,
     "some ",
     "many ",
     "most ",
@@ -813,7 +813,7 @@ OTHERS_VIEW = _Screened(
     "defenders",
 )
 METADATA = _Screened(
-    METADATA,
+    _METADATA,
     "©",
     "written ",
     "prepared ",
