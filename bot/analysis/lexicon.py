@@ -595,6 +595,9 @@ REPORTING = _words(
     "notes that",
     "declared",
     "replied",
+    "is saying",
+    "are saying",
+    "was saying",
 )
 NARRATIVE = _words(
     "was",
