@@ -352,9 +352,8 @@ def _can_be_thesis(document: Document, features: Sequence[Features], p: Passage)
     """A thesis is the reading's own statement and stands on its own: never a question, never mostly
     someone else's words nor a report of what someone said ("Guinness argued that…"), never an example
     ("David Cameron, for example…"), never a fragment of a few words, a bare noun phrase or a saying quoted
-    for colour ("As they say back home…"), never opening or ending on a
-    reference to a sentence it does not include ("Which is why…", "…better than that."); a contrast ("But
-    I believe…") stands on its own."""
+    for colour ("As they say back home…"), never opening or ending on a reference to a sentence it does
+    not include ("Which is why…", "…better than that."); a contrast ("But I believe…") stands on its own."""
     opening = features[p.first]
     text = document.text[p.start : p.end]
     if _EXAMPLE.search(text) or _ENDS_ON_REFERENCE.search(text) or len(_WORD.findall(text.lower())) < MIN_THESIS_WORDS:
