@@ -595,6 +595,9 @@ REPORTING = _words(
     "notes that",
     "declared",
     "replied",
+    "is saying",
+    "are saying",
+    "was saying",
 )
 NARRATIVE = _words(
     "was",
@@ -641,9 +644,10 @@ LEANS_ON_PREVIOUS = re.compile(
     r"(?:this|that|these|those|such)\b(?!\s+(?:is|are)\s+(?:not\s+)?(?:because|why|how)\b)"
     r"|(?:this|that) is (?:why|because|how)\b"
     r"|(?:they|he|she|its|their|theirs|his|her|them)\b"
-    r"|it\b(?!\s+(?:is|was|would be|will be|seems|seemed|appears|may be|might be|could be|has been|"
-    r"should be|must be|remains|becomes|makes|takes)\s+(?:(?:\w+ly|not|also|very|more|most|so|no)\s+)*"
-    # "It would be both good politics and good policy to close…": an extraposed subject, not a reference.
+    r"|it\b(?!(?:['’]s|\s+(?:is|was|would be|will be|seems|seemed|appears|may be|might be|could be|has been|"
+    r"should be|must be|remains|becomes|makes|takes))\s+(?:(?:\w+ly|not|also|very|more|most|so|no)\s+)*"
+    # "It would be both good politics and good policy to close…", "It's the normalisation of Coca-Cola that
+    # worries me": an extraposed subject or a cleft, not a reference.
     r"(?:[\w'’-]+\s+){1,6}?(?:to|that|whether|for|how|why|when)\b)"
     r"|but\b|so\b(?!\s+(?:many|much|far|long|too)\b)|yet\b|and\b|or\b|nor\b|still\b|instead\b|otherwise\b"
     r"|which (?:is|was|means|meant|explains|shows|makes)\b"

@@ -164,7 +164,7 @@ CLAIM_WEIGHTS: dict[str, float] = {
     "body_draws_conclusion": 1.2,
     "echo": 0.7,
 }
-# Fitted on AAEC train (label: the sentence covers a major claim), rounded.
+# Fitted on AAEC train (label: the sentence covers a major claim), rounded; one weight set by hand (below).
 THESIS_WEIGHTS: dict[str, float] = {
     "bias": -5.1,
     "normative": 0.6,
@@ -179,7 +179,9 @@ THESIS_WEIGHTS: dict[str, float] = {
     "quoted": -1.5,
     "reported": -1.0,
     "numeric": -0.5,
-    "narrative": 0.4,
+    # Fitted +0.4 (AAEC essays rarely narrate); set to the claim weight because in editorials a past-tense
+    # scene or anecdote outscored the claim it illustrates (tune set T@1 +0.024, AAEC unchanged).
+    "narrative": -0.6,
     "first_person": 0.8,
     "leans": -0.2,
     "metadiscourse": -0.6,

@@ -44,6 +44,15 @@ _DATED = re.compile(
 )
 # A thesis is neither an illustration nor a sentence that ends by pointing back ("…better than that.").
 _EXAMPLE = re.compile(r"\b(?:for (?:example|instance)|e\.g\.)", re.IGNORECASE)
+# A bare noun phrase ("The colour of Coca-Cola.", "A question of trust.") names a topic; it claims nothing.
+_NOUN_PHRASE = re.compile(
+    r"\W*(?:the|a|an)\s+[\w'’-]+\s+of\s+(?:(?:the|a|an|our|their|his|her|its|my|your)\s+)?[\w'’-]+(?:\s+[\w'’-]+)?"
+    r"[.!]?[\"'”’)]*\s*$",
+    re.IGNORECASE,
+)
+# A saying quoted for colour ("As they say back home in Tennessee…", "As the saying goes…") is not the author's
+# own claim, however well it matches the title.
+_SAYING = re.compile(r"\W*as (?:(?:we|they|people|folks|the \w+) (?:say|put it)|the saying goes)\b", re.IGNORECASE)
 _ENDS_ON_REFERENCE = re.compile(
     r"\b(?:than|like|of|to|with|from|about|on|by|for)\s+(?:that|this|these|those)[.!]?[\"'”’)]*\s*$",
     re.IGNORECASE,
@@ -342,14 +351,14 @@ def _within_paragraph(document: Document, p: Passage) -> Passage:
 def _can_be_thesis(document: Document, features: Sequence[Features], p: Passage) -> bool:
     """A thesis is the reading's own statement and stands on its own: never a question, never mostly
     someone else's words nor a report of what someone said ("Guinness argued that…"), never an example
-    ("David Cameron, for example…"), never a fragment of a few words, never opening or ending on a
-    reference to a sentence it does not include ("Which is why…", "…better than that."); a contrast ("But
-    I believe…") stands on its own."""
+    ("David Cameron, for example…"), never a fragment of a few words, a bare noun phrase or a saying quoted
+    for colour ("As they say back home…"), never opening or ending on a reference to a sentence it does
+    not include ("Which is why…", "…better than that."); a contrast ("But I believe…") stands on its own."""
     opening = features[p.first]
     text = document.text[p.start : p.end]
     if _EXAMPLE.search(text) or _ENDS_ON_REFERENCE.search(text) or len(_WORD.findall(text.lower())) < MIN_THESIS_WORDS:
         return False
-    if not stands_alone(text) or _DATED.match(text):
+    if not stands_alone(text) or _DATED.match(text) or _NOUN_PHRASE.match(text) or _SAYING.match(text):
         return False
     return not (opening.leans and not opening.contrast) and not any(
         features[i].question
