@@ -58,8 +58,9 @@ def main(argv: list[str]) -> int:
         ensure_installed("")
         return subprocess.call([PYTHON, "-m", "bot", *rest], cwd=ROOT)
     ensure_installed("dev")
-    if command == "lint":
-        return subprocess.call([PYTHON, "-m", "ruff", "check", "."], cwd=ROOT)
+    if command == "lint":  # ruff's rules, ruff's formatting, and the type checker (its files are in pyproject)
+        checks = (["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy"])
+        return max(subprocess.call([PYTHON, "-m", *check], cwd=ROOT) for check in checks)
     code = subprocess.call([PYTHON, "-m", "pytest", *rest], cwd=ROOT)
     if code == NO_TESTS_COLLECTED:
         print("pytest collected no tests (exit 5); treating that as success for the selection given")

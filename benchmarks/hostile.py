@@ -26,6 +26,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.ingest.builders import pdf_file
+
 ROOT = Path(__file__).resolve().parents[1]
 MB = 1024 * 1024
 _PROSE = (
@@ -147,20 +149,6 @@ def epub_corrupt_deflate(_scale: float) -> bytes:
 # --- PDF ----------------------------------------------------------------------------------------------------
 
 
-def _pdf(objects: list[bytes], root: int) -> bytes:
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
-    out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref))
-    return out.getvalue()
-
-
 def _stream(content: bytes, extra: bytes = b"") -> bytes:
     packed = zlib.compress(content, 9)
     return b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(packed), extra) + packed + b"\nendstream"
@@ -182,7 +170,7 @@ def pdf_form_flood(scale: float) -> bytes:
         _FONT,
         _stream(form, b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> "),
     ]
-    return _pdf(objects, 1)
+    return pdf_file(objects, 1)
 
 
 def pdf_text_operations(scale: float) -> bytes:
@@ -199,7 +187,7 @@ def pdf_text_operations(scale: float) -> bytes:
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]"
     page += b" /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>"
     objects += [page] * pages
-    return _pdf(objects, 1)
+    return pdf_file(objects, 1)
 
 
 # --- HTML and text ------------------------------------------------------------------------------------------

@@ -193,8 +193,11 @@ def _invite_url(args: argparse.Namespace) -> int:
     from bot.permissions import invite_url
 
     if args.client_id is not None and not 0 < args.client_id < 2**64:
-        print(f"reading-circle: --client-id {args.client_id} is not an application id (a positive number "
-              "from Developer Portal → your application → General Information)", file=sys.stderr)
+        print(
+            f"reading-circle: --client-id {args.client_id} is not an application id (a positive number "
+            "from Developer Portal → your application → General Information)",
+            file=sys.stderr,
+        )
         return 2
     client_id = args.client_id or _application_id(Settings.from_env().discord_token)
     if client_id is None:

@@ -74,7 +74,9 @@ def agreement_poll(analysis: Analysis) -> Poll | None:
     return next((p for p in analysis.polls if tuple(p.answers) == AGREEMENT_ANSWERS), None)
 
 
-def convinced_poll(analysis: Analysis) -> Poll | None:
+def second_poll(analysis: Analysis) -> Poll | None:
+    """The mid-week poll: "which argument convinced you most", or, when no two claims can be named in
+    answers, "how convinced are you that …", or the alternatives the reading sets out."""
     return next((p for p in analysis.polls if tuple(p.answers) != AGREEMENT_ANSWERS), None)
 
 

@@ -20,6 +20,7 @@ from discord.ext import commands
 from bot.config import Settings
 from tests.fakediscord import FakeDiscord, World, running_bot
 from tests.fakediscord import validation as fake_validation
+from tests.fakeopenai import FakeOpenAI
 
 
 def _report(problems: list[str]) -> str:
@@ -41,6 +42,17 @@ async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
     late = [p for p in server.problems() if p not in server.reported_problems]
     if late:
         pytest.fail(_report(late), pytrace=False)
+
+
+@pytest.fixture
+def fake_openai() -> Iterator[FakeOpenAI]:
+    """A fake OpenAI-compatible chat-completions server on 127.0.0.1, for the model writer."""
+    server = FakeOpenAI()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture

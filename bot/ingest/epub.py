@@ -36,9 +36,7 @@ _ENC_NS = {"enc": "http://www.w3.org/2001/04/xmlenc#"}
 _FONT_OBFUSCATION = {"http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC"}
 _DOCUMENT_TYPES = {"application/xhtml+xml", "text/html", "application/x-dtbook+xml"}
 _DAMAGED = "I couldn't read that EPUB — it seems damaged. Try exporting it again, or upload a PDF."
-_DRM = (
-    "That EPUB is DRM-protected, so I can't read its text. Use a DRM-free copy, or paste the chapter's text."
-)
+_DRM = "That EPUB is DRM-protected, so I can't read its text. Use a DRM-free copy, or paste the chapter's text."
 
 
 def reading_from_epub(data: bytes, *, source: str | None = None) -> Reading:
@@ -58,10 +56,7 @@ def reading_from_epub(data: bytes, *, source: str | None = None) -> Reading:
         opf_path = container.xpath("string(//c:rootfile/@full-path)", namespaces=_CONTAINER_NS)
         opf = _parse_xml(etree, read_capped(book, opf_path, MAX_EPUB_METADATA_BYTES))
         base = posixpath.dirname(opf_path)
-        manifest = {
-            item.get("id"): item
-            for item in opf.xpath("//opf:manifest/opf:item", namespaces=_OPF_NS)
-        }
+        manifest = {item.get("id"): item for item in opf.xpath("//opf:manifest/opf:item", namespaces=_OPF_NS)}
         spine = []
         for ref in opf.xpath("//opf:spine/opf:itemref", namespaces=_OPF_NS):
             item = manifest.get(ref.get("idref"))
@@ -88,7 +83,7 @@ def reading_from_epub(data: bytes, *, source: str | None = None) -> Reading:
     )
 
 
-def _chapters(etree, book: zipfile.ZipFile, spine: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
+def _chapters(etree, book: zipfile.ZipFile, spine: list[str]) -> list[str]:
     """Paragraphs of the spine's documents, refusing a book too large, too marked-up or too long early."""
     paragraphs: list[str] = []
     left = MAX_EPUB_UNCOMPRESSED_BYTES
@@ -128,7 +123,7 @@ def _chapters(etree, book: zipfile.ZipFile, spine: list[str]) -> list[str]:  # t
     return paragraphs
 
 
-def _parse_xml(etree, data: bytes):  # type: ignore[no-untyped-def]
+def _parse_xml(etree, data: bytes):
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
     root = etree.fromstring(data, parser)
     if root is None:
@@ -136,7 +131,7 @@ def _parse_xml(etree, data: bytes):  # type: ignore[no-untyped-def]
     return root
 
 
-def _refuse_drm(etree, book: zipfile.ZipFile, names: set[str], documents: set[str]) -> None:  # type: ignore[no-untyped-def]
+def _refuse_drm(etree, book: zipfile.ZipFile, names: set[str], documents: set[str]) -> None:
     """DRM encrypts the chapters themselves; font obfuscation alone is harmless."""
     if "META-INF/encryption.xml" not in names:
         return

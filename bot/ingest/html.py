@@ -27,18 +27,76 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
 
 #: Elements that end one paragraph and start another, in XHTML and in trafilatura's XML.
-HTML_BLOCKS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl",
-    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "ul",
-})
+HTML_BLOCKS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
 _TRAFILATURA_BLOCKS = HTML_BLOCKS | {"head", "p", "item", "list", "quote", "row", "code", "table"}
 #: Elements whose content is never reading text.
-SKIPPED = frozenset({
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "button", "select",
-    "input", "textarea", "canvas", "audio", "video", "map", "title", "head",
-})
+SKIPPED = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "button",
+        "select",
+        "input",
+        "textarea",
+        "canvas",
+        "audio",
+        "video",
+        "map",
+        "title",
+        "head",
+    }
+)
 _TRAFILATURA_SKIPPED = SKIPPED - {"head"}  # trafilatura's <head> is a heading, not the HTML head
 _BREAKS = frozenset({"br", "lb"})
 _NOTE_MARK = re.compile(r"^[\s\d*†‡§,\[\]()]{1,8}$")
@@ -180,9 +238,10 @@ def reading_from_html(
             break
     if document is None or isinstance(document, dict) or document.body is None:
         raise ReadingError(_NO_ARTICLE)
-    paragraphs = [strip_bullet(clean(p)) for p in blocks_from_element(
-        document.body, blocks=_TRAFILATURA_BLOCKS, skipped=_TRAFILATURA_SKIPPED
-    )]
+    paragraphs = [
+        strip_bullet(clean(p))
+        for p in blocks_from_element(document.body, blocks=_TRAFILATURA_BLOCKS, skipped=_TRAFILATURA_SKIPPED)
+    ]
     if sum(len(p.split()) for p in paragraphs) < MIN_WORDS:
         raise ReadingError(_NO_ARTICLE)
     author = document.author.replace("; ", ", ") if document.author else None

@@ -98,7 +98,7 @@ def parse(text: str) -> MarkdownDocument:
                 doc.title = value or None
             elif key.lower() != "title" and not doc.author:
                 doc.author = value or None
-        text = text[match.end():]
+        text = text[match.end() :]
     blocks = _blocks(_HTML_COMMENT.sub("", text))
 
     title_index = None
@@ -175,7 +175,7 @@ def _blocks(text: str) -> list[_Block]:
         footnote = _FOOTNOTE_DEF.match(line)
         if footnote:
             close()
-            current = _Block("p", [line[footnote.end():]])
+            current = _Block("p", [line[footnote.end() :]])
             continue
         if LIST_ITEM.match(line) and _is_list_marker(line):
             close()
@@ -220,4 +220,3 @@ def inline(text: str) -> str:
     for _ in range(3):  # a code span may hold an escape's placeholder
         text = _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text)
     return re.sub(r"\s+", " ", text).strip()
-

@@ -154,7 +154,7 @@ def _check_content_size(page: Any, number: int) -> None:
                 total += len(stream.get_data())
         resources = node.get("/Resources")
         xobjects = resources.get_object().get("/XObject") if resources is not None else None
-        for ref in (xobjects.get_object().values() if xobjects is not None else ()):
+        for ref in xobjects.get_object().values() if xobjects is not None else ():
             form = ref.get_object()
             if form.get("/Subtype") == "/Form" and id(form) not in seen:
                 pending.append(form)

@@ -97,7 +97,7 @@ def sniff(data: bytes, *, filename: str | None = None, content_type: str | None 
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _zip_kind(data)
     for magic, offset, what in _MAGIC:
-        if head[offset:offset + len(magic)] == magic:
+        if head[offset : offset + len(magic)] == magic:
             if magic in _WEAK_MAGIC and _looks_textual(head):
                 continue  # a text that happens to start with "MZ", "ID3"…
             raise refuse(what)
@@ -145,7 +145,7 @@ def _mimetype(archive: zipfile.ZipFile) -> str:
 def _without_bom(head: bytes) -> bytes:
     for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         if head.startswith(bom):
-            head = head[len(bom):]
+            head = head[len(bom) :]
             break
     # UTF-16 HTML: drop the zero bytes so the ASCII markers still match.
     return head.replace(b"\x00", b"") if head[:200].count(b"\x00") > 20 else head

@@ -27,10 +27,18 @@ from bot.ingest.sniff import CAN_READ
 
 _REDIRECTS = {301, 302, 303, 307, 308}
 _ALLOWED_TYPES = {
-    "text/html", "application/xhtml+xml", "application/pdf", "application/x-pdf", "application/epub+zip",
-    "text/plain", "text/markdown", "text/x-markdown",
+    "text/html",
+    "application/xhtml+xml",
+    "application/pdf",
+    "application/x-pdf",
+    "application/epub+zip",
+    "text/plain",
+    "text/markdown",
+    "text/x-markdown",
     # servers that do not know better; the bytes are sniffed like an upload
-    "application/octet-stream", "binary/octet-stream", "",
+    "application/octet-stream",
+    "binary/octet-stream",
+    "",
 }
 _HEADERS = {
     "User-Agent": "ReadingCircleBot/0.1 (Discord reading-circle bot; fetches one page per request)",
@@ -125,9 +133,7 @@ async def fetch_url(
             raise ReadingError(PRIVATE) from exc
         raise ReadingError(f"I couldn't find the site {current.host} — check the link for typos.") from exc
     except (aiohttp.ClientConnectorCertificateError, aiohttp.ClientSSLError) as exc:
-        raise ReadingError(
-            f"{current.host} has a broken security certificate, so I won't fetch from it."
-        ) from exc
+        raise ReadingError(f"{current.host} has a broken security certificate, so I won't fetch from it.") from exc
     except aiohttp.ClientConnectorError as exc:
         raise ReadingError(f"I couldn't connect to {current.host} — is the site down?") from exc
     except aiohttp.InvalidURL as exc:
@@ -140,7 +146,12 @@ async def fetch_url(
     filename = URL(final).name or None
     # Parsing a large page or PDF takes a while: keep it off the event loop so the bot stays responsive.
     return await asyncio.to_thread(
-        reading_from_bytes, data, filename=filename, content_type=content_type, source=final, url=final,
+        reading_from_bytes,
+        data,
+        filename=filename,
+        content_type=content_type,
+        source=final,
+        url=final,
         noun="That page",
     )
 

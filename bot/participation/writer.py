@@ -58,10 +58,11 @@ class BatchWriter(Generic[T]):
             raise WriterClosed("the participation writer is closed")
         if self._task is None:
             self._task = asyncio.get_running_loop().create_task(self._run(), name="participation-writer")
+        task = self._task
         while self.pending >= self.max_pending:
             async with self._progress:
-                await self._progress.wait_for(lambda: self.pending < self.max_pending or self._task.done())
-            if self._task.done():
+                await self._progress.wait_for(lambda: self.pending < self.max_pending or task.done())
+            if task.done():
                 raise WriterClosed("the participation writer stopped")
         if not self._waiting:
             self._oldest = asyncio.get_running_loop().time()
@@ -74,12 +75,13 @@ class BatchWriter(Generic[T]):
     async def flush(self) -> None:
         """Return once every event put before this call is written."""
         target = self._accepted
-        if self._task is None or self._finished >= target:
+        task = self._task
+        if task is None or self._finished >= target:
             return
         self._flush_wanted = True
         self._wake.set()
         async with self._progress:
-            await self._progress.wait_for(lambda: self._finished >= target or self._task.done())
+            await self._progress.wait_for(lambda: self._finished >= target or task.done())
 
     async def close(self) -> None:
         """Write everything still waiting, then stop; later puts raise :class:`WriterClosed`."""

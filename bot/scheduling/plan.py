@@ -44,7 +44,7 @@ class Plan:
     def describe(self) -> str:
         names = {
             "prompt": "a prompt",
-            "convinced_poll": "the “which argument convinced you” poll",
+            "convinced_poll": "the mid-week poll (which argument convinced you, or how convinced you are)",
             "agreement_poll": "the agreement poll",
             "recap": "the recap",
         }

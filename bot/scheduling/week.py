@@ -16,7 +16,7 @@ from bot.analysis.model import Poll
 from bot.circles import Circle
 from bot.clock import Clock
 from bot.publishing import Publisher, PublishError
-from bot.readings import CircleReading, agreement_poll, convinced_poll
+from bot.readings import CircleReading, agreement_poll, second_poll
 from bot.scheduling import posts
 from bot.scheduling.cadence import next_slot, on_day
 from bot.scheduling.model import Job, Post, PostKind, Week
@@ -171,7 +171,7 @@ class WeekJobs:
             poll = Poll(str(job.payload["question"]), tuple(job.payload["answers"]), None)
         else:
             kind = job.payload.get("poll")
-            poll = convinced_poll(reading.analysis) if kind == "convinced" else agreement_poll(reading.analysis)
+            poll = second_poll(reading.analysis) if kind == "convinced" else agreement_poll(reading.analysis)
             if poll is None:
                 await self._finish(job, "cancelled", f"the reading has no {kind} poll")
                 return

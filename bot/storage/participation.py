@@ -156,7 +156,7 @@ class ParticipationStore:
     async def member_totals(self, circle_id: int, week_ids: Collection[int]) -> list[MemberSummary]:
         """Each member's totals over the given weeks (members with no activity there are absent)."""
         rows = await self._db.fetchall(MEMBER_TOTALS, (circle_id, _ids(week_ids)))
-        return [MemberSummary(*row[:5], as_datetime(row[5])) for row in rows]
+        return [MemberSummary(row[0], row[1], row[2], row[3], row[4], as_datetime(row[5])) for row in rows]
 
     async def week_totals(self, circle_id: int, week_ids: Collection[int]) -> dict[int, WeekTotals]:
         """The given weeks' figures, by week id; a week nobody took part in is absent."""
@@ -166,7 +166,7 @@ class ParticipationStore:
     async def readers(self, circle_id: int, week_ids: Collection[int]) -> int:
         """How many members took part in any of the given weeks."""
         row = await self._db.fetchone(READERS, (circle_id, _ids(week_ids)))
-        return int(row[0])
+        return int(row[0]) if row is not None else 0
 
     async def user_weeks(self, circle_id: int, user_id: int) -> list[MemberWeek]:
         """One member's weeks, every week kept (for their streak)."""
@@ -267,6 +267,7 @@ def _message_row(event: MessagePosted, found: _Lookups) -> tuple | None:
     """A member's message as an event row, or None when it is not about any week (see
     docs/PARTICIPATION.md): neither in a week's thread nor a reply to a prompt."""
     target = found.post.get(event.reply_to) if event.reply_to is not None else None
+    post_id: int | None
     if target is not None and target[3] == "prompt":
         post_id, week_id, circle_id, _kind = target
     elif event.channel_id in found.week_of_thread:

@@ -161,11 +161,6 @@ async def active_week(q: Query, circle_id: int) -> Week | None:
     return _week(row) if row else None
 
 
-async def week_of_thread(q: Query, thread_id: int) -> Week | None:
-    row = await q.fetchone(f"SELECT {_WEEK} FROM weeks WHERE thread_id = ?", (thread_id,))
-    return _week(row) if row else None
-
-
 async def set_week_post(tx: Transaction, week_id: int, channel_id: int, message_id: int, thread_id: int) -> None:
     await tx.execute(
         "UPDATE weeks SET channel_id = ?, post_message_id = ?, thread_id = ? WHERE id = ?",
@@ -202,10 +197,3 @@ async def posts_of_week(q: Query, week_id: int, kind: str | None = None) -> list
         params.append(kind)
     rows = await q.fetchall(sql + " ORDER BY posted_at, id", params)
     return [Post(**(dict(r) | {"posted_at": from_db(r["posted_at"])})) for r in rows]
-
-
-async def post_of_message(q: Query, message_id: int) -> Post | None:
-    row = await q.fetchone(
-        "SELECT week_id, kind, channel_id, message_id, posted_at, job_id FROM posts WHERE message_id = ?", (message_id,)
-    )
-    return Post(**(dict(row) | {"posted_at": from_db(row["posted_at"])})) if row else None

@@ -16,6 +16,7 @@ from bot.config import Settings
 from bot.discordside.client import ReadingCircleBot
 from bot.text import escape_markdown
 from tests.clock import FakeClock
+from tests.e2e.circle import add_and_queue, set_up
 from tests.fakediscord import FakeDiscord, World, running_bot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,13 +31,7 @@ def clock() -> FakeClock:
 
 
 async def queue(fake: FakeDiscord, world: World, title: str, **options: Any) -> None:
-    preview = await fake.invoke(
-        "reading add",
-        member=world.organiser,
-        channel=world.channel,
-        options={"title": title, "text": SAMPLE, **options},
-    )
-    await fake.press_button(preview, preview.original.custom_ids()[0], member=world.organiser)
+    await add_and_queue(fake, world, title=title, **options)
 
 
 @pytest.fixture
@@ -45,12 +40,7 @@ async def running_week(
 ) -> AsyncIterator[ReadingCircleBot]:
     """A circle in the middle of a week (so /prompt add has a thread), with a second reading queued."""
     async with running_bot(fake, settings, clock=clock) as bot:
-        await fake.invoke(
-            "circle setup",
-            member=world.owner,
-            channel=world.channel,
-            options={"channel": world.channel, "timezone": "Europe/Berlin", "organiser_role": world.organiser_role},
-        )
+        await set_up(fake, world)
         await queue(fake, world, "First reading")
         await queue(fake, world, "Second reading")
         await fake.invoke("reading post-now", member=world.organiser, channel=world.channel)
@@ -113,12 +103,7 @@ async def test_markdown_and_mentions_in_what_organisers_type_ping_nobody_and_kee
     """A title full of Markdown and mentions shows as typed in the reading post; an author, a custom
     prompt and a custom poll full of mentions ping nobody."""
     async with running_bot(fake, settings, clock=clock) as bot:
-        await fake.invoke(
-            "circle setup",
-            member=world.owner,
-            channel=world.channel,
-            options={"channel": world.channel, "timezone": "Europe/Berlin", "organiser_role": world.organiser_role},
-        )
+        await set_up(fake, world)
         await queue(fake, world, HOSTILE_TITLE, author=f"<@{world.member.id}> @here")
         await fake.invoke("reading post-now", member=world.organiser, channel=world.channel)
         await bot.services.runner.until_idle()

@@ -23,6 +23,7 @@ from bot.config import Settings
 from bot.discordside.client import ReadingCircleBot
 from bot.storage import schedule
 from tests.clock import FakeClock
+from tests.e2e.circle import set_up
 from tests.fakediscord import Channel, FakeDiscord, Perm, World, running_bot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,19 +51,7 @@ async def circle_bot(
 ) -> AsyncIterator[ReadingCircleBot]:
     """A circle with a log channel and one queued reading, due Monday 18:00 Berlin."""
     async with running_bot(fake, settings, clock=clock) as bot:
-        await fake.invoke(
-            "circle setup",
-            member=world.owner,
-            channel=world.channel,
-            options={
-                "channel": world.channel,
-                "timezone": "Europe/Berlin",
-                "weekday": "Monday",
-                "time": "18:00",
-                "organiser_role": world.organiser_role,
-                "log_channel": log_channel,
-            },
-        )
+        await set_up(fake, world, log_channel=log_channel)
         preview = await fake.invoke(
             "reading add", member=world.organiser, channel=world.channel, options={"title": "Libraries", "text": SAMPLE}
         )
@@ -246,12 +235,7 @@ async def test_sigkill_between_send_and_record_posts_once_after_restart(
     now = datetime.now(UTC)
     clock = FakeClock(now - timedelta(minutes=1))
     async with running_bot(fake, settings, clock=clock) as bot:
-        await fake.invoke(
-            "circle setup",
-            member=world.owner,
-            channel=world.channel,
-            options={"channel": world.channel, "timezone": "UTC", "organiser_role": world.organiser_role},
-        )
+        await set_up(fake, world, timezone="UTC")
         preview = await fake.invoke(
             "reading add", member=world.organiser, channel=world.channel, options={"title": "Libraries", "text": SAMPLE}
         )

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from aiohttp import web
 
 from bot.config import Settings
 from tests.clock import FakeClock
+from tests.e2e.circle import set_up
 from tests.fakediscord import FakeDiscord, World, running_bot
 from tests.fakeopenai import FakeOpenAI, answer, hang, status
+from tests.pages import article, serving
 from tests.writer.answers import GOOD, POLLS, PROMPTS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,16 +30,6 @@ SAMPLE = (ROOT / "data" / "samples" / "libraries.md").read_text(encoding="utf-8"
 MONDAY = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 SLOW = 60.0  # seconds for an interaction that runs the reading worker (and a model) on a busy machine
 REWRITE, EMBEDDED = "Rewrite with the model", "Use the embedded prompts"
-
-
-@pytest.fixture
-def fake_openai() -> Iterator[FakeOpenAI]:
-    server = FakeOpenAI()
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture
@@ -54,34 +45,9 @@ def clock() -> FakeClock:
 @pytest.fixture
 async def page() -> AsyncIterator[tuple[str, list[str]]]:
     """The sample reading as a web page on 127.0.0.1: its address, and a list that grows with each fetch."""
-    html = "<html><head><title>Libraries</title></head><body><article>" + "".join(
-        f"<p>{p}</p>" for p in SAMPLE.split("\n\n") if p.strip() and not p.startswith("#")
-    )
-    fetched: list[str] = []
-
-    async def serve(request: web.Request) -> web.Response:
-        fetched.append(request.path)
-        return web.Response(text=html + "</article></body></html>", content_type="text/html")
-
-    app = web.Application()
-    app.router.add_get("/libraries", serve)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    try:
-        yield f"http://127.0.0.1:{runner.addresses[0][1]}/libraries", fetched
-    finally:
-        await runner.cleanup()
-
-
-async def set_up_circle(fake: FakeDiscord, world: World) -> None:
-    await fake.invoke(
-        "circle setup",
-        member=world.owner,
-        channel=world.channel,
-        options={"channel": world.channel, "timezone": "Europe/Berlin", "organiser_role": world.organiser_role},
-    )
+    html = article("Libraries", [p for p in SAMPLE.split("\n\n") if p.strip() and not p.startswith("#")])
+    async with serving(html, "/libraries") as served:
+        yield served
 
 
 async def add(fake: FakeDiscord, world: World, **options: Any) -> Any:
@@ -117,7 +83,7 @@ async def test_preview_names_the_writer_and_both_buttons_rewrite_the_stored_draf
     url, fetched = page
     fake_openai.then(answer(GOOD))
     async with running_bot(fake, dataclasses.replace(with_model, allow_private_urls=True), clock=clock) as bot:
-        await set_up_circle(fake, world)
+        await set_up(fake, world)
         preview = await add(fake, world, url=url)
         assert "Prompts and polls written by the model." in preview.text
         assert PROMPTS[0] in preview.text and POLLS[0]["question"] in preview.text
@@ -165,7 +131,7 @@ async def test_a_failing_model_still_gives_a_preview(
     """A 500 from the model: the preview comes with the embedded writer's prompts, and may be rewritten."""
     fake_openai.then(status(500, {"error": {"message": "the model fell over"}}), answer(GOOD))
     async with running_bot(fake, with_model):
-        await set_up_circle(fake, world)
+        await set_up(fake, world)
         preview = await add(fake, world)
         assert "written by the embedded writer" in preview.text and REWRITE in labels(preview)
         await press(fake, world, preview, REWRITE)
@@ -181,7 +147,7 @@ async def test_a_slow_model_falls_back_within_the_widened_limit(
     fake_openai.then(hang(fake_openai, 120, answer(GOOD)))
     slow = dataclasses.replace(with_model, worker_timeout_seconds=4, llm_timeout=5)
     async with running_bot(fake, slow):
-        await set_up_circle(fake, world)
+        await set_up(fake, world)
         preview = await add(fake, world)
         assert "written by the embedded writer" in preview.text
         await press(fake, world, preview, REWRITE)
@@ -197,7 +163,7 @@ async def test_a_circle_that_turns_the_model_off_sends_it_nothing(
     fake_openai.then(answer(GOOD))
     host = f"127.0.0.1:{fake_openai.port}"
     async with running_bot(fake, with_model):
-        await set_up_circle(fake, world)
+        await set_up(fake, world)
         shown = await fake.invoke("circle show", member=world.member, channel=world.channel)
         assert f"each reading's text is sent to {host}" in shown.text
 
@@ -230,7 +196,7 @@ async def test_no_model_configured_changes_nothing(
     for name in [m for m in sys.modules if m == "bot.writer" or m.startswith("bot.writer.")]:
         monkeypatch.delitem(sys.modules, name)
     async with running_bot(fake, settings):
-        await set_up_circle(fake, world)
+        await set_up(fake, world)
         preview = await add(fake, world)
         assert labels(preview) == ["Queue it", "Edit prompts", "Discard"]
         assert "written by the embedded writer" in preview.text
@@ -253,7 +219,7 @@ async def test_rewriting_needs_the_organiser_who_asked(
 
     fake_openai.then(answer(GOOD))
     async with running_bot(fake, with_model) as bot:
-        await set_up_circle(fake, world)
+        await set_up(fake, world)
         await add(fake, world)
         service = bot.services.readings
         (draft_id,) = [r["id"] for r in await bot.services.db.fetchall("SELECT id FROM readings")]
@@ -274,7 +240,7 @@ async def test_a_text_without_arguments_offers_no_rewrite(
     fake_openai.then(answer(GOOD))
     shopping = "\n".join(f"- {n} bags of flour, eggs, milk, butter, sugar and salt" for n in range(1, 12))
     async with running_bot(fake, with_model):
-        await set_up_circle(fake, world)
+        await set_up(fake, world)
         preview = await add(fake, world, title="List", text=shopping)
     assert "no arguable claim" in preview.text
     assert labels(preview) == ["Queue it", "Edit prompts", "Discard"]

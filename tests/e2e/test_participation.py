@@ -21,6 +21,7 @@ from bot.cli import main as cli_main
 from bot.config import Settings
 from bot.discordside.client import ReadingCircleBot
 from tests.clock import FakeClock
+from tests.e2e.circle import set_up
 from tests.fakediscord import FakeDiscord, Member, Message, World, running_bot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,18 +48,7 @@ async def circle(
     readers = {name: fake.add_member(world.guild, name, roles=[role]) for name in ("ann", "bob", "cat")}
     chosen = dataclasses.replace(settings, **getattr(request, "param", {"members_intent": True}))
     async with running_bot(fake, chosen, clock=clock) as bot:
-        await fake.invoke(
-            "circle setup",
-            member=world.owner,
-            channel=world.channel,
-            options={
-                "channel": world.channel,
-                "timezone": "Europe/Berlin",
-                "organiser_role": world.organiser_role,
-                "moderator_role": world.moderator_role,
-                "member_role": role,
-            },
-        )
+        await set_up(fake, world, moderator_role=world.moderator_role, member_role=role)
         queued = await fake.invoke(
             "reading add", member=world.organiser, channel=world.channel, options={"title": "Libraries", "text": SAMPLE}
         )

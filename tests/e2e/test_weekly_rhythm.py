@@ -15,16 +15,16 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from aiohttp import web
 
 from bot.config import Settings
 from bot.discordside.client import ReadingCircleBot
 from bot.storage import schedule
 from tests.clock import FakeClock
+from tests.e2e.circle import SAMPLE, add_and_queue, set_up
 from tests.fakediscord import FakeDiscord, World, running_bot
+from tests.pages import article, serving
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = (ROOT / "data" / "samples" / "libraries.md").read_text(encoding="utf-8")
 BOLIVIA = ROOT.parent / "shared" / "readings" / "victory-in-bolivia.txt"
 MONDAY = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)  # a Monday morning; the circle posts Mondays 18:00 Berlin
 
@@ -41,27 +41,6 @@ async def circle_bot(
     async with running_bot(fake, settings, clock=clock) as bot:
         await set_up(fake, world)
         yield bot  # type: ignore[misc]
-
-
-async def set_up(fake: FakeDiscord, world: World, **options: Any) -> Any:
-    """/circle setup as the owner: Mondays 18:00 in Berlin, the default world's channel and organiser role."""
-    chosen = {
-        "channel": world.channel,
-        "timezone": "Europe/Berlin",
-        "weekday": "Monday",
-        "time": "18:00",
-        "organiser_role": world.organiser_role,
-    } | options
-    return await fake.invoke("circle setup", member=world.owner, channel=world.channel, options=chosen)
-
-
-async def add_and_queue(fake: FakeDiscord, world: World, **options: Any) -> Any:
-    """/reading add as the organiser, then Queue it on the preview; returns the preview result."""
-    result = await fake.invoke("reading add", member=world.organiser, channel=world.channel, options=options)
-    assert result.ephemeral, result
-    assert "Queue it" in str(result.components), result.text
-    await fake.press_button(result, result.original.custom_ids()[0], member=world.organiser)
-    return result
 
 
 async def run_week(clock: FakeClock, bot: ReadingCircleBot, until: datetime) -> None:
@@ -139,31 +118,14 @@ async def test_reading_from_an_uploaded_pdf_and_a_link(
     pdf = make_pdf([paragraphs[i : i + 4] for i in range(0, len(paragraphs), 4)])
     attachment = fake.add_attachment("libraries.pdf", pdf, content_type="application/pdf")
 
-    page = (
-        "<html><head><title>Bolivia</title></head><body><article>"
-        + "".join(f"<p>{p}</p>" for p in BOLIVIA.read_text(encoding="utf-8").split("\n\n"))
-        + "</article></body></html>"
-    )
-
-    async def serve_page(_: web.Request) -> web.Response:
-        return web.Response(text=page, content_type="text/html")
-
-    app = web.Application()
-    app.router.add_get("/bolivia", serve_page)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
-    try:
+    page = article("Bolivia", BOLIVIA.read_text(encoding="utf-8").split("\n\n"))
+    async with serving(page, "/bolivia") as (url, _):
         local = dataclasses.replace(settings, allow_private_urls=True)
         async with running_bot(fake, local, clock=clock):
             await set_up(fake, world)
             await add_and_queue(fake, world, title="Libraries (PDF)", file=attachment)
-            await add_and_queue(fake, world, title="Victory in Bolivia", url=f"http://127.0.0.1:{port}/bolivia")
+            await add_and_queue(fake, world, title="Victory in Bolivia", url=url)
             listed = await fake.invoke("reading queue", member=world.member, channel=world.channel)
-    finally:
-        await runner.cleanup()
     assert "1. **Libraries (PDF)**" in listed.content and "2. **Victory in Bolivia**" in listed.content
     assert "Mon 03 Mar 2025" in listed.content and "Mon 10 Mar 2025" in listed.content
 

@@ -45,10 +45,12 @@ def make_pdf(
             ops = ["0.5 g", "72 72 450 650 re f"]
         stream = "\n".join(ops).encode("cp1252")
         content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        kids.append(add(
-            f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 612 792] "
-            f"/Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>"
-        ))
+        kids.append(
+            add(
+                f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 612 792] "
+                f"/Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>"
+            )
+        )
     objects[catalog - 1] = f"<< /Type /Catalog /Pages {pages_id} 0 R >>".encode()
     objects[pages_id - 1] = (
         f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()
@@ -58,6 +60,11 @@ def make_pdf(
         fields = "".join(f"/{k} {_pdf_string(v)} " for k, v in (("Title", title), ("Author", author)) if v)
         info = add(f"<< {fields}>>")
 
+    return pdf_file(objects, catalog, info=info)
+
+
+def pdf_file(objects: list[bytes], root: int, *, info: int | None = None) -> bytes:
+    """Numbered objects (1-based, in order) written out with a cross-reference table and trailer."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -66,9 +73,8 @@ def make_pdf(
         out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
     xref = out.tell()
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    trailer = f"<< /Size {len(objects) + 1} /Root {catalog} 0 R " + (f"/Info {info} 0 R " if info else "") + ">>"
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    trailer = f"<< /Size {len(objects) + 1} /Root {root} 0 R " + (f"/Info {info} 0 R " if info else "") + ">>"
     out.write(b"trailer\n" + trailer.encode() + b"\nstartxref\n%d\n%%%%EOF\n" % xref)
     return out.getvalue()
 

@@ -21,12 +21,12 @@ def test_clean_turns_unicode_spaces_and_tabs_into_spaces():
 
 
 def test_clean_expands_pdf_ligatures():
-    """"ﬁnd" must match "find" for analysis, which NFC alone would not give."""
+    """ "ﬁnd" must match "find" for analysis, which NFC alone would not give."""
     assert clean("\ufb01nd \ufb02ow") == "find flow"
 
 
 def test_join_lines_mends_hyphenated_words_only_before_lowercase():
-    """"argu-/ment" joins; "Anglo-/Saxon" keeps its hyphen."""
+    """ "argu-/ment" joins; "Anglo-/Saxon" keeps its hyphen."""
     assert join_lines(["an argu-", "ment here"]) == "an argument here"
     assert join_lines(["the Anglo-", "Saxon kings"]) == "the Anglo-Saxon kings"
 

@@ -144,7 +144,7 @@ async def test_loopback_is_refused_without_allow_private(server):
 
 
 async def test_host_name_resolving_to_loopback_is_refused_by_the_resolver(server):
-    """"localhost" passes the URL check but the resolver drops its loopback addresses."""
+    """ "localhost" passes the URL check but the resolver drops its loopback addresses."""
     port = server.rsplit(":", 1)[1]
     with pytest.raises(ReadingError, match="private network address"):
         await fetch_url(f"http://localhost:{port}/page")

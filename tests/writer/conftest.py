@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,19 +10,8 @@ from bot.analysis import analyse
 from bot.analysis.model import Analysis
 from bot.ingest import load_file
 from bot.ingest.model import Reading
-from tests.fakeopenai import FakeOpenAI
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "libraries.md"
-
-
-@pytest.fixture
-def fake_openai() -> Iterator[FakeOpenAI]:
-    server = FakeOpenAI()
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="session")
