@@ -715,9 +715,7 @@ class FakeDiscord:
             for other in poll.answers:
                 if member.id in other.voters:
                     other.voters.remove(member.id)
-                    events.append(
-                        ("MESSAGE_POLL_VOTE_REMOVE", self._vote_payload(message, other.answer_id, member))
-                    )
+                    events.append(("MESSAGE_POLL_VOTE_REMOVE", self._vote_payload(message, other.answer_id, member)))
         answer.voters.append(member.id)
         events.append(("MESSAGE_POLL_VOTE_ADD", self._vote_payload(message, answer_id, member)))
         return events
