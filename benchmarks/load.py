@@ -15,7 +15,7 @@ which holds the bot *and* the fake (ru_maxrss); the rate achieved and the wall t
 share one event loop and one core, so the fake's own work counts against the bot's figures.
 
     .venv/bin/python -m benchmarks.load [--guilds 50] [--members 100] [--rate 2000] [--seconds 10]
-                                        [--commands 500] [--burst-seconds 1]
+                                        [--commands 500] [--burst-seconds 1] [--no-validate]
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import sqlite3
 import statistics
 import tempfile
 import time
+import warnings
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -38,7 +39,17 @@ from bot.circles import Actor
 from bot.config import Settings
 from bot.ingest import from_text
 from tests.clock import FakeClock
-from tests.fakediscord import Channel, FakeDiscord, Guild, InteractionResult, Member, Message, running_bot
+from tests.fakediscord import (
+    Channel,
+    FakeDiscord,
+    Guild,
+    InteractionResult,
+    Member,
+    Message,
+    SpecMissingWarning,
+    running_bot,
+)
+from tests.fakediscord.validation import SPEC_PATH
 
 ROOT = Path(__file__).resolve().parents[1]
 START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)  # Monday morning; every circle posts Mondays 18:00 UTC
@@ -166,7 +177,9 @@ def rss_mib() -> float:
 
 async def measure(args: argparse.Namespace) -> None:
     random.seed(11)
-    fake = FakeDiscord(timeout=300)
+    if args.no_validate:
+        warnings.simplefilter("ignore", SpecMissingWarning)
+    fake = FakeDiscord(timeout=300, spec_path=None if args.no_validate else SPEC_PATH)
     await fake.start()
     wall = time.perf_counter()
     try:
@@ -260,6 +273,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--commands", type=int, default=500)
     parser.add_argument("--burst-seconds", type=float, default=1.0, help="the commands spread over this; 0: at once")
+    parser.add_argument(
+        "--no-validate",
+        action="store_true",
+        help="skip the fake's OpenAPI check of the bot's requests (the fake's cost, paid on the bot's event loop)",
+    )
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     asyncio.run(measure(args))
