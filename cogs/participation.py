@@ -62,9 +62,10 @@ class Participation(commands.Cog):
     async def _chart(self, summary: Summary) -> bytes:
         """The summary's chart, drawn in a worker process. matplotlib holds the GIL while it draws (~50 ms a
         chart, ~0.3 s for its first import): in a thread that starves the event loop, and every other
-        member's command waited for it (benchmarks/load.py: p99 to the first response 0.9 s with charts in
-        threads, under 0.1 s without). One worker, started on the first chart (spawned: forking a process
-        with threads running is unsafe), so charts queue behind each other and not behind the loop."""
+        member's command waited for it (benchmarks/load.py, 100 commands in a second during 2,000 messages a
+        second: p99 to the first response 0.8–1.1 s with charts in threads, 0.07 s with this worker). One worker,
+        started on the first chart (spawned: forking a process with threads running is unsafe), so charts
+        queue behind each other and not in front of the event loop."""
         from bot.reports.chart import weekly_chart_png  # matplotlib only when a chart is drawn
 
         if self._charts is None:
