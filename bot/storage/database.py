@@ -81,26 +81,37 @@ class Transaction:
     async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
         await self._conn.executemany(sql, [tuple(r) for r in rows])
 
+    # Reads are one trip to aiosqlite's thread (execute_fetchall), not three (execute, fetch, close): each
+    # trip waits a turn of a busy event loop while holding the database lock (benchmarks/load.py).
+    # fetchone is for queries of one row (by id, LIMIT 1, an aggregate), so fetching all costs nothing.
+
     async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
-        async with self._conn.execute(sql, tuple(params)) as cur:
-            return await cur.fetchone()
+        rows = await self._conn.execute_fetchall(sql, tuple(params))
+        return next(iter(rows), None)
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
-        async with self._conn.execute(sql, tuple(params)) as cur:
-            return list(await cur.fetchall())
+        return list(await self._conn.execute_fetchall(sql, tuple(params)))
 
 
 class Database:
-    """One aiosqlite connection with WAL and foreign keys; repositories borrow it.
+    """One aiosqlite connection for writing, with WAL and foreign keys, and one for reading; repositories
+    borrow them.
 
-    Every statement goes through :meth:`transaction` or the read helpers, which take one lock: the
-    connection is shared by every coroutine, and without the lock one coroutine's statements could land
-    inside another's open transaction (and be committed or rolled back with it).
+    Every write goes through :meth:`transaction`, which takes one lock: the connection is shared by every
+    coroutine, and without the lock one coroutine's statements could land inside another's open
+    transaction (and be committed or rolled back with it). The read helpers use the reading connection
+    (query-only) without that lock: each read is one statement run whole on the connection's thread, and
+    WAL gives it the last committed state even while a transaction is open. So members' commands do not
+    queue behind the participation writer's batches, nor behind each other one loop turn per statement
+    (benchmarks/load.py). An in-memory database cannot be opened twice, so there reads share the writer.
     """
 
-    def __init__(self, path: Path, connection: aiosqlite.Connection) -> None:
+    def __init__(
+        self, path: Path, connection: aiosqlite.Connection, reader: aiosqlite.Connection | None = None
+    ) -> None:
         self.path = path
         self.conn = connection
+        self.reader = reader
         self._lock = asyncio.Lock()
 
     @contextlib.asynccontextmanager
@@ -121,10 +132,14 @@ class Database:
             await self.conn.execute("COMMIT")
 
     async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
+        if self.reader is not None:
+            return await Transaction(self.reader).fetchone(sql, params)
         async with self._lock:
             return await Transaction(self.conn).fetchone(sql, params)
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
+        if self.reader is not None:
+            return await Transaction(self.reader).fetchall(sql, params)
         async with self._lock:
             return await Transaction(self.conn).fetchall(sql, params)
 
@@ -155,6 +170,8 @@ class Database:
             await conn.execute("PRAGMA temp_store=MEMORY")
             if migrate:
                 await db.upgrade()
+            if str(path) != ":memory:":
+                db.reader = await _open_reader(path, busy_timeout)
         except BaseException as err:
             await conn.close()
             if isinstance(err, sqlite3.Error):
@@ -163,6 +180,8 @@ class Database:
         return db
 
     async def close(self) -> None:
+        if self.reader is not None:
+            await self.reader.close()
         await self.conn.close()
 
     async def version(self) -> int:
@@ -219,6 +238,18 @@ class Database:
             raise DatabaseUnavailable(_explain(self.path, err, backup=destination)) from err
         finally:
             target.close()
+
+
+async def _open_reader(path: Path, busy_timeout: float) -> aiosqlite.Connection:
+    reader = await aiosqlite.connect(path, isolation_level=None)
+    try:
+        reader.row_factory = aiosqlite.Row
+        await reader.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+        await reader.execute("PRAGMA query_only=ON")  # a write through the read helpers is a bug: refuse it
+    except BaseException:
+        await reader.close()
+        raise
+    return reader
 
 
 def _is_sqlite(path: Path) -> bool:

@@ -325,3 +325,27 @@ async def test_threads_outside_the_cache_and_bulk_deletes_count(
     with sqlite3.connect(settings.database_path) as db:
         users = db.execute("SELECT user_id FROM participation_events").fetchall()
     assert users == [(circle.readers["cat"].id,)]
+
+
+async def test_a_burst_sent_without_waiting_is_all_logged_after_one_settle(
+    fake: FakeDiscord, world: World, circle: Circle, settings: Settings
+) -> None:
+    """The fake's load path (benchmarks/load.py): messages, replies, votes and a command sent back to back
+    without waiting for the bot; one settle, and every event is a row and the command is answered."""
+    await advance(circle, WEEK_START + timedelta(days=2, hours=1))
+    prompts, polls = posted(fake, world)
+    assert prompts and polls
+    thread = thread_of(fake, world)
+    readers = list(circle.readers.values())
+    for i in range(60):
+        reply_to = prompts[0] if i % 4 == 0 else None
+        await fake.send_message(thread, readers[i % 3], f"thought {i}", reply_to=reply_to)
+    for reader in readers:
+        await fake.send_vote(polls[0], polls[0].poll.answers[0].answer_id, member=reader)
+    stats = await fake.send_command("me stats", member=readers[0], channel=world.channel)
+    await fake.settle()
+    assert stats.record.answered and stats.record.answered_at is not None
+    await circle.bot.services.participation.writer.flush()
+    with sqlite3.connect(settings.database_path) as db:
+        kinds = dict(db.execute("SELECT kind, count(*) FROM participation_events GROUP BY kind").fetchall())
+    assert kinds == {"answer": 60, "vote": 3}

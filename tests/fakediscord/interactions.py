@@ -64,6 +64,7 @@ class InteractionRecord:
     channel_id: int
     payload: dict[str, Any]
     dispatched_at: float = 0.0
+    answered_at: float | None = None  # loop time the first callback arrived (dispatch to here is the latency)
     response_type: int | None = None
     response_data: dict[str, Any] | None = None
     original_message_id: int | None = None

@@ -324,6 +324,7 @@ class RestApi:
                 f"Unknown interaction (answered after {late:.1f} s; Discord allows "
                 f"{fake.interaction_deadline:g} s: defer long work)",
             )
+        record.answered_at = fake.loop_time()
         body = call.body
         kind = body.get("type")
         data = body.get("data") or {}

@@ -454,10 +454,7 @@ class FakeDiscord:
         await self.flush()
         self._require_bot()
         before = asyncio.all_tasks()
-        self.interactions[record.id] = record
-        self.interactions_by_token[record.token] = record
-        record.dispatched_at = self.loop_time()
-        await self.gateway.dispatch("INTERACTION_CREATE", record.payload)
+        await self._send_interaction(record)
         await self.gateway.barrier(timeout)
         what = f"interaction {record.name!r}"
         if settle_tasks:
@@ -481,6 +478,12 @@ class FakeDiscord:
             raise FakeDiscordTimeout(f"the bot answered {what} too late; Discord had already dropped it")
         return InteractionResult(self, record)
 
+    async def _send_interaction(self, record: InteractionRecord) -> None:
+        self.interactions[record.id] = record
+        self.interactions_by_token[record.token] = record
+        record.dispatched_at = self.loop_time()
+        await self.gateway.dispatch("INTERACTION_CREATE", record.payload)
+
     async def invoke(
         self,
         command: str,
@@ -499,11 +502,23 @@ class FakeDiscord:
         (Channel, Role, Member, Attachment) for entity options; a choice may be given by name or value.
         ``settle=False`` returns after the first answer, for handlers that wait on a later event.
         """
+        record = self._command_record(command, member, channel, guild, options, ignore_default_permissions)
+        return await self._run_interaction(record, settle_tasks=settle, timeout=timeout)
+
+    def _command_record(
+        self,
+        command: str,
+        member: Member,
+        channel: Channel | None,
+        guild: Guild | None,
+        options: dict[str, Any] | None,
+        ignore_default_permissions: bool,
+    ) -> InteractionRecord:
         guild, channel = self._guild_for(channel, guild)
         definition = self._command(guild, command)
         self._check_default_permissions(guild, member, definition, command, ignore_default_permissions)
         data = command_data(self.state, guild, member, definition, command.split(), options or {})
-        record = new_record(
+        return new_record(
             InteractionType.APPLICATION_COMMAND,
             command,
             member=member,
@@ -511,7 +526,6 @@ class FakeDiscord:
             payload_data=data,
             state=self.state,
         )
-        return await self._run_interaction(record, settle_tasks=settle, timeout=timeout)
 
     async def autocomplete(
         self,
@@ -655,6 +669,13 @@ class FakeDiscord:
         timeout = self.timeout if timeout is None else timeout
         await self.flush()
         self._require_bot()
+        message, payload = self._member_message(channel, member, content, mentions, reply_to)
+        await self._event_and_settle("MESSAGE_CREATE", payload, timeout=timeout, what=f"message {message.id}")
+        return message
+
+    def _member_message(
+        self, channel: Channel, member: Member, content: str, mentions: list[Member] | None, reply_to: Message | None
+    ) -> tuple[Message, dict[str, Any]]:
         body: dict[str, Any] = {"content": content}
         extra: dict[str, Any] = {}
         if reply_to is not None:
@@ -668,14 +689,19 @@ class FakeDiscord:
         message = self.state.create_message(channel, member.user, body, **extra)
         payload = message.payload(member=member)
         payload["mentions"] = [m.user.payload() | {"member": m.payload(with_user=False)} for m in mentions or []]
-        await self._event_and_settle("MESSAGE_CREATE", payload, timeout=timeout, what=f"message {message.id}")
-        return message
+        return message, payload
 
     async def vote(self, message: Message, answer_id: int, *, member: Member, timeout: float | None = None) -> None:
         """Vote in a poll; a second vote on a single-choice poll moves the vote, as the client does."""
         timeout = self.timeout if timeout is None else timeout
         await self.flush()
         self._require_bot()
+        for event, payload in self._vote_events(message, answer_id, member):
+            await self._event_and_settle(event, payload, timeout=timeout, what=f"a vote on message {message.id}")
+
+    def _vote_events(self, message: Message, answer_id: int, member: Member) -> list[tuple[str, dict[str, Any]]]:
+        """Record a vote and return the gateway events it makes: none when it is already there, a removal
+        first when it moves a single-choice vote."""
         poll = message.poll
         if poll is None:
             raise AssertionError(f"message {message.id} has no poll")
@@ -683,18 +709,16 @@ class FakeDiscord:
             raise AssertionError("the poll has ended; Discord no longer accepts votes")
         answer = poll.answer(answer_id)
         if member.id in answer.voters:
-            return
+            return []
+        events = []
         if not poll.allow_multiselect:
             for other in poll.answers:
                 if member.id in other.voters:
-                    await self.unvote(message, other.answer_id, member=member, timeout=timeout)
+                    other.voters.remove(member.id)
+                    events.append(("MESSAGE_POLL_VOTE_REMOVE", self._vote_payload(message, other.answer_id, member)))
         answer.voters.append(member.id)
-        await self._event_and_settle(
-            "MESSAGE_POLL_VOTE_ADD",
-            self._vote_payload(message, answer_id, member),
-            timeout=timeout,
-            what=f"a vote on message {message.id}",
-        )
+        events.append(("MESSAGE_POLL_VOTE_ADD", self._vote_payload(message, answer_id, member)))
+        return events
 
     async def unvote(self, message: Message, answer_id: int, *, member: Member, timeout: float | None = None) -> None:
         """Take back a poll vote."""
@@ -711,6 +735,41 @@ class FakeDiscord:
             timeout=timeout,
             what=f"a vote removal on message {message.id}",
         )
+
+    # --- load: many actions without waiting for each (benchmarks/load.py) ----------------------------
+    #
+    # Each user action above waits for the bot to finish before it returns: right for a test, too slow for
+    # thousands of events a second. These send and return; ``await fake.settle()`` is then the one barrier.
+
+    async def send_message(
+        self, channel: Channel, member: Member, content: str, *, reply_to: Message | None = None
+    ) -> Message:
+        """``post_message`` without waiting for the bot's listeners."""
+        self._require_bot()
+        message, payload = self._member_message(channel, member, content, None, reply_to)
+        await self.gateway.dispatch("MESSAGE_CREATE", payload)
+        return message
+
+    async def send_vote(self, message: Message, answer_id: int, *, member: Member) -> None:
+        """``vote`` without waiting for the bot's listeners."""
+        self._require_bot()
+        for event, payload in self._vote_events(message, answer_id, member):
+            await self.gateway.dispatch(event, payload)
+
+    async def send_command(
+        self,
+        command: str,
+        *,
+        member: Member,
+        channel: Channel | None = None,
+        options: dict[str, Any] | None = None,
+    ) -> InteractionResult:
+        """``invoke`` without waiting: the result fills in as the bot answers (``result.record.answered_at``
+        says when the first answer arrived, on the loop clock ``dispatched_at`` uses)."""
+        self._require_bot()
+        record = self._command_record(command, member, channel, None, options, False)
+        await self._send_interaction(record)
+        return InteractionResult(self, record)
 
     @staticmethod
     def _vote_payload(message: Message, answer_id: int, member: Member) -> dict[str, Any]:

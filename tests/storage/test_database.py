@@ -1,5 +1,6 @@
 """The SQLite database: pragmas, migrations, backup, and the circles repository on real files."""
 
+import asyncio
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -141,3 +142,22 @@ async def test_backup_never_overwrites_a_file_that_is_not_a_database(tmp_path: P
     finally:
         await db.close()
     assert notes.read_text() == "keep me"
+
+
+async def test_reads_see_committed_state_without_waiting_for_an_open_transaction(tmp_path: Path) -> None:
+    """The read helpers use their own query-only connection: a read while a transaction is open returns
+    at once with what was committed (it used to wait for the writer's lock), then sees the commit."""
+    db = await Database.open(tmp_path / "rc.db")
+    try:
+        async with db.transaction() as tx:
+            await circles.save(tx, a_circle(guild_id=1))
+        async with db.transaction() as tx:
+            await circles.save(tx, a_circle(guild_id=2))
+            rows = await asyncio.wait_for(db.fetchall("SELECT guild_id FROM circles ORDER BY guild_id"), 5)
+            assert [r[0] for r in rows] == [1]
+        rows = await db.fetchall("SELECT guild_id FROM circles ORDER BY guild_id")
+        assert [r[0] for r in rows] == [1, 2]
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            await db.fetchall("DELETE FROM circles")
+    finally:
+        await db.close()
