@@ -6,7 +6,9 @@ import json
 import os
 import re
 from collections import Counter
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -40,3 +42,37 @@ def covers(passage: str, component: str) -> bool:
         return False
     have = Counter(words(passage))
     return 2 * sum(min(c, have[w]) for w, c in need.items()) >= total
+
+
+@cache
+def sample_reading() -> tuple[Any, Any]:
+    """The bundled sample reading and its analysis, computed once per run."""
+    from bot.analysis import analyse
+    from bot.ingest import from_text
+
+    reading = from_text((Path(__file__).resolve().parents[1] / "data" / "samples" / "libraries.md").read_text())
+    return reading, analyse(reading)
+
+
+async def circle_with_sample_reading(services: Any, guild_id: int, owner_id: int, channel_id: int) -> None:
+    """A circle (Mondays 18:00 UTC) with the sample reading queued, through the bot's own services: what a
+    server looks like after its owner ran /circle setup and /reading add, without a thousand slash commands."""
+    from bot.circles import Actor
+
+    reading, analysis = sample_reading()
+    owner = Actor(user_id=owner_id, role_ids=frozenset(), manage_guild=True)
+    await services.circles.setup(
+        owner, guild_id=guild_id, channel_id=channel_id, timezone="UTC", weekday=0, post_time="18:00"
+    )
+    draft = await services.readings.add_draft(
+        owner,
+        guild_id,
+        title="Why libraries matter",
+        author=None,
+        text=reading.text,
+        words=reading.words,
+        minutes=reading.reading_minutes,
+        analysis=analysis,
+    )
+    assert draft.id is not None
+    await services.readings.queue_draft(owner, draft.id)

@@ -34,10 +34,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.analysis import analyse
-from bot.circles import Actor
+from benchmarks.common import circle_with_sample_reading
 from bot.config import Settings
-from bot.ingest import from_text
 from tests.clock import FakeClock
 from tests.fakediscord import (
     Channel,
@@ -51,7 +49,6 @@ from tests.fakediscord import (
 )
 from tests.fakediscord.validation import SPEC_PATH
 
-ROOT = Path(__file__).resolve().parents[1]
 START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)  # Monday morning; every circle posts Mondays 18:00 UTC
 MID_WEEK = START + timedelta(days=2, hours=10)  # Wednesday: the reading, its thread, prompts and a poll are up
 REPLY_SHARE = 0.25  # of member messages, replies to a prompt (the rest are plain thread messages)
@@ -92,26 +89,9 @@ class Sent:
 
 async def set_up(fake: FakeDiscord, bot: object, clock: FakeClock, circles: list[Circle]) -> None:
     """Each circle through the services, as /circle setup and /reading add would; then run to mid-week."""
-    reading = from_text((ROOT / "data" / "samples" / "libraries.md").read_text(encoding="utf-8"))
-    analysis = analyse(reading)
     services = bot.services  # type: ignore[attr-defined]
     for circle in circles:
-        owner = Actor(user_id=circle.guild.owner_id, role_ids=frozenset(), manage_guild=True)
-        await services.circles.setup(
-            owner, guild_id=circle.guild.id, channel_id=circle.channel.id, timezone="UTC", weekday=0, post_time="18:00"
-        )
-        draft = await services.readings.add_draft(
-            owner,
-            circle.guild.id,
-            title="Why libraries matter",
-            author=None,
-            text=reading.text,
-            words=reading.words,
-            minutes=reading.reading_minutes,
-            analysis=analysis,
-        )
-        assert draft.id is not None
-        await services.readings.queue_draft(owner, draft.id)
+        await circle_with_sample_reading(services, circle.guild.id, circle.guild.owner_id, circle.channel.id)
     await clock.advance_to(MID_WEEK)
     await services.runner.until_idle()
     for circle in circles:

@@ -20,20 +20,15 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.analysis import analyse
-from bot.circles import Actor
+from benchmarks.common import circle_with_sample_reading
 from bot.config import Settings
-from bot.ingest import from_text
 from tests.clock import FakeClock
 from tests.fakediscord import FakeDiscord, running_bot
 
-ROOT = Path(__file__).resolve().parents[1]
 START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)  # Monday morning; every slot is Monday 18:00 UTC
 
 
 async def measure(circles: int, rate: int) -> None:
-    reading = from_text((ROOT / "data" / "samples" / "libraries.md").read_text(encoding="utf-8"))
-    analysis = analyse(reading)
     fake = FakeDiscord(timeout=300)
     await fake.start()
     try:
@@ -47,22 +42,7 @@ async def measure(circles: int, rate: int) -> None:
             async with running_bot(fake, settings, clock=clock, timeout=300) as bot:
                 services = bot.services  # type: ignore[attr-defined]
                 for guild, channel in worlds:
-                    owner = Actor(user_id=guild.owner_id, role_ids=frozenset(), manage_guild=True)
-                    await services.circles.setup(
-                        owner, guild_id=guild.id, channel_id=channel.id, timezone="UTC", weekday=0, post_time="18:00"
-                    )
-                    draft = await services.readings.add_draft(
-                        owner,
-                        guild.id,
-                        title="Why libraries matter",
-                        author=None,
-                        text=reading.text,
-                        words=reading.words,
-                        minutes=reading.reading_minutes,
-                        analysis=analysis,
-                    )
-                    assert draft.id is not None
-                    await services.readings.queue_draft(owner, draft.id)
+                    await circle_with_sample_reading(services, guild.id, guild.owner_id, channel.id)
                 fake.set_global_rate(rate)
                 before = len(fake.requests)
                 started = time.perf_counter()
