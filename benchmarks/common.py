@@ -22,6 +22,11 @@ def shared_root(cli_value: str | None = None) -> Path:
     return Path(__file__).resolve().parents[1].parent / "shared"
 
 
+def shared_texts(root: Path) -> list[Path]:
+    """Every shared editorial, then every shared reading: the corpus the quality and limit checks run over."""
+    return sorted((root / "datasets" / "editorials").glob("*/*.txt")) + sorted((root / "readings").glob("*.txt"))
+
+
 def load_aaec(root: Path, split: str) -> list[dict]:
     path = root / "datasets" / "aaec" / f"{split}.jsonl"
     with path.open(encoding="utf-8") as handle:

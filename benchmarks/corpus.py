@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.common import shared_root
+from benchmarks.common import shared_root, shared_texts
 from bot.analysis import analyse
 from bot.analysis.limits import problems
 from bot.analysis.model import Analysis
@@ -90,7 +90,7 @@ def main() -> int:
     parser.add_argument("--quiet", action="store_true", help="no per-document timing lines")
     args = parser.parse_args()
     root = shared_root(args.shared)
-    paths = sorted((root / "datasets" / "editorials").glob("*/*.txt")) + sorted((root / "readings").glob("*.txt"))
+    paths = shared_texts(root)
     if not paths:
         print(f"no documents under {root}", file=sys.stderr)
         return 2

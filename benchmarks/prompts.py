@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from benchmarks.common import shared_root
+from benchmarks.common import shared_root, shared_texts
 from benchmarks.corpus import load, show
 from benchmarks.editorials import TUNE_LABELS, load_labels
 from bot.analysis import analyse
@@ -213,7 +213,7 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=0, help="print the output of the first N tune editorials")
     args = parser.parse_args()
     root = shared_root(args.shared)
-    paths = sorted((root / "datasets" / "editorials").glob("*/*.txt")) + sorted((root / "readings").glob("*.txt"))
+    paths = shared_texts(root)
     if not paths:
         print(f"no documents under {root}", file=sys.stderr)
         return 2

@@ -18,7 +18,7 @@ import statistics
 import time
 from pathlib import Path
 
-from benchmarks.common import shared_root
+from benchmarks.common import shared_root, shared_texts
 from benchmarks.corpus import load
 from bot.analysis import analyse
 from bot.analysis.model import Analysis
@@ -30,7 +30,7 @@ from bot.writer.checks import Checker
 
 
 def readings(root: Path) -> list[Reading]:
-    paths = sorted((root / "datasets" / "editorials").rglob("*.txt")) + sorted((root / "readings").glob("*.txt"))
+    paths = shared_texts(root)
     return [load(path) for path in paths]
 
 
