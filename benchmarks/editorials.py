@@ -41,6 +41,7 @@ from benchmarks.common import covers, shared_root
 from benchmarks.corpus import load
 from bot.analysis import analyse
 from bot.analysis.segment import segment
+from bot.ingest.model import Reading
 
 LABELS = Path(__file__).with_name("labels") / "editorial_theses.jsonl"
 TUNE_LABELS = Path(__file__).with_name("labels") / "editorial_theses_tune.jsonl"
@@ -61,9 +62,9 @@ def targets(label: dict) -> list[str]:
     return [label["thesis"], *label["also"]]
 
 
-def system(root: Path, label: dict) -> list[str]:
-    """The thesis, then the arguments in rank order, for a labelled editorial."""
-    analysis = analyse(load(root / label["file"]))
+def system(reading: Reading) -> list[str]:
+    """The thesis, then the arguments in rank order."""
+    analysis = analyse(reading)
     return ([analysis.thesis.text] if analysis.thesis else []) + [a.text for a in analysis.arguments]
 
 
@@ -71,7 +72,7 @@ def thesis_hits(root: Path, labels: Iterable[dict]) -> list[tuple[bool, bool]]:
     """(T@1, T@3) of the analysis for each label: what ``benchmarks.fit`` cross-validates on."""
     out = []
     for label in labels:
-        ours = system(root, label)
+        ours = system(load(root / label["file"]))
         out.append((_hit(ours[:1], targets(label)), _hit(ours[:3], targets(label))))
     return out
 
@@ -170,7 +171,7 @@ def main() -> None:
     arguments = [0, 0]
     for label in labels:
         reading = load(root / label["file"])
-        ours = system(root, label)
+        ours = system(reading)
         # The headline is the first sentence of the text: the baselines start after it.
         rankings = {"system": ours[:3], "lead": lead(reading.text)[1:], "lexrank": lexrank(reading.text)}
         for name, ranked in rankings.items():
