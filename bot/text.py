@@ -151,3 +151,9 @@ def escape_markdown(text: str) -> str:
         return f"{indent}{marker}\\" if marker[0].isdigit() else f"{indent}\\{marker}"
 
     return _MARKDOWN_LINE_START.sub(line_start, escaped)
+
+
+def literal(text: str, limit: int) -> str:
+    """Organiser text (a title, an author) cut to ``limit`` and shown as typed inside a message of ours:
+    cut first, so the escaping backslashes cannot be split from what they protect."""
+    return escape_markdown(shorten(text, limit))

@@ -17,7 +17,7 @@ from bot.discordside.replies import actor_of, local_time, report_error
 from bot.prepare import Progress
 from bot.readings import CircleReading
 from bot.services.readings import ReadingService
-from bot.text import fit, shorten
+from bot.text import fit, literal, shorten
 
 log = logging.getLogger(__name__)
 PREVIEW_SECONDS = 15 * 60 - 10  # an interaction token lives 15 minutes; disable the buttons just before
@@ -126,7 +126,7 @@ class PreviewView(discord.ui.View):
         position = scheduled.reading.position
         self.stop()
         await interaction.response.edit_message(
-            content=f"Queued **{shorten(self.reading.title, 200)}** at position {position}: it will be posted {when}.",
+            content=f"Queued **{literal(self.reading.title, 200)}** at position {position}: it will be posted {when}.",
             embeds=[],
             view=None,
         )
