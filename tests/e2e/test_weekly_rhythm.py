@@ -126,7 +126,8 @@ async def test_reading_from_an_uploaded_pdf_and_a_link(
             await add_and_queue(fake, world, title="Libraries (PDF)", file=attachment)
             await add_and_queue(fake, world, title="Victory in Bolivia", url=url)
             listed = await fake.invoke("reading queue", member=world.member, channel=world.channel)
-    assert "1. **Libraries (PDF)**" in listed.content and "2. **Victory in Bolivia**" in listed.content
+    assert r"1. **Libraries \(PDF\)**" in listed.content  # the title as typed: Markdown in it is escaped
+    assert "2. **Victory in Bolivia**" in listed.content
     assert "Mon 03 Mar 2025" in listed.content and "Mon 10 Mar 2025" in listed.content
 
 
