@@ -176,7 +176,8 @@ def quote(
         text = short_clause(text, limit)
     first = text.split(" ", 1)[0]
     lowerable = first.lower() in _LOWERABLE or first.lower() in lowercase_words
-    if mid_sentence and lowerable and first[:1].isupper() and first[1:].islower():
+    title = first.lower() not in _LOWERABLE and text.partition(" ")[2][:1].isupper()  # "President Obama"
+    if mid_sentence and lowerable and first[:1].isupper() and first[1:].islower() and not title:
         text = text[0].lower() + text[1:]
     elif not mid_sentence and text[:1].islower():
         text = text[0].upper() + text[1:]
@@ -480,6 +481,10 @@ def _label_text(claim: str, room: int) -> tuple[str, bool]:
     # A mark wedged between two words (a typo like 'the"one') becomes a space, so words never fuse.
     text = _without_quote_marks(_GLUED_QUOTE.sub(" ", text))
     whole = True
+    named = core(claim)
+    usable = named is not None and _ends_a_thought(named, claim)
+    if len(text) > room and usable and len(plain := _without_quote_marks(named)) <= room:
+        text = plain
     if len(text) > room:
         shorter = _without_dashed_asides(_without_brackets(main_clause(text)))
         text = shorter if len(shorter.split()) >= 2 else text
@@ -510,7 +515,7 @@ _OPENER = re.compile(
 )
 # An aside in the middle: ", which cost millions," / ", who knew better,".
 _RELATIVE_ASIDE = re.compile(
-    r",\s+(?:(?:which|who|whom|whose|where)\b|[a-z]+ed\b|[a-z]+ing\b)[^,;:()]{1,80},\s+"
+    r",\s+(?:(?:which|who|whom|whose|where)\b|[a-z]+ed\b|[a-z]+ing\b)[^,;:()]{1,120},\s+"
     r"|,\s+(?:therefore|however|though|then|too|of course|in fact|indeed|after all|in turn|thus|again),(?=\s)"
 )
 # Where a claim's main clause ends and something that hangs on it begins; the core stops at the first.
@@ -589,7 +594,7 @@ def _asserted(text: str) -> str:
     """Of "X, but Y", the Y the author asserts when it is a clause that stands alone; else ``text``."""
     for turn in _top_level(text, _TURN):
         before, after = text[: turn.start()], text[turn.end() :]
-        if _open_contrast(before) or not _usable_head(before):
+        if _open_contrast(before) or len(before.split()) < 2 or not _balanced(before):
             continue
         if _usable_head(after) and len(after.split()) >= 4 and after.split()[0].lower() not in _DANGLING_SUBJECT:
             return after[0].upper() + after[1:]
@@ -697,13 +702,18 @@ def _as_clause(named: str, lowercase_words: frozenset[str]) -> str:
     says councils must…"); a core in the first person singular stays a quotation ("says “I will…”")."""
     if _FIRST_PERSON_SINGULAR.search(named):
         return f"“{named}”"
-    first, _, rest = named.partition(" ")
+    return _lowered(named, lowercase_words)
+
+
+def _lowered(text: str, lowercase_words: frozenset[str]) -> str:
+    """``text`` to follow "that": its first word lowered unless it is a name or a title."""
+    first, _, rest = text.partition(" ")
     word = re.split(r"[’']", first.lower())[0]
     # "Senator Feinstein", "President Obama": a title before a name, not a common word.
     title = word not in _LOWERABLE and rest[:1].isupper()
     if word in _LOWERABLE | lowercase_words and (not first[1:] or first[1:].islower()) and not title:
-        return first.lower() + named[len(first) :]
-    return named
+        return first.lower() + text[len(first) :]
+    return text
 
 
 # The text turns from a concession to the author's point: within a claim ("X, but Y", "Although X, Y") or
@@ -853,12 +863,41 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
 _AGREEMENT = "How far do you agree that “{}”?"
 
 
+# A condition is part of what is claimed ("If X, then Y"), not a lead-in to drop.
+_CONDITION = re.compile(r"^(?:if|unless|only if|as long as|so long as|until|without)\b", re.IGNORECASE)
+
+
+def _trimmed(claim: str) -> str:
+    """The claim in the author's words without its lead-in ("As 2014 ends, …", "Make no mistake: …") and
+    asides (in brackets, between dashes, ", which …,"): what a member agrees or disagrees with. The claim
+    itself when nothing is left out or what is left would not be a whole clause."""
+    text = claim
+    for _ in range(3):
+        stripped = _OPENER.sub("", text)
+        stripped = stripped if _CONDITION.match(stripped) else main_clause(stripped)
+        if stripped == text or len(stripped.split()) < 5:
+            break
+        text = stripped
+    text = _without_dashed_asides(_without_brackets(text))
+    text = _tidy_end(" ".join(_RELATIVE_ASIDE.sub(" ", text).split()))
+    whole_clause = len(text.split()) >= 5 and _has_core_verb(text) and _balanced(text)
+    # "In their place a more generous, positive … country": a comma inside the subject is no lead-in.
+    at = claim.lower().find(text[:30].lower())
+    mid_phrase = at > 0 and claim[at].islower() and text.split()[0].lower() not in _LOWERABLE
+    if not whole_clause or mid_phrase or text.split()[0].lower() in _DANGLING_SUBJECT | _PHRASE_BREAK | _NO_SUBJECT:
+        return claim
+    return text
+
+
 def agreement_claim(thesis: str, lowercase_words: frozenset[str] = frozenset()) -> str:
     """The thesis as the agreement poll states it: whole whenever the question fits; else its main clause
     without dashed asides, or its first whole clause (each with its subject and verb); cut at a word
     boundary only when nothing shorter stands alone."""
     room = POLL_QUESTION_LIMIT - len(_AGREEMENT.format(""))
     whole = quote(thesis, mid_sentence=True, limit=10_000, lowercase_words=lowercase_words)
+    trimmed = _lowered(_trimmed(whole), lowercase_words)
+    if trimmed != whole and len(trimmed) <= room:
+        return trimmed
     if len(whole) <= room:
         return whole
     shorter = _without_dashed_asides(main_clause(whole))
@@ -953,21 +992,75 @@ def _numbered_message(claims: Sequence[str]) -> str:
     return header + "".join(f"\n{n}. {c}" for n, c in enumerate(full, 1))
 
 
+# What may follow a whole call to act inside its sentence: its end, a break, or a clause hanging on it.
+_AFTER_A_THOUGHT = re.compile(
+    r"[\W]*$|\s*[,;:—–(]|\s+[-—–]+\s|\s+(?:because|since|which|while|when|if|unless|until|so|as|but|although|"
+    r"though|whereas|in order|before|after)\b"
+)
+
+
+def _ends_a_thought(named: str, claim: str) -> bool:
+    """``named`` (a core) stops where its sentence ends or breaks, not mid-phrase ("…needs to make it impossible")."""
+    flat = " ".join(claim.split())
+    at = flat.lower().find(named.lower())
+    return at >= 0 and bool(_AFTER_A_THOUGHT.match(flat, at + len(named)))
+
+
+# "ought to have stopped": a regret about the past, not a course anyone can now take.
+_PAST_MODAL = re.compile(r"\b(?:should|ought to|must|could|would)(?:\s+not)?\s+have\b", re.IGNORECASE)
+PROPOSALS_QUESTION = "The author calls for several things. Which should come first?"
+PROPOSAL_FALLBACKS = ("None of these", "Not sure")
+
+
+def _proposals_poll(material: Material, claims: list[int]) -> tuple[Poll, list[int]] | None:
+    """When the reading calls for two or more things (the thesis or its claims, each a call to act a poll
+    answer can name by its core), which members would put first: courses of action to choose between. With
+    the claims it offers, so the "convinced" poll does not list them again."""
+    calls: list[tuple[int | None, str]] = []
+    thesis = material.thesis
+    if thesis is not None and _thesis_arguable(thesis.text):
+        calls.append((None, thesis.text))
+    calls += [(i, material.arguments[i].text) for i in claims]
+    options: dict[str, int | None] = {}
+    for index, text in calls:
+        named = core(text)
+        if (
+            named is None
+            or classify(named) != "normative"
+            or _PAST_MODAL.search(named)
+            or not _ends_a_thought(named, text)
+        ):
+            continue
+        option = _without_quote_marks(named)
+        if len(option) <= POLL_ANSWER_LIMIT and option.casefold() not in {o.casefold() for o in options}:
+            options[option] = index
+    if len(options) < 2:
+        return None
+    answers = (*list(options)[: POLL_MAX_ANSWERS - len(PROPOSAL_FALLBACKS)], *PROPOSAL_FALLBACKS)
+    used = [i for i in options.values() if i is not None]
+    return Poll(PROPOSALS_QUESTION, answers, None), used
+
+
 def compose(material: Material) -> Composition:
     """Prompts about the reading's arguable claims (fewer when it has few, with a note saying so), an
-    agreement poll on the thesis, a poll of the alternatives the reading sets out when it names a choice,
-    and, with two or more arguable claims a label can name, a poll on which convinced most (else, when no
-    choice was found, how convinced members are by one further claim, stated whole)."""
+    agreement poll on the thesis, a poll of the alternatives the reading sets out when it names a choice
+    (else of the things it calls for, when it calls for two or more), and, with two or more arguable claims
+    a label can name, a poll on which convinced most (else, when no choice was found, how convinced members
+    are by one further claim, stated whole)."""
     claims = _arguable_claims(material)
     prompts = _prompts(material, claims)
     polls = [_agreement_poll(material, claims)]
+    proposals = _proposals_poll(material, claims)
     if material.alternatives is not None:
         polls.append(_alternatives_poll(material.alternatives, material.lowercase_words))
-    convinced = _convinced_poll(material, claims)
+    elif proposals is not None:
+        polls.append(proposals[0])
+    offered = [i for i in claims if proposals is None or len(polls) < 2 or i not in proposals[1]]
+    convinced = _convinced_poll(material, offered)
     if convinced is not None:
         polls.append(convinced)
     elif len(polls) == 1:
-        conviction = _conviction_poll(material, [i for i in claims if i != polls[0].argument])
+        conviction = _conviction_poll(material, [i for i in offered if i != polls[0].argument])
         polls.extend([conviction] if conviction is not None else [])
     arguable_count = len(claims) + (material.thesis is not None and _thesis_arguable(material.thesis.text))
     note = ""
