@@ -564,7 +564,9 @@ _COMMON_VERB = re.compile(
     r"improve|reduce|increase|stop|build|save|kill|spend|teach|learn|understand|believe|"
     r"think|feel|agree|act|vote|fight|defend|amount|represent|reflect|exist|seem|look|sound|prove|"
     r"offer|ensure|deny|reject|accept|ignore|respect|trust|lack|miss|leave|enter|grow|rise|fall|"
-    r"play|drive|pose|beat|feed|raise|ask|tell|try|seek|find)s?\b",
+    r"play|drive|pose|beat|feed|raise|ask|tell|try|seek|find)s?\b"
+    r"|\b(?:kept|made|took|gave|got|went|came|knew|saw|said|held|paid|left|lost|won|led|brought|found|told|"
+    r"thought|felt|stood|ran|became|began|grew|fell|rose|meant|built|spent|taught|fought|sought|bought|sold)\b",
     re.IGNORECASE,
 )
 _CORE_WEAK_END = _WEAK_END | _word_set("only just even more less most very too also and or but")
@@ -610,7 +612,10 @@ def core(claim: str) -> str | None:
     """
     text = _without_brackets(_LIST_MARKER.sub("", " ".join(unframed(claim).split())))
     for _ in range(4):  # "Three: Most importantly, …", "When X, despite Y, Z": each opening in turn
-        stripped = main_clause(unframed(_OPENER.sub("", text)))
+        stripped = unframed(_OPENER.sub("", text))
+        if stripped.startswith("Even ") and _SUBORDINATE_OPENER.match(stripped[5:]):  # "Even after X, Y"
+            stripped = stripped[5:]
+        stripped = main_clause(stripped)
         if stripped == text or len(stripped.split()) < 4:
             break
         text = stripped[0].upper() + stripped[1:]
@@ -624,7 +629,8 @@ def core(claim: str) -> str | None:
         room = len(" ".join(text.split()[:CORE_WORDS]))
         text = _tidy_end(_whole_clause(text, room, _THOUGHT_END) or _phrase_head(text, room) or text)
     words = text.split()
-    if not 3 <= len(words) <= CORE_WORDS or text.endswith("?") or words[-1].lower() in _CORE_WEAK_END:
+    cut = len(words) < len(unframed(claim).split())
+    if not 3 <= len(words) <= CORE_WORDS or text.endswith("?") or (cut and words[-1].lower() in _CORE_WEAK_END):
         return None
     if _SUBORDINATE_OPENER.match(text.removeprefix("Even ")):  # a condition or a concession, not a claim
         return None
@@ -633,7 +639,7 @@ def core(claim: str) -> str | None:
     if words[0].lower().strip("“\"‘'") in _DANGLING_SUBJECT and not _EXTRAPOSED.match(text):
         return None
     # A passage cut short must keep its verb; a short claim left whole is the author's own sentence.
-    if not _has_core_verb(text) and len(words) < len(unframed(claim).split()):
+    if cut and not _has_core_verb(text):
         return None
     if not _balanced(text) or text.count("“") != text.count("”"):
         return None

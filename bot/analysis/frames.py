@@ -38,7 +38,7 @@ BY_KIND: dict[Kind, tuple[tuple[str, ...], ...]] = {
             "Would you sign up to this: {c}? What would make you hesitate?",
             "How far would you go along with the call that {c}?",
             "Is it asking too much that {c}, or not enough?",
-            "What would it take for you to back the call that {c}?",
+            "What would win you over to the call that {c}?",
         ),
     ),
     "evaluative": (
@@ -98,10 +98,10 @@ TENSION = (
 
 # Only for a claim about something members live: work, school, money, the politics they take part in.
 EXPERIENCE = (
-    "Does it match your own experience that {c}? Tell one story either way.",
+    "From your own experience, is it true that {c}? What story would you tell?",
     "Think of your own workplace, school or street: is it true there that {c}?",
     "Has anyone here lived this: {c}? What happened?",
-    "How does the claim that {c} look from where you work or study?",
+    "From where you work or study, how does the claim that {c} look?",
     "What would our group do differently if it is true that {c}?",
 )
 
@@ -118,7 +118,7 @@ COUNTER = (
 ABOUT_THESIS = (
     "Who would disagree with the author most strongly, and what would they say?",
     "Where is the author’s case weakest?",
-    "What would it take to change your mind about the author’s main point?",
+    "Which argument would you need to hear to change your mind about the author’s main point?",
     "What does the piece leave out that a sceptic would raise?",
 )
 
