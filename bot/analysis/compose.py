@@ -509,7 +509,8 @@ _OPENER = re.compile(
     r"make no mistake|let(?:’|')s be clear|let me be clear|to be (?:sure|clear|fair)|simply put|put simply|"
     r"(?:the|my)\s+\w+\s+(?:truth|fact|point|reality|bottom line|problem|answer|lesson)\s+is(?:\s+that|:)?|"
     r"the facts are(?:\s+that|:)?|(?:most|more|equally|just as) importantly|whatever\s[^,;:]{1,40}(?=,)|"
-    r"in (?:my|our) view|of course|after all|and|but|yet|still)\s*[,:]?\s+"
+    r"in (?:my|our) view|of course|after all|and|but|yet|still|"
+    r"i (?:must|have to|should) (?:admit|confess|say)(?:,\s*though,)?(?:\s+that)?)\s*[,:]?\s+"
     r"|^(?:sure|yes|no|so|now|then|well|again|heck|look|listen)\s*,\s+",
     re.IGNORECASE,
 )
@@ -536,7 +537,8 @@ _TURN = re.compile(r",?\s+(?:but|yet)\s+|;\s+(?:but|yet|however),?\s+|,\s+howeve
 _EXTRAPOSED = re.compile(
     r"^It\s+(?:is|was|would be|will be|must be|may be|might be|seems|remains)\b.*\b(?:to|that)\b", re.IGNORECASE
 )
-_NO_SUBJECT = _word_set("to of along like unlike than not and or nor")
+_TRAILING_ADVERB = re.compile(r",\s+(?:of course|too|though|however|then|perhaps|surely|indeed|after all)$")
+_NO_SUBJECT = _word_set("to of along like unlike than not and or nor however whatever thanks according here")
 # A core that is not one clause: a sentence break inside it, or a word or two cut off by a comma at its start
 # ("Self-righteous preening, they had a problem").
 _BROKEN = re.compile(r"[.!?][\"”’']?\s+\S|^[\w’'-]+(?:\s[\w’'-]+)?,\s")
@@ -615,14 +617,18 @@ def core(claim: str) -> str | None:
         stripped = unframed(_OPENER.sub("", text))
         if stripped.startswith("Even ") and _SUBORDINATE_OPENER.match(stripped[5:]):  # "Even after X, Y"
             stripped = stripped[5:]
+        # "If we just slow spending, we'd be in better shape": without its condition a short claim says little.
+        conditional = bool(_CONDITION.match(stripped))
         stripped = main_clause(stripped)
+        if conditional and stripped != text and len(stripped.split()) < 6:
+            return None
         if stripped == text or len(stripped.split()) < 4:
             break
         text = stripped[0].upper() + stripped[1:]
     text = _without_dashed_asides(text)
     text = " ".join(_RELATIVE_ASIDE.sub(" ", text).split())
     text = _asserted(_first_head(text, _HANGS_ON))
-    text = _tidy_end(text)
+    text = _tidy_end(_TRAILING_ADVERB.sub("", _tidy_end(text)))
     if len(text.split()) > CORE_WORDS:
         text = _tidy_end(_first_head(text, _LOOSE_END, limit=CORE_WORDS))
     if len(text.split()) > CORE_WORDS:
@@ -638,8 +644,11 @@ def core(claim: str) -> str | None:
         return None
     if words[0].lower().strip("“\"‘'") in _DANGLING_SUBJECT and not _EXTRAPOSED.match(text):
         return None
-    # A passage cut short must keep its verb; a short claim left whole is the author's own sentence.
-    if cut and not _has_core_verb(text):
+    # A passage cut short must keep its verb and stop where a thought does; a short claim left whole is the
+    # author's own sentence.
+    if cut and not (_has_core_verb(text) and _ends_a_thought(text, claim)):
+        return None
+    if _HOLDERS.match(text):  # "Some have suggested that…": someone else's view, not the author's
         return None
     if not _balanced(text) or text.count("“") != text.count("”"):
         return None
@@ -664,7 +673,8 @@ _LIVED = re.compile(
 _HOLDERS = re.compile(
     r"^\W*(?:(?:some|many|most|other|few|several)\s+)?(?:people|critics|opponents|sceptics|skeptics|others|some|many|"
     r"supporters|proponents|detractors|commentators|experts)\b[^,.;:]{0,40}?\s+(?:say|said|argue|argued|claim|"
-    r"claimed|contend|insist|believe|think|maintain|object|complain|will say|would say)\s+(?:that\s+)?",
+    r"claimed|contend|insist|believe|think|maintain|object|complain|suggest|suggested|will say|would say)\s+"
+    r"(?:that\s+)?",
     re.IGNORECASE,
 )
 
@@ -1000,16 +1010,19 @@ def _numbered_message(claims: Sequence[str]) -> str:
 
 # What may follow a whole call to act inside its sentence: its end, a break, or a clause hanging on it.
 _AFTER_A_THOUGHT = re.compile(
-    r"[\W]*$|\s*[,;:—–(]|\s+[-—–]+\s|\s+(?:because|since|which|while|when|if|unless|until|so|as|but|although|"
-    r"though|whereas|in order|before|after)\b"
+    r"[\W]*$|\s*[,;:—–(]|\s+[-—–]+\s|\s+(?:because|since|which|who|where|while|when|if|unless|until|so|as|but|"
+    r"although|though|whereas|in order|before|after|in|on|at|for|with|by|from|into|over|under|against|during|"
+    r"through|across|than)\b"
 )
 
 
 def _ends_a_thought(named: str, claim: str) -> bool:
     """``named`` (a core) stops where its sentence ends or breaks, not mid-phrase ("…needs to make it impossible")."""
     flat = " ".join(claim.split())
-    at = flat.lower().find(named.lower())
-    return at >= 0 and bool(_AFTER_A_THOUGHT.match(flat, at + len(named)))
+    # Asides left out inside the core (brackets, dashes) do not matter: only where its last words stop.
+    tail = " ".join(named.split()[-3:]).lower()
+    at = flat.lower().rfind(tail)
+    return at >= 0 and bool(_AFTER_A_THOUGHT.match(flat, at + len(tail)))
 
 
 # "ought to have stopped": a regret about the past, not a course anyone can now take.
