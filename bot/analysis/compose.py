@@ -524,7 +524,7 @@ _HANGS_ON = re.compile(
     r",?\s+(?=(?:because|since|whereas|although|though|even though|even if|so that|such as|including|"
     r"for example|for instance|especially|particularly|notably|thanks to|despite|given that)\b)"
     r"|,\s+(?=(?:which|who|whom|whose|where|while|as|when|if|unless|until|after|before|like|by|with|not least|"
-    r"from)\b)|,\s+(?=[a-z]+ing\b)|\s*[:;]\s+|\s+[—–-]{1,2}\s+|\s*[—–]\s*|\s*--\s*|(?<=[.!?])\s+(?=\S)"
+    r"from|not)\b)|,\s+(?=[a-z]+ing\b)|\s*[:;]\s+|\s+[—–-]{1,2}\s+|\s*[—–]\s*|\s*--\s*|(?<=[.!?])\s+(?=\S)"
 )
 # A weaker break, used only while the core is still too long: "…to be tested | when the crisis comes".
 _LOOSE_END = re.compile(
@@ -535,7 +535,8 @@ _LOOSE_END = re.compile(
 _TURN = re.compile(r",?\s+(?:but|yet)\s+|;\s+(?:but|yet|however),?\s+|,\s+however,\s+", re.IGNORECASE)
 # "It would be good policy to…", "It is time to…": an "it" that points forward, not back.
 _EXTRAPOSED = re.compile(
-    r"^It\s+(?:is|was|would be|will be|must be|may be|might be|seems|remains)\b.*\b(?:to|that)\b", re.IGNORECASE
+    r"^It\s+(?:is|was|would be|will be|must be|may be|might be|seems|remains)\s+(?:[\w’'-]+\s+){0,6}?(?:to|that)\b",
+    re.IGNORECASE,
 )
 _TRAILING_ADVERB = re.compile(r",\s+(?:of course|too|though|however|then|perhaps|surely|indeed|after all)$")
 _NO_SUBJECT = _word_set("to of along like unlike than not and or nor however whatever thanks according here")
