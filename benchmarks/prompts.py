@@ -147,7 +147,7 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
         quoted |= quotes
         tally.prompts += 1
         tally.prompt_words.append(len(prompt.text.split()))
-        runs = verbatim_runs(prompt.text, source_grams)
+        runs = [_named(run) for run in verbatim_runs(prompt.text, source_grams)]
         tally.long_quotes += any(len(run) > LONG_QUOTE for run in runs)
         tally.pointing_quotes += any(run[0] in POINTING for run in runs)
         tally.cut_prompts += prompt.text.count(ELLIPSIS) > source.count(ELLIPSIS)
@@ -255,6 +255,17 @@ def verbatim_runs(prompt: str, source_grams: set[tuple[str, ...]]) -> list[list[
             runs.append(current)
             current = []
     return runs + ([current] if current else [])
+
+
+# "It is time to…", "It would be wrong to…": an "it" that points forward to what follows, not back.
+_FORWARD_IT = re.compile(r"^it (?:is|was|would be|will be|must be|may be|might be|seems) (?:\S+ ){0,6}?(?:to|that)\b")
+
+
+def _named(run: list[str]) -> list[str]:
+    """A passage taken from the reading as the claim it names: without the "that" a question's own "the author
+    says that…" may share with the reading, and with a forward-pointing "it" read as no pointer."""
+    run = run[1:] if run[:1] == ["that"] and len(run) > 1 else run
+    return ["(it)", *run[1:]] if _FORWARD_IT.match(" ".join(run)) else run
 
 
 def _states_whole(question: str, claim: str) -> bool:

@@ -500,6 +500,12 @@ def _label_text(claim: str, room: int) -> tuple[str, bool]:
 
 
 CORE_WORDS = 15  # a claim's core is short enough to name inside a one- or two-sentence question
+_WORD = re.compile(r"[\w’']+")
+
+
+def _word_count(text: str) -> int:
+    """Words as a reader counts them: "man-made" is two."""
+    return len(_WORD.findall(text))
 # A subject that points outside the claim ("It is a slow march", "They are personal"): the core cannot stand
 # alone, so the claim is not asked about by its core.
 _DANGLING_SUBJECT = _word_set("this that these those it its they them their he she his her such which who both")
@@ -510,7 +516,7 @@ _OPENER = re.compile(
     r"(?:the|my)\s+\w+\s+(?:truth|fact|point|reality|bottom line|problem|answer|lesson)\s+is(?:\s+that|:)?|"
     r"the facts are(?:\s+that|:)?|(?:most|more|equally|just as) importantly|whatever\s[^,;:]{1,40}(?=,)|"
     r"in (?:my|our) view|of course|after all|and|but|yet|still|"
-    r"i (?:must|have to|should) (?:admit|confess|say)(?:,\s*though,)?(?:\s+that)?)\s*[,:]?\s+"
+    r"i (?:must|have to|should) (?:admit|confess|say)(?:,\s*though,)?(?:\s+that)?|perhaps|maybe)\s*[,:]?\s+"
     r"|^(?:sure|yes|no|so|now|then|well|again|heck|look|listen)\s*,\s+",
     re.IGNORECASE,
 )
@@ -535,11 +541,12 @@ _LOOSE_END = re.compile(
 _TURN = re.compile(r",?\s+(?:but|yet)\s+|;\s+(?:but|yet|however),?\s+|,\s+however,\s+", re.IGNORECASE)
 # "It would be good policy to…", "It is time to…": an "it" that points forward, not back.
 _EXTRAPOSED = re.compile(
-    r"^It\s+(?:is|was|would be|will be|must be|may be|might be|seems|remains)\s+(?:[\w’'-]+\s+){0,6}?(?:to|that)\b",
+    r"^It\s+(?:is|was|would be|will be|must be|may be|might be|seems|remains)\s+"
+    r"(?:[\w’'-]+\s+){0,6}?(?<!going\s)(?:to|that)\b",
     re.IGNORECASE,
 )
 _TRAILING_ADVERB = re.compile(r",\s+(?:of course|too|though|however|then|perhaps|surely|indeed|after all)$")
-_NO_SUBJECT = _word_set("to of along like unlike than not and or nor however whatever thanks according here")
+_NO_SUBJECT = _word_set("to of along like unlike than not and or nor also however whatever thanks according here")
 # A core that is not one clause: a sentence break inside it, or a word or two cut off by a comma at its start
 # ("Self-righteous preening, they had a problem").
 _BROKEN = re.compile(r"[.!?][\"”’']?\s+\S|^[\w’'-]+(?:\s[\w’'-]+)?,\s")
@@ -572,7 +579,7 @@ _COMMON_VERB = re.compile(
     r"thought|felt|stood|ran|became|began|grew|fell|rose|meant|built|spent|taught|fought|sought|bought|sold)\b",
     re.IGNORECASE,
 )
-_CORE_WEAK_END = _WEAK_END | _word_set("only just even more less most very too also and or but")
+_CORE_WEAK_END = _WEAK_END | _word_set("only just even more less most very too also and or but based due able")
 
 
 _HYPHENATED = re.compile(r"\w+-\w+")
@@ -591,7 +598,7 @@ def _first_head(text: str, pattern: re.Pattern[str], *, limit: int | None = None
     heads = [h for h in heads if _usable_head(h)]
     if limit is None:
         return heads[0] if heads else text
-    fitting = [h for h in heads if len(h.split()) <= limit]
+    fitting = [h for h in heads if _word_count(h) <= limit]
     return fitting[-1] if fitting else text
 
 
@@ -630,14 +637,16 @@ def core(claim: str) -> str | None:
     text = " ".join(_RELATIVE_ASIDE.sub(" ", text).split())
     text = _asserted(_first_head(text, _HANGS_ON))
     text = _tidy_end(_TRAILING_ADVERB.sub("", _tidy_end(text)))
-    if len(text.split()) > CORE_WORDS:
+    if _word_count(text) > CORE_WORDS:
         text = _tidy_end(_first_head(text, _LOOSE_END, limit=CORE_WORDS))
-    if len(text.split()) > CORE_WORDS:
+    if _word_count(text) > CORE_WORDS:
         room = len(" ".join(text.split()[:CORE_WORDS]))
         text = _tidy_end(_whole_clause(text, room, _THOUGHT_END) or _phrase_head(text, room) or text)
     words = text.split()
     cut = len(words) < len(unframed(claim).split())
-    if not 3 <= len(words) <= CORE_WORDS or text.endswith("?") or (cut and words[-1].lower() in _CORE_WEAK_END):
+    if not 3 <= len(words) <= _word_count(text) <= CORE_WORDS or text.endswith("?"):
+        return None
+    if cut and words[-1].lower() in _CORE_WEAK_END:
         return None
     if _SUBORDINATE_OPENER.match(text.removeprefix("Even ")):  # a condition or a concession, not a claim
         return None
