@@ -506,6 +506,8 @@ _WORD = re.compile(r"[\w’']+")
 def _word_count(text: str) -> int:
     """Words as a reader counts them: "man-made" is two."""
     return len(_WORD.findall(text))
+
+
 # A subject that points outside the claim ("It is a slow march", "They are personal"): the core cannot stand
 # alone, so the claim is not asked about by its core.
 _DANGLING_SUBJECT = _word_set("this that these those it its they them their he she his her such which who both")
