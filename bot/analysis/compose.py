@@ -518,7 +518,8 @@ _OPENER = re.compile(
     r"(?:the|my)\s+\w+\s+(?:truth|fact|point|reality|bottom line|problem|answer|lesson)\s+is(?:\s+that|:)?|"
     r"the facts are(?:\s+that|:)?|(?:most|more|equally|just as) importantly|whatever\s[^,;:]{1,40}(?=,)|"
     r"in (?:my|our) view|of course|after all|and|but|yet|still|"
-    r"i (?:must|have to|should) (?:admit|confess|say)(?:,\s*though,)?(?:\s+that)?|perhaps|maybe)\s*[,:]?\s+"
+    r"i (?:must|have to|should) (?:admit|confess|say)(?:,\s*though,)?(?:\s+that)?|perhaps|maybe|"
+    r"(?:i|we)\s+(?:believe|think|feel|argue)\s+(?:strongly|firmly|passionately)\s+that)\s*[,:]?\s+"
     r"|^(?:sure|yes|no|so|now|then|well|again|heck|look|listen)\s*,\s+",
     re.IGNORECASE,
 )
@@ -706,6 +707,7 @@ def lived(claim: str, lowercase_words: frozenset[str] = frozenset()) -> bool:
     return bool(_LIVED.search(claim)) and not named
 
 
+MIN_WEEK_PROMPTS = 3  # below this the central claim gets a second question from the other side
 PROMPTS_PER_WEEK = 4  # a week's thread takes three or four questions; fewer when the reading has fewer claims
 FEW_CLAIMS = 3  # a reading with fewer arguable claims (thesis included) gets fewer prompts and a note
 
@@ -879,7 +881,9 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
             asked[claim.kind] = asked.get(claim.kind, 0) + 1
             text = _kind_prompt(claim, asked[claim.kind], words)
         out.append(Prompt(text, claim.index))
-    if len(out) < 2:
+    if len(out) < MIN_WEEK_PROMPTS:
+        # The other side of the central claim, without naming it again: a third question when the reading
+        # offers no further claim a prompt can name briefly.
         out.append(Prompt(frames.pick(frames.ABOUT_THESIS, central_text), central_index))
     unique: list[Prompt] = []
     for prompt in out:
@@ -1095,7 +1099,7 @@ def compose(material: Material) -> Composition:
         polls.extend([conviction] if conviction is not None else [])
     arguable_count = len(claims) + (material.thesis is not None and _thesis_arguable(material.thesis.text))
     note = ""
-    if arguable_count < FEW_CLAIMS:
+    if arguable_count < FEW_CLAIMS or len(prompts) < FEW_CLAIMS:
         # Said of what the analysis found, not of the reading: a piece full of contestable claims the
         # analysis could not quote briefly would make "the reading makes few claims" false.
         note = (
