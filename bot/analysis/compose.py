@@ -630,7 +630,11 @@ def core(claim: str) -> str | None:
             stripped = stripped[5:]
         # "If we just slow spending, we'd be in better shape": without its condition a short claim says little.
         conditional = bool(_CONDITION.match(stripped))
-        stripped = main_clause(stripped)
+        opened = main_clause(stripped)
+        scene = opened != stripped and not _SUBORDINATE_OPENER.match(stripped)  # not "Although X, Y"
+        if scene and _mid_phrase(opened, claim):
+            opened = stripped  # "In their place a more generous, positive … country": the comma was in the subject
+        stripped = opened
         if conditional and stripped != text and len(stripped.split()) < 6:
             return None
         if stripped == text or len(stripped.split()) < 4:
@@ -899,6 +903,14 @@ _AGREEMENT = "How far do you agree that “{}”?"
 _CONDITION = re.compile(r"^(?:if|unless|only if|as long as|so long as|until|without)\b", re.IGNORECASE)
 
 
+def _mid_phrase(rest: str, claim: str) -> bool:
+    """``rest``, what is left of ``claim`` once an opening is dropped, starts inside a phrase rather than on a
+    subject: the claim writes its first word in lower case and it is no article or pronoun ("In their place a
+    more generous, positive … country" does not become "Positive … country")."""
+    at = claim.lower().find(rest[:30].lower())
+    return at > 0 and claim[at].islower() and rest.split()[0].lower() not in _LOWERABLE
+
+
 def _trimmed(claim: str) -> str:
     """The claim in the author's words without its lead-in ("As 2014 ends, …", "Make no mistake: …") and
     asides (in brackets, between dashes, ", which …,"): what a member agrees or disagrees with. The claim
@@ -913,10 +925,11 @@ def _trimmed(claim: str) -> str:
     text = _without_dashed_asides(_without_brackets(text))
     text = _tidy_end(" ".join(_RELATIVE_ASIDE.sub(" ", text).split()))
     whole_clause = len(text.split()) >= 5 and _has_core_verb(text) and _balanced(text)
-    # "In their place a more generous, positive … country": a comma inside the subject is no lead-in.
-    at = claim.lower().find(text[:30].lower())
-    mid_phrase = at > 0 and claim[at].islower() and text.split()[0].lower() not in _LOWERABLE
-    if not whole_clause or mid_phrase or text.split()[0].lower() in _DANGLING_SUBJECT | _PHRASE_BREAK | _NO_SUBJECT:
+    if (
+        not whole_clause
+        or _mid_phrase(text, claim)
+        or text.split()[0].lower() in _DANGLING_SUBJECT | _PHRASE_BREAK | _NO_SUBJECT
+    ):
         return claim
     return text
 
