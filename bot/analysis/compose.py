@@ -1,9 +1,10 @@
 """Stage 5: turn the thesis and claims into discussion prompts and polls that fit Discord.
 
-Quotes are embedded as readable English: leading connectives ("In conclusion,", "Therefore,") and
-stance frames ("I believe that") are dropped because the prompt supplies its own frame, a common first
-word is lower-cased when the quote continues a sentence, the final full stop is removed, and long quotes
-are cut at a word boundary with an ellipsis.
+A prompt names a claim by its core (``core``): the main clause in the author's words, at most CORE_WORDS
+words, as reported speech ("the author says councils must…") or a short quotation; a claim with no such
+core gets no prompt of its own rather than a long or cut quote. Poll questions quote a claim whole
+(``quote``): leading connectives and stance frames are dropped, a common first word is lower-cased when the
+quote continues a sentence, and the final full stop is removed. The wordings live in ``frames``.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from bot.analysis.select import arguable, classify, stands_alone
 from bot.text import shorten
 
 QUOTE_LIMIT = 200  # characters of a claim quoted by ``quote`` unless told otherwise
-QUOTE_WORDS = 20  # a prompt quotes a claim whole up to this many words, else a whole clause of it
 PROMPT_LIMIT = 400  # a prompt stays comfortably readable (and far inside a message)
 AGREEMENT_SCALE = ("Strongly agree", "Agree", "Not sure", "Disagree", "Strongly disagree")
 
@@ -435,25 +435,6 @@ def _phrase_head(text: str, room: int) -> str | None:
     return best
 
 
-def brief(claim: str, *, mid_sentence: bool = False, lowercase_words: frozenset[str] = frozenset()) -> str:
-    """The claim as a prompt quotes it: whole when it has at most QUOTE_WORDS words, else its main clause
-    without dashed asides, else the longest whole clause or sentence of it that is short enough. Never cut
-    mid-thought: when nothing shorter stands alone the whole claim is quoted."""
-    text = quote(claim, mid_sentence=mid_sentence, limit=10_000, lowercase_words=lowercase_words)
-    if len(text.split()) <= QUOTE_WORDS:
-        return text
-    shorter = _without_dashed_asides(main_clause(text))
-    if len(shorter.split()) > QUOTE_WORDS:
-        room = len(" ".join(shorter.split()[:QUOTE_WORDS]))
-        shorter = _whole_clause(shorter, room, _THOUGHT_END) or shorter
-    shorter = _tidy_end(shorter)
-    if len(shorter.split()) >= len(text.split()):
-        return text
-    if mid_sentence and shorter[:1].isupper() and shorter.split(" ", 1)[0].lower() in _LOWERABLE | lowercase_words:
-        shorter = shorter[0].lower() + shorter[1:]
-    return shorter
-
-
 def label(number: int, claim: str, limit: int = POLL_ANSWER_LIMIT) -> str:
     """A numbered poll answer that names the claim: "1 · Schools must teach cooking".
 
@@ -557,8 +538,8 @@ _FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 
 
 def _usable_head(head: str) -> bool:
-    """A core candidate says something of something: four words or more, a verb, balanced marks, and it ends on
-    a content word rather than an article or a preposition."""
+    """A core candidate says something of something: three words or more, a verb, balanced marks, and it ends
+    on a content word rather than an article or a preposition."""
     words = head.split()
     return (
         len(words) >= 3
@@ -854,7 +835,11 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
     if central_text is None:
         return [Prompt(text, None) for text in frames.GENERIC]
     seen = {central.core.lower()} if central else set()
-    further = [c for c in named if c.core.lower() not in seen and not seen.add(c.core.lower())]
+    further = []
+    for claim in named:  # each claim is named once: the same words asked about twice read as padding
+        if claim.core.lower() not in seen:
+            seen.add(claim.core.lower())
+            further.append(claim)
     out: list[Prompt] = []
     turn = _turns(material, central, further)
     central_index = central.index if central else None

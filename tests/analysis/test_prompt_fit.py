@@ -60,11 +60,11 @@ def test_the_agreement_poll_asks_about_an_arguable_claim_when_the_thesis_is_a_fa
 
 
 def test_a_quote_never_stops_at_not_just_before_its_but_also():
-    from bot.analysis.compose import brief, label
+    from bot.analysis.compose import core, label
 
     claim = (
         "The government must not just deny passports to American terrorists who fight for ISIS abroad, "
         "but also strip them of their citizenship when they return."
     )
-    assert "strip them of their citizenship" in brief(claim)
+    assert core(claim) is None  # "must not just deny passports…" alone would misstate it
     assert "not deny" not in label(1, claim)  # "just" is never dropped as filler
