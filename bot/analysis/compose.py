@@ -463,9 +463,9 @@ def _label_text(claim: str, room: int) -> tuple[str, bool]:
     text = _without_quote_marks(_GLUED_QUOTE.sub(" ", text))
     whole = True
     named = core(claim)
-    usable = named is not None and _ends_a_thought(named, claim)
-    if len(text) > room and usable and len(plain := _without_quote_marks(named)) <= room:
-        text = plain
+    if len(text) > room and named is not None and _ends_a_thought(named, claim):
+        plain = _without_quote_marks(named)
+        text = plain if len(plain) <= room else text
     if len(text) > room:
         shorter = _without_dashed_asides(_without_brackets(main_clause(text)))
         text = shorter if len(shorter.split()) >= 2 else text
@@ -778,7 +778,7 @@ def _turns(material: Material, central: _Claim | None, further: Sequence[_Claim]
         found = _turn_within(claim.text)
         if found:
             return claim.index, *found
-    spans = [(None, material.thesis)] if material.thesis else []
+    spans: list[tuple[int | None, Span | Argument]] = [(None, material.thesis)] if material.thesis else []
     spans += [(i, a) for i, a in enumerate(material.arguments)]
     for index, later in spans:
         opener = _TURN_OPENER.match(later.text)
