@@ -22,7 +22,12 @@ Each figure is a share (or a median) printed next to its goal:
   true of…", a bare "It"/"They"), editor's notes, exclamations, self-promotion, reported descriptions
   (``bot.analysis.select.stands_alone``), and arguments that report someone else's words or acts
   ("The mayor alleged…") without the author taking a side;
-* median prompt words.
+* median prompt words;
+* prompts quoting more than 15 words — prompts holding more than 15 of the reading's words in a row, in
+  quotation marks or as reported speech (a passage is RUN words or more in a row that the reading also has);
+* prompts quoting from a pronoun or connective — such a passage opening on "it", "this", "they", "but"…;
+* readings whose first prompt is on the thesis — of readings with a thesis, those whose first prompt is
+  about it rather than about another claim.
 
 ``--show N`` prints the output for the first N tune-labelled editorials (those the analysis is designed
 on); the judged set (``benchmarks.judged``) is never printed here.
@@ -42,7 +47,7 @@ from benchmarks.common import shared_root, shared_texts
 from benchmarks.corpus import load, show
 from benchmarks.editorials import TUNE_LABELS, load_labels
 from bot.analysis import analyse
-from bot.analysis.compose import AGREEMENT_SCALE, CONVICTION_SCALE, core
+from bot.analysis.compose import AGREEMENT_SCALE, CONVICTION_SCALE, unframed
 from bot.analysis.model import Analysis
 from bot.analysis.select import arguable, stands_alone
 from bot.text import ELLIPSIS
@@ -87,6 +92,10 @@ class Tally:
     arguments: int = 0
     unfit_arguments: int = 0
     partial_labels: int = 0
+    long_quotes: int = 0
+    pointing_quotes: int = 0
+    with_thesis: int = 0
+    thesis_first: int = 0
 
     def __post_init__(self) -> None:
         self.frames: Counter[str] = Counter()
@@ -121,19 +130,26 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
     if agreement is not None and agreement.argument is not None:
         asked = analysis.arguments[agreement.argument]
     if asked is not None and agreement is not None:
-        claim = core(asked.text)
+        claim = unframed(asked.text)
         if len(claim) + FRAME_ROOM <= 300:
             tally.whole_fits += 1
-            tally.whole_missed += not _contains(_words(agreement.question), _words(claim))
+            tally.whole_missed += not _states_whole(agreement.question, claim)
+    if analysis.thesis is not None and analysis.prompts:
+        tally.with_thesis += 1
+        tally.thesis_first += analysis.prompts[0].argument is None
     tally.agreement_elsewhere += agreement is not None and agreement.argument is not None
     tally.frames.update({frame(p.text) for p in analysis.prompts})
     quoted: set[str] = set()
+    source_grams = _grams(_words(source), RUN)
     for prompt in analysis.prompts:
         quotes = {q.lower() for q in _QUOTATION.findall(prompt.text)}
         tally.reused_quotes += bool(quotes & quoted)
         quoted |= quotes
         tally.prompts += 1
         tally.prompt_words.append(len(prompt.text.split()))
+        runs = [_named(run) for run in verbatim_runs(prompt.text, source_grams)]
+        tally.long_quotes += any(len(run) > LONG_QUOTE for run in runs)
+        tally.pointing_quotes += any(run[0] in POINTING for run in runs)
         tally.cut_prompts += prompt.text.count(ELLIPSIS) > source.count(ELLIPSIS)
         if prompt.argument is not None and analysis.arguments[prompt.argument].kind == "factual":
             tally.factual_prompts += 1
@@ -184,6 +200,88 @@ def _ends_a_thought(answer: str, claim: str) -> bool:
     return found is None or bool(_THOUGHT_BREAK.match(flat, found.end()))
 
 
+# A prompt names a claim by at most this many of the reading's words in a row (quoted or reported).
+LONG_QUOTE = 15
+RUN = 4  # words in a row shared with the reading that count as taken from it
+# A passage taken from the reading that opens like this leans on what came before it.
+POINTING = frozenset(
+    [
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "he",
+        "she",
+        "his",
+        "her",
+        "such",
+        "which",
+        "and",
+        "but",
+        "so",
+        "also",
+        "however",
+        "therefore",
+        "thus",
+        "yet",
+        "or",
+        "because",
+        "then",
+    ]
+)
+
+
+def _grams(words: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def verbatim_runs(prompt: str, source_grams: set[tuple[str, ...]]) -> list[list[str]]:
+    """The passages of ``prompt`` taken word for word from the reading (RUN words in a row or more)."""
+    words = _words(prompt)
+    covered = [False] * len(words)
+    for i in range(len(words) - RUN + 1):
+        if tuple(words[i : i + RUN]) in source_grams:
+            covered[i : i + RUN] = [True] * RUN
+    runs, current = [], []
+    for word, inside in zip(words, covered, strict=True):
+        if inside:
+            current.append(word)
+        elif current:
+            runs.append(current)
+            current = []
+    return runs + ([current] if current else [])
+
+
+# "It is time to…", "It would be wrong to…": an "it" that points forward to what follows, not back.
+_FORWARD_IT = re.compile(r"^it (?:is|was|would be|will be|must be|may be|might be|seems) (?:\S+ ){0,6}?(?:to|that)\b")
+
+
+def _named(run: list[str]) -> list[str]:
+    """A passage taken from the reading as the claim it names: without the "that" a question's own "the author
+    says that…" may share with the reading, and with a forward-pointing "it" read as no pointer."""
+    run = run[1:] if run[:1] == ["that"] and len(run) > 1 else run
+    return ["(it)", *run[1:]] if _FORWARD_IT.match(" ".join(run)) else run
+
+
+def _states_whole(question: str, claim: str) -> bool:
+    """The question holds the claim whole, or the claim with only a lead-in or asides left out: its words in
+    order, running to the claim's end, with nothing cut by an ellipsis."""
+    asked, words = _words(question), _words(claim)
+    if _contains(asked, words):
+        return True
+    if ELLIPSIS in question or not words:
+        return False
+    inner = _words(_QUOTATION.findall(question)[0]) if _QUOTATION.search(question) else asked
+    it = iter(words)
+    in_order = all(w in it for w in inner)
+    return in_order and len(inner) >= 3 and inner[-3:] == words[-3:]
+
+
 def _share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
@@ -205,6 +303,9 @@ def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
         "-",
     )
     yield "median prompt words", f"{statistics.median(tally.prompt_words or [0]):.0f}", "<= 40"
+    yield f"prompts quoting more than {LONG_QUOTE} words", f"{_share(tally.long_quotes, tally.prompts):.3f}", "0"
+    yield "prompts quoting from a pronoun or connective", f"{_share(tally.pointing_quotes, tally.prompts):.3f}", "0"
+    yield "readings whose first prompt is on the thesis", f"{_share(tally.thesis_first, tally.with_thesis):.3f}", "1"
 
 
 def main() -> int:

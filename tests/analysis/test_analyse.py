@@ -215,32 +215,6 @@ def test_labels_and_quotes_drop_discourse_scaffolding():
         assert body[1:] in text  # a verbatim part of the claim, bar the capital letter
 
 
-def test_relate_prompt_pairs_claims_that_share_content():
-    """The "how do these claims relate" prompt quotes two claims that share content words."""
-    args = (
-        Argument("Libraries build the reading habits a democracy needs.", 0, 10, 0.9, "causal"),
-        Argument("Taxes on fuel should rise next year.", 0, 10, 0.8, "normative"),
-        Argument("Children who borrow library books become better readers than others.", 0, 10, 0.7, "evaluative"),
-    )
-    composition = compose(Material("Libraries", Span("Libraries matter.", 0, 10), args))
-    relate = [p.text for p in composition.prompts if "Libraries build" in p.text and "borrow library books" in p.text]
-    assert len(relate) == 1 and "Taxes" not in relate[0]
-
-
-def test_prompts_vary_with_the_kind_of_claim():
-    """A normative thesis is asked whether it should be so, a predictive one "will this happen…?"."""
-    from bot.analysis.compose import _CENTRAL
-
-    def opening(thesis: str) -> str:
-        return compose(Material(None, Span(thesis, 0, 10), _long_claims(3))).prompts[0].text
-
-    def asked_as(text: str, kind: str) -> bool:
-        return any(text[:12] == t.replace("{C}", "X").replace("{c}", "x")[:12] for t in _CENTRAL[kind])
-
-    assert asked_as(opening("We must close the coal plants."), "normative")
-    assert asked_as(opening("Coal plants will close by 2030."), "predictive")
-
-
 def test_thesis_is_never_a_question_a_quotation_or_across_paragraphs():
     """The thesis is a statement of the reading's own: no question, no quotation, no paragraph break."""
     text = (
