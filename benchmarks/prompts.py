@@ -31,7 +31,8 @@ Each figure is a share (or a median) printed next to its goal:
   view the author holds up to reject ("One of the purported benefits…", "Apparently, we should…", "…has
   been described as…"); anaphoric fragments — opens on a word that needs the sentence before ("The
   opposite is true…", "Or there could be…", "It should also…", "that's why…"); run-together sentences —
-  two sentences quoted as one where the second reads alone.
+  two sentences quoted as one where the second reads alone; and, by the analysis's own test
+  (``bot.analysis.select.arguable``), arguments that are not a claim a circle could disagree with.
 
 ``--show N`` prints the output for the first N tune-labelled editorials (those the analysis is designed
 on); the judged set (``benchmarks.judged``) is never printed here.
@@ -82,7 +83,7 @@ _SEASON = r"(?:week|weekend|month|year|spring|summer|autumn|fall|winter|decade|c
 DATED_EVENT = re.compile(
     rf"^\W*(?:(?:late |early )?(?:last|this|next|earlier this|later this|until last)\s+{_SEASON}\b|"
     rf"(?:on|by|until|after|before|since|in|from|during|as of)\s+(?:(?:early|late|mid-?)\s*)?(?:the\s+)?"
-    rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}|{_DAY}|\d{{4}}s?\b)|yesterday\b|today\b|tonight\b|"
+    rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}|{_DAY}|\d{{4}}s?\b)|yesterday\b|"
     rf"(?:over|for|in) the (?:past|last) (?:\w+ )?(?:years|months|weeks|days|decades)\b|"
     rf"(?:\w+ )?(?:years|months|weeks|days) ago\b|{_MONTH}\s+\d|just (?:hours|days|weeks) (?:before|after)\b)",
     re.IGNORECASE,
@@ -244,6 +245,7 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
             ("set-up views", set_up_view(arg.text)),
             ("anaphoric fragments", anaphoric(arg.text)),
             ("run-together sentences", run_together(arg.text)),
+            ("not arguable by the analysis's own test", not arguable(arg.text, arg.kind)),
         ):
             tally.unfit[name] += found
         tally.date_reasons += sum(bool(DATE_REASON.match(r)) for r in arg.reasons)
