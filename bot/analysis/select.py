@@ -445,13 +445,10 @@ def _reads_alone(sentence: str) -> bool:
     return stands_alone(sentence) and not lexicon.LEANS_ON_PREVIOUS.match(rest)
 
 
-def _reports_another(document: Document, p: Passage) -> bool:
+def _reports_another(text: str, own: bool) -> bool:
     """The passage reports what someone else said or did ("The mayor also alleged…") rather than
-    claiming anything in the author's own voice. Background facts without a reporting verb are left in
-    their place: an essay's unmarked claims look just like them."""
-    text = document.text[p.start : p.end]
-    reported = lexicon.REPORTING.search(text) or _REPORTED.search(text)
-    return bool(reported) and not arguable(text, classify(text))
+    claiming anything in the author's own voice (``own``: ``arguable`` said it does)."""
+    return not own and bool(lexicon.REPORTING.search(text) or _REPORTED.search(text))
 
 
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -492,14 +489,14 @@ def _concedes(document: Document, features: Sequence[Features], p: Passage) -> b
     )
 
 
-def _background(text: str) -> bool:
+def _background(text: str, kind: Kind, own: bool) -> bool:
     """A fact, a figure or an event told that the author does not judge in the same breath: context for a
     claim, not one of the claims ("In 1961, the Commerce Department valued…", "Since 2012, the party has lost
-    two seats…", a death count)."""
+    two seats…", a death count). ``kind`` and ``own`` are what ``classify`` and ``arguable`` said of it."""
     if _WHEN.match(text) or _RESEARCH.search(text):
-        return not arguable(text, classify(text))
+        return not own
     # One past-tense word ("…someone who thinks Hitler had a point") does not make a story: two do.
-    return classify(text) == "factual" and (
+    return kind == "factual" and (
         len(_FIGURE.findall(_QUOTATION.sub("", text))) >= 2 or len(lexicon.NARRATIVE.findall(text)) >= 2
     )
 
@@ -517,13 +514,15 @@ def _standing(document: Document, features: Sequence[Features], p: Passage) -> i
         or features[p.last].question
         or any(features[i].quoted >= MAX_QUOTED for i in range(p.first, p.last + 1))
         or not stands_alone(text)
-        or _reports_another(document, p)
         or lexicon.SET_UP_VIEW.search(text)
         or _concedes(document, features, p)
-        or _background(text)
     ):
         return 2
-    return 0 if arguable(text, classify(text)) else 1
+    kind = classify(text)
+    own = arguable(text, kind)
+    if _reports_another(text, own) or _background(text, kind, own):
+        return 2
+    return 0 if own else 1
 
 
 # A connective that ties a sentence to the one before ("Furthermore, ", "And, of course, ", "But "): dropped from
@@ -604,13 +603,14 @@ def select(
     # A view the reading reports in order to answer it ("Critics say…") is not one of its own claims: it
     # is taken only when nothing else is left (it feeds the steelman prompt instead).
     # A question is not a claim either (a rhetorical one reads as a claim only in its context).
-    standing = {p: _standing(document, features, p) for p in claims}
+    # Only a passage that could be taken is judged (the judging is the costliest part of selection).
+    standing = {p: _standing(document, features, p) for p in claims if p.score >= MIN_CLAIM_SCORE}
 
     def weight(p: Passage) -> float:
         return p.score * (UNMARKED_FACTOR if standing[p] == 1 else 1.0)
 
     ranked = sorted(
-        (p for p in claims if standing[p] < 2 and p.score >= (MIN_CLAIM_SCORE, MIN_UNMARKED_SCORE)[standing[p]]),
+        (p for p, tier in standing.items() if tier < 2 and p.score >= (MIN_CLAIM_SCORE, MIN_UNMARKED_SCORE)[tier]),
         key=lambda p: (-weight(p), p.start),
     )
     chosen: list[Passage] = []
@@ -638,7 +638,7 @@ def select(
     # introduction's stance, or the reverse) is its strongest claim after the thesis when it is not a
     # near-verbatim copy: it leads the arguments.
     restatement = _restatement(features, claims, thesis_candidates, thesis)
-    if restatement is not None and standing[restatement] == 2:
+    if restatement is not None and standing.get(restatement, 2) == 2:
         restatement = None
     if restatement is not None:
         cw = admissible(restatement)
