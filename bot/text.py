@@ -151,3 +151,9 @@ def escape_markdown(text: str) -> str:
         return f"{indent}{marker}\\" if marker[0].isdigit() else f"{indent}\\{marker}"
 
     return _MARKDOWN_LINE_START.sub(line_start, escaped)
+
+
+def as_sentence(text: str) -> str:
+    """``text`` with its first letter upper-cased, to be shown on its own: a key argument is a verbatim span that
+    may start mid-sentence once its opening "But"/"And" is left out ("the problem runs deeper")."""
+    return text[:1].upper() + text[1:]

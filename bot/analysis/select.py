@@ -545,10 +545,10 @@ def _without_connective(document: Document, p: Passage) -> Passage:
     if not found or found.end() == p.start:
         return p
     rest = document.text[found.end() : p.end]
-    # A lower-case start ("the problem runs deeper") would read as a cut of the sentence: keep "But" there.
-    if not rest[:1].isupper() or len(rest.split()) < MIN_CLAIM_WORDS or not stands_alone(rest):
+    # What is shown starts with a capital (``bot.text.as_sentence``); an aside in brackets is left as it was.
+    if not (rest[:1].isalnum() or rest[:1] in "\"“‘'") or len(rest.split()) < MIN_CLAIM_WORDS:
         return p
-    if _STILL_LEANS.match(rest):
+    if not stands_alone(rest) or _STILL_LEANS.match(rest):
         return p
     return replace(p, start=found.end())
 

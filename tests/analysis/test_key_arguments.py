@@ -4,6 +4,7 @@ to be knocked down, or fragments; each span verbatim and readable alone."""
 from bot.analysis import analyse
 from bot.analysis.select import classify
 from bot.ingest.model import Reading
+from bot.text import as_sentence
 
 EDITORIAL = (
     "Cities must stop selling their parks to developers.\n\n"
@@ -34,10 +35,11 @@ def test_news_figures_concessions_and_set_up_views_are_not_arguments():
 
 def test_a_second_sentence_that_reads_alone_is_its_own_argument():
     """ "But a park sold is lost for good…" reads alone once "But" is dropped: it is not glued to the
-    concession before it."""
+    concession before it, and it is shown from a capital."""
     texts = _texts(EDITORIAL)
     lost = [t for t in texts if "lost for good" in t]
-    assert lost and all(t.startswith("But a park sold") for t in lost)
+    assert lost and all(t.startswith("a park sold") for t in lost)
+    assert as_sentence(lost[0]).startswith("A park sold is lost for good")
 
 
 def test_an_opening_connective_is_dropped_from_the_span_and_the_span_stays_verbatim():
