@@ -414,6 +414,7 @@ _NOT_A_CLAIM = re.compile(
     r"\b(?:been|being|is|are|was|were) (?:described|characteri[sz]ed|portrayed|labell?ed|branded|dubbed) as\b|"
     # A topic announced, not a claim made: "X has significant implications for Y", "There are other examples".
     r"\b(?:has|have|had|carries|carry) (?:\w+ ){0,2}(?:implications|ramifications) (?:for|on)\b[^,;]*[.!]?\W*$|"
+    r"^\W*(?:it|this|that) is (?:also |partly |really )?(?:a|an) (?:question|matter) of (?:what|who|how|whether)\b|"
     r"^\W*there (?:are|is|were) (?:(?:many|several|other|more|further|plenty of)\s+)+(?:examples?|cases|instances)"
     r"(?: too| as well)?\W*$",
     re.IGNORECASE,

@@ -2,7 +2,7 @@
 to be knocked down, or fragments; each span verbatim and readable alone."""
 
 from bot.analysis import analyse
-from bot.analysis.select import classify
+from bot.analysis.select import classify, stands_alone
 from bot.ingest.model import Reading
 from bot.text import as_sentence
 
@@ -72,3 +72,12 @@ def test_judgements_worded_as_plain_statements_are_not_facts():
     assert classify("It would be an enormous tragedy if the legacy of the attack was less freedom.") == "evaluative"
     assert classify("President Obama is living in a fantasy world.") == "evaluative"
     assert classify("The council sold the park to a property firm.") == "factual"
+
+
+def test_topic_announcements_and_fragments_do_not_stand_alone():
+    assert not stands_alone("It is also a question of what a town wants to be.")
+    assert not stands_alone("The Bolivian elections have significant implications for the region.")
+    assert not stands_alone("There are other examples too.")
+    assert not stands_alone("Or there could be more intensive two-year courses for mature students.")
+    assert not stands_alone("But there can also be pitfalls for the unwary.")
+    assert stands_alone("Libraries have significant implications for literacy, and towns that close them regret it.")
