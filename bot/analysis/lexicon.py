@@ -529,7 +529,6 @@ JUDGEMENT = _words(
     "betrays",
     "assault on",
     "attack on",
-    "no catastrophe",
     "laughable",
     "laughably",
     "pathetic",

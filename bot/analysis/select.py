@@ -28,7 +28,7 @@ STANCE_MARGIN = 0.5  # a stance-bearing thesis candidate may score this share of
 MAX_THESIS_QUOTED = 0.4  # share of a thesis inside quotation marks
 # A statement the lexicon cannot call a judgement ranks at this share of its score behind the author's arguable
 # claims, and is taken only from MIN_UNMARKED_SCORE (both chosen on the editorial train labels' A@5 with AAEC
-# watched: 0.3-1.0 and 0-0.8 tried).
+# watched: 0-1.0 and 0-0.8 tried).
 UNMARKED_FACTOR = 0.5
 MIN_UNMARKED_SCORE = 0.6
 # Below this a passage is not a claim of the reading's, however it is worded ("All I thought about growing up
@@ -420,6 +420,7 @@ _NOT_A_CLAIM = re.compile(
     re.IGNORECASE,
 )
 MIN_CLAIM_WORDS = 4
+# "also"/"too" in the first words after an opening conjunction adds to something said before.
 _ADDS_TO = re.compile(r"\W*(?:\S+\s+){0,3}?(?:also|too|as well)\b", re.IGNORECASE)
 
 
@@ -543,7 +544,7 @@ _STILL_LEANS = re.compile(r"(?:then|also|too|again|even|not|only|if|because)\b",
 def _without_connective(document: Document, p: Passage) -> Passage:
     """``p`` starting after an opening connective, when what is left is still a claim that stands alone."""
     found = _LEADING_CONNECTIVE.match(document.text, p.start, p.end)
-    if not found or found.end() == p.start:
+    if not found:
         return p
     rest = document.text[found.end() : p.end]
     # What is shown starts with a capital (``bot.text.as_sentence``); an aside in brackets is left as it was.
@@ -601,9 +602,8 @@ def select(
     n = argument_count(words)
     sections = _sections(document, n)
 
-    # A view the reading reports in order to answer it ("Critics say…") is not one of its own claims: it
-    # is taken only when nothing else is left (it feeds the steelman prompt instead).
-    # A question is not a claim either (a rhetorical one reads as a claim only in its context).
+    # A view the reading reports in order to answer it ("Critics say…") is not one of its own claims (it
+    # feeds the steelman prompt instead), nor is a question, a concession or background (``_standing``).
     # Only a passage that could be taken is judged (the judging is the costliest part of selection).
     standing = {p: _standing(document, features, p) for p in claims if p.score >= MIN_CLAIM_SCORE}
 
