@@ -844,7 +844,8 @@ GRANTS = re.compile(
     r"^\s*[\"“‘']?(?:(?:admittedly|granted|true|sure|of course|to be sure|to be fair|in fairness|no doubt|"
     r"certainly)\s*,|(?:admittedly|granted|to be sure)\b|"
     r"(?:it|this|that) (?:is|['’]s) (?:\w+ ){0,2}?true (?:that|enough)\b|"
-    r"(?:it|this|that) (?:may|might|could|can) (?:well |also |even )?be (?:true|argued|said|conceded)\b)|"
+    r"(?:it|this|that) (?:may|might|could|can) (?:well |also |even )?be (?:true|argued|said|conceded)\b|"
+    r"i (?:can|do) (?:see|understand) (?:how|why)\b)|"
     r"\b(?:is|are|was|were) not exactly\b|,\s*(?:it is true|it['’]s true|admittedly|granted|to be sure)\s*,",
     re.IGNORECASE,
 )
@@ -860,7 +861,8 @@ SET_UP_VIEW = re.compile(
     r"^\W*(?:apparently|supposedly|allegedly|ostensibly|we are told|we['’]re told|we have been told|"
     r"we['’]ve been told|we are (?:assured|promised)|the (?:argument|theory|thinking|logic|story|line) goes)\b|"
     r"\b(?:purported(?:ly)?|the (?:argument|theory|thinking|logic|story|line) goes|"
-    r"(?:conventional|received) wisdom (?:is|says|holds|has it)|would have us believe|wants? us to believe|"
+    r"(?:conventional|received) wisdom (?:is|says|holds|has it)|would have (?:us|you) believe|"
+    r"wants? (?:us|you) to believe|"
     r"the myth that)\b",
     re.IGNORECASE,
 )

@@ -527,13 +527,13 @@ def _standing(document: Document, features: Sequence[Features], p: Passage) -> i
     return 0 if own else 1
 
 
-# A connective that ties a sentence to the one before ("Furthermore, ", "And, of course, ", "But "): dropped from
-# the start of an argument's span so the argument reads alone. "So long", "Still more", "Now is" are words of
-# the claim, not connectives: the adverbs go only before a comma.
+# A connective that ties a sentence to the one before ("Furthermore, ", "And, of course, ", "But ", "Having said
+# that, "): dropped from the start of an argument's span so the argument reads alone. "So long", "Still more",
+# "Now is" are words of the claim, not connectives: the adverbs go only before a comma.
 _LEADING_CONNECTIVE = re.compile(
     r"(?:(?:and|but|yet|so(?!\s+(?:long|far|much|many|that|too)\b)|furthermore|moreover|besides|additionally|"
     r"in addition|however|nevertheless|nonetheless|therefore|thus|hence|consequently|accordingly)\b\s*,?\s*|"
-    r"(?:still|now|then|also|indeed|in fact|of course|after all|again|plus)\s*,\s*)+",
+    r"(?:still|now|then|also|indeed|in fact|of course|after all|again|plus|having said (?:all )?that)\s*,\s*)+",
     re.IGNORECASE,
 )
 

@@ -81,3 +81,23 @@ def test_topic_announcements_and_fragments_do_not_stand_alone():
     assert not stands_alone("Or there could be more intensive two-year courses for mature students.")
     assert not stands_alone("But there can also be pitfalls for the unwary.")
     assert stands_alone("Libraries have significant implications for literacy, and towns that close them regret it.")
+
+
+def test_grants_and_set_up_views_are_recognised_however_worded():
+    from bot.analysis import lexicon
+
+    for granted in (
+        "It is certainly true that debt defaults take a huge toll.",
+        "Admittedly, the scheme has cut waiting lists.",
+        "I can see how some readers might find the cartoons insulting.",
+        "Now, the US Congress is not exactly a body known for its restraint.",
+        "There are, it is true, signs of a revival.",
+    ):
+        assert lexicon.GRANTS.search(granted), granted
+    assert not lexicon.GRANTS.search("Although fees rose, universities must still widen access.")
+    for set_up in (
+        "One of the purported benefits of marketising higher education was choice.",
+        "Apparently, we should celebrate a new car park.",
+        "The school would have you believe that its course guarantees a job.",
+    ):
+        assert lexicon.SET_UP_VIEW.search(set_up), set_up
