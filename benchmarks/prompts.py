@@ -28,6 +28,16 @@ Each figure is a share (or a median) printed next to its goal:
 * prompts quoting from a pronoun or connective — such a passage opening on "it", "this", "they", "but"…;
 * readings whose first prompt is on the thesis — of readings with a thesis, those whose first prompt is
   about it rather than about another claim.
+* what a reader would not count among the key arguments, each as a share of all arguments, each found by
+  its own patterns here rather than by the analysis's rules (an argument may count under several):
+  dated events — opens on a point in time ("Last week, …", "In 1961, …", "On Friday, …", "Since 2012, …");
+  statistics — holds two or more figures; concessions — opens by granting a point ("It is certainly true
+  that…", "Now, …", "Of course, …") or grants one just before the text turns ("…But"); set-up views — a
+  view the author holds up to reject ("One of the purported benefits…", "Apparently, we should…", "…has
+  been described as…"); anaphoric fragments — opens on a word that needs the sentence before ("The
+  opposite is true…", "Or there could be…", "It should also…", "that's why…"); run-together sentences —
+  two sentences quoted as one where the second reads alone; and, by the analysis's own test
+  (``bot.analysis.select.arguable``), arguments that are not a claim a circle could disagree with.
 
 ``--show N`` prints the output for the first N tune-labelled editorials (those the analysis is designed
 on); the judged set (``benchmarks.judged``) is never printed here.
@@ -49,6 +59,7 @@ from benchmarks.editorials import TUNE_LABELS, load_labels
 from bot.analysis import analyse
 from bot.analysis.compose import AGREEMENT_SCALE, CONVICTION_SCALE, unframed
 from bot.analysis.model import Analysis
+from bot.analysis.segment import segment
 from bot.analysis.select import arguable, stands_alone
 from bot.text import ELLIPSIS
 
@@ -70,6 +81,77 @@ DATE_REASON = re.compile(
     rf"(?:the\s+)?(?:\d{{2,4}}s?\b|{_MONTH}\b|then\b|last\b|the (?:end|start|beginning)\b|world war)",
     re.IGNORECASE,
 )
+
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_SEASON = r"(?:week|weekend|month|year|spring|summer|autumn|fall|winter|decade|century|" + _DAY + ")"
+# An argument that opens on when something happened tells a news event, not a claim.
+DATED_EVENT = re.compile(
+    rf"^\W*(?:(?:late |early )?(?:last|this|next|earlier this|later this|until last)\s+{_SEASON}\b|"
+    rf"(?:on|by|until|after|before|since|in|from|during|as of)\s+(?:(?:early|late|mid-?)\s*)?(?:the\s+)?"
+    rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}|{_DAY}|\d{{4}}s?\b)|yesterday\b|"
+    rf"(?:over|for|in) the (?:past|last) (?:\w+ )?(?:years|months|weeks|days|decades)\b|"
+    rf"(?:\w+ )?(?:years|months|weeks|days) ago\b|{_MONTH}\s+\d|just (?:hours|days|weeks) (?:before|after)\b)",
+    re.IGNORECASE,
+)
+FIGURE = re.compile(r"\d[\d,.]*|\b(?:million|billion|trillion|per ?cent|percent)\b", re.IGNORECASE)
+# Granting a point before turning against it.
+CONCEDES = re.compile(
+    r"^\W*(?:(?:now|yes|sure|true|granted|admittedly|of course|to be sure|certainly|no doubt|undoubtedly|"
+    r"to be fair|in fairness),|(?:admittedly|granted|of course|to be sure)\b|"
+    r"it (?:is|'s|’s) (?:certainly |of course |undoubtedly |quite |perfectly |also )?true that\b|"
+    r"it (?:may|might|could) (?:well )?be (?:true|argued|said)\b)|\bis not exactly\b|\bnot exactly known for\b",
+    re.IGNORECASE,
+)
+GRANTING = re.compile(
+    r"\b(?:true|certainly|of course|admittedly|granted|sure|no doubt|undoubtedly|(?:may|might) well)\b",
+    re.IGNORECASE,
+)
+TURN = re.compile(r"\s*[\"“‘']?(?:but|however|yet|still|nevertheless|nonetheless|even so)\b", re.IGNORECASE)
+# A view the author holds up in order to reject it.
+SET_UP_VIEW = re.compile(
+    r"\b(?:purported(?:ly)?|supposed(?:ly)?|so-called|apparently|allegedly|we are told|we['’]re told|"
+    r"we have been told|the (?:argument|theory|thinking|logic|story|line) goes|conventional wisdom|"
+    r"received wisdom|(?:been|being|is|are|was|were) (?:described|portrayed|characteri[sz]ed|painted|dubbed|"
+    r"hailed|billed|touted) as|the (?:myth|notion) that|(?:is|are) said to|would have us believe|"
+    r"wants? us to believe)\b",
+    re.IGNORECASE,
+)
+# Openings that need the sentence before: a pronoun, a demonstrative, a comparison with it, "Or", "also".
+ANAPHORIC = re.compile(
+    r"^\W*(?:(?:and|but|so|yet)\W+(?:of course\W+)?)?(?:(?:he|she|they|them|his|her|their|this|these|those|such)"
+    r"\b(?!\s+(?:is|are)\s+(?:why|how|because)\b)|that\b(?!\s+(?:is|are)\s+(?:why|how|because)\b)|"
+    r"(?:that|this)['’]s\b|it (?:should|will|can|could|must|may|might|also|does|did|has|had|too)\b|"
+    r"the (?:opposite|same|reverse|latter|former)\b|or\b|nor\b)|^\W*\w+(?: \w+)? (?:should|will|must|can|could) also\b",
+    re.IGNORECASE,
+)
+
+
+def dated_event(text: str) -> bool:
+    return bool(DATED_EVENT.match(text))
+
+
+def has_figures(text: str) -> bool:
+    return len(FIGURE.findall(_QUOTATION.sub("", text))) >= 2
+
+
+def concession(text: str, following: str) -> bool:
+    """Opens by granting a point, or grants one and the text turns against it in the next sentence."""
+    return bool(CONCEDES.search(text) or (GRANTING.search(text) and TURN.match(following)))
+
+
+def set_up_view(text: str) -> bool:
+    return bool(SET_UP_VIEW.search(text))
+
+
+def anaphoric(text: str) -> bool:
+    return bool(ANAPHORIC.match(text))
+
+
+def run_together(text: str) -> bool:
+    """Two or more sentences quoted as one argument where the last would read alone."""
+    document = segment(text)
+    sentences = [document.span(s) for s in document.segments]
+    return len(sentences) >= 2 and not anaphoric(sentences[-1]) and not TURN.match(sentences[-1])
 
 
 @dataclass
@@ -99,6 +181,7 @@ class Tally:
 
     def __post_init__(self) -> None:
         self.frames: Counter[str] = Counter()
+        self.unfit: Counter[str] = Counter()  # arguments per pattern a reader would not count
         self.prompt_words: list[int] = []
 
 
@@ -170,6 +253,17 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
         reported = REPORTED.search(arg.text) and not arguable(arg.text, arg.kind)
         tally.unfit_arguments += bool(reported) or not stands_alone(arg.text)
         tally.reasons += len(arg.reasons)
+        following = text[arg.end : arg.end + 200]
+        for name, found in (
+            ("dated events", dated_event(arg.text)),
+            ("statistics", has_figures(arg.text)),
+            ("concessions", concession(arg.text, following)),
+            ("set-up views", set_up_view(arg.text)),
+            ("anaphoric fragments", anaphoric(arg.text)),
+            ("run-together sentences", run_together(arg.text)),
+            ("not arguable by the analysis's own test", not arguable(arg.text, arg.kind)),
+        ):
+            tally.unfit[name] += found
         tally.date_reasons += sum(bool(DATE_REASON.match(r)) for r in arg.reasons)
 
 
@@ -306,6 +400,9 @@ def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
     yield f"prompts quoting more than {LONG_QUOTE} words", f"{_share(tally.long_quotes, tally.prompts):.3f}", "0"
     yield "prompts quoting from a pronoun or connective", f"{_share(tally.pointing_quotes, tally.prompts):.3f}", "0"
     yield "readings whose first prompt is on the thesis", f"{_share(tally.thesis_first, tally.with_thesis):.3f}", "1"
+    for name, count in tally.unfit.items():
+        yield f"arguments: {name}", f"{_share(count, tally.arguments):.3f}", "-"
+    yield "arguments per reading", f"{_share(tally.arguments, tally.readings):.2f}", "-"
 
 
 def main() -> int:

@@ -175,3 +175,9 @@ def literal(text: str, limit: int) -> str:
     """Organiser text (a title, an author) cut to ``limit`` and shown as typed inside a message of ours:
     cut first, so the escaping backslashes cannot be split from what they protect."""
     return escape_markdown(shorten(text, limit))
+
+
+def as_sentence(text: str) -> str:
+    """``text`` with its first letter upper-cased, to be shown on its own: a key argument is a verbatim span that
+    may start mid-sentence once its opening "But"/"And" is left out ("the problem runs deeper")."""
+    return text[:1].upper() + text[1:]

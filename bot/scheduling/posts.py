@@ -10,7 +10,7 @@ from bot.analysis.limits import MESSAGE_LIMIT, POLL_ANSWER_LIMIT, POLL_QUESTION_
 from bot.analysis.model import Poll
 from bot.publishing import Card, Field, FileSpec, Outgoing, PollResult, PollSpec
 from bot.readings import CircleReading
-from bot.text import escape_markdown, fit, literal, shorten
+from bot.text import as_sentence, escape_markdown, fit, literal, shorten
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -31,7 +31,7 @@ def reading_card(reading: CircleReading) -> Card:
     if analysis.thesis is not None and reading.has_arguments:
         lines += ["", "**The reading argues**", shorten(analysis.thesis.text, 1500)]
     fields = tuple(
-        Field(f"Key argument {n}", shorten(argument.text, FIELD_LIMIT))
+        Field(f"Key argument {n}", shorten(as_sentence(argument.text), FIELD_LIMIT))
         for n, argument in enumerate(analysis.arguments[:MAX_ARGUMENT_FIELDS], 1)
     )
     card = Card(

@@ -69,7 +69,7 @@ def test_claims_spread_over_a_long_reading():
     for i in range(180):
         topic = f"{fillers[i % 9]} {fillers[(i // 9) % 9]} number{i}"
         paragraphs.append(
-            f"The {topic} policy must change because it harms workers badly. "
+            f"The {topic} policy must change because it harms group{i} badly. "
             f"Officials met on Tuesday to discuss the {topic} report in the hall. "
             f"The meeting lasted about two hours and ended at noon."
         )
@@ -81,6 +81,8 @@ def test_claims_spread_over_a_long_reading():
     assert len(analysis.arguments) == 10
     assert min(positions) < 0.25 and max(positions) > 0.75
     assert sum(1 for p in positions if p > 0.5) >= 3
+    # the meetings are news told, not claims: the policy claims fill every place
+    assert not any(a.text.startswith("Officials met on Tuesday") for a in analysis.arguments)
 
 
 def test_deterministic():
@@ -328,7 +330,7 @@ def test_columns_furniture_is_never_an_argument():
     assert not any("is published by" in p for p in passages)
     assert not any(p.rstrip(".").endswith(":") for p in passages)
     assert not any("\n" in p for p in passages)
-    assert any(p.startswith("And then there's the pheromone industry") for p in passages)
+    assert all(p.startswith("And then there's the pheromone industry") for p in passages if "pheromone" in p)
 
 
 def test_dateline_is_left_out_of_the_passage():
