@@ -42,7 +42,7 @@ class BatchWriter(Generic[T]):
         self._finished = 0  # events whose batch was written (or failed and was logged)
         self.failed = 0  # events in batches the sink raised on
         self._wake = asyncio.Event()
-        self._progress = asyncio.Event()  # replaced by a fresh one each time a batch finishes
+        self._progress = asyncio.Condition()
         self._flush_wanted = False
         self._closing = False
         self._task: asyncio.Task[None] | None = None
@@ -60,9 +60,10 @@ class BatchWriter(Generic[T]):
             self._task = asyncio.get_running_loop().create_task(self._run(), name="participation-writer")
         task = self._task
         while self.pending >= self.max_pending:
+            async with self._progress:
+                await self._progress.wait_for(lambda: self.pending < self.max_pending or task.done())
             if task.done():
                 raise WriterClosed("the participation writer stopped")
-            await self._progress.wait()
         if not self._waiting:
             self._oldest = asyncio.get_running_loop().time()
             self._wake.set()  # the writer sleeps without a deadline while nothing waits
@@ -79,8 +80,8 @@ class BatchWriter(Generic[T]):
             return
         self._flush_wanted = True
         self._wake.set()
-        while self._finished < target and not task.done():
-            await self._progress.wait()
+        async with self._progress:
+            await self._progress.wait_for(lambda: self._finished >= target or task.done())
 
     async def close(self) -> None:
         """Write everything still waiting, then stop; later puts raise :class:`WriterClosed`."""
@@ -90,12 +91,6 @@ class BatchWriter(Generic[T]):
             await self._task
 
     async def _run(self) -> None:
-        try:
-            await self._loop()
-        finally:
-            self._progressed()  # a waiter must not sleep on a writer that has stopped
-
-    async def _loop(self) -> None:
         loop = asyncio.get_running_loop()
         while True:
             if not self._waiting:
@@ -126,11 +121,5 @@ class BatchWriter(Generic[T]):
         finally:
             self._in_flight = 0
             self._finished += len(batch)
-            self._progressed()
-
-    def _progressed(self) -> None:
-        """Wake everyone waiting for a batch at once. An ``asyncio.Condition`` hands its lock from waiter to
-        waiter, one loop turn each: with a few hundred /me stats flushing during 2,000 messages a second,
-        the last waited ~1 s for a 50 ms batch (benchmarks/load.py)."""
-        progress, self._progress = self._progress, asyncio.Event()
-        progress.set()
+            async with self._progress:
+                self._progress.notify_all()
