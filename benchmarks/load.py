@@ -24,6 +24,7 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import random
 import resource
 import sqlite3
@@ -36,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.load_bot import MID_WEEK
+from benchmarks.load_bot import MID_WEEK, cpu_seconds
 from tests.fakediscord import (
     Channel,
     FakeDiscord,
@@ -205,7 +206,7 @@ async def measure(args: argparse.Namespace) -> None:
             ready = await bot.receive()
             read_week(fake, circles)
             sent = Sent()
-            load_started = loop.time()
+            load_started, cpu_before = loop.time(), cpu_seconds()
             await asyncio.gather(
                 send_load(fake, circles, args.rate, args.seconds, sent),
                 send_commands(fake, circles, args.commands, args.seconds / 3, args.burst_seconds, sent),
@@ -218,6 +219,7 @@ async def measure(args: argparse.Namespace) -> None:
             )
             bot.send("finish")
             figures = await bot.receive()
+            figures["fake_cpu_s"] = cpu_seconds() - cpu_before
             await bot.process.wait()
             with sqlite3.connect(database) as db:
                 stored = db.execute("SELECT count(*) FROM participation_events").fetchone()[0]
@@ -261,6 +263,10 @@ def report(args: argparse.Namespace, sent: Sent, stored: int, bot: dict[str, Any
     print(
         f"peak RSS of the bot's process: {bot['rss_mib']:.0f} MiB (after setup: {bot['ready_rss_mib']:.0f} MiB); "
         f"its chart worker: {bot['children_rss_mib']:.0f} MiB; the fake Discord's process: {rss_mib():.0f} MiB"
+    )
+    print(
+        f"CPU seconds from the load's start until the bot had handled it all ({drained:.1f} s): "
+        f"bot {bot['cpu_s']:.1f}, fake Discord {bot['fake_cpu_s']:.1f} (this machine: {os.cpu_count()} cores)"
     )
     print(f"wall time: {wall:.1f} s")
 

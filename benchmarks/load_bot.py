@@ -58,6 +58,12 @@ def rss_mib(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process so far, every thread (the event loop and aiosqlite's) counted."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def say(message: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(message) + "\n")
     sys.stdout.flush()
@@ -103,14 +109,22 @@ async def drive(bot: Any, clock: FakeClock, config: dict[str, Any]) -> dict[str,
     bot.add_listener(figures.on_interaction, "on_interaction")
     probe = asyncio.create_task(figures.probe_loop())
     say({"ready": True, "rss_mib": rss_mib()})
+    cpu_before = cpu_seconds()
     line = await asyncio.to_thread(sys.stdin.readline)
     if line.strip() != "finish":
         raise SystemExit(f"expected 'finish' from the benchmark, got {line!r}")
     await settle(set(), timeout=TIMEOUT, what="the load")
     settled_at = asyncio.get_running_loop().time()
+    cpu = cpu_seconds() - cpu_before
     probe.cancel()
     await services.participation.writer.flush()
-    return {"received": figures.received, "lags": figures.lags, "settled_at": settled_at, "rss_mib": rss_mib()}
+    return {
+        "received": figures.received,
+        "lags": figures.lags,
+        "settled_at": settled_at,
+        "cpu_s": cpu,
+        "rss_mib": rss_mib(),
+    }
 
 
 def main() -> None:
