@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.load_bot import MID_WEEK, cpu_seconds
+from benchmarks.load_bot import MID_WEEK, cpu_seconds, probe_loop
 from tests.fakediscord import (
     Channel,
     FakeDiscord,
@@ -72,6 +72,7 @@ class Sent:
     votes: int = 0
     commands: list[InteractionResult] = field(default_factory=list)
     seconds: float = 0.0
+    lags: list[float] = field(default_factory=list)  # seconds the fake's event loop was late waking a 10 ms sleep
 
 
 class BotProcess:
@@ -207,6 +208,7 @@ async def measure(args: argparse.Namespace) -> None:
             read_week(fake, circles)
             sent = Sent()
             load_started, cpu_before = loop.time(), cpu_seconds()
+            probe = asyncio.create_task(probe_loop(sent.lags))
             await asyncio.gather(
                 send_load(fake, circles, args.rate, args.seconds, sent),
                 send_commands(fake, circles, args.commands, args.seconds / 3, args.burst_seconds, sent),
@@ -217,6 +219,7 @@ async def measure(args: argparse.Namespace) -> None:
                 "every command answered",
                 timeout=30,
             )
+            probe.cancel()
             bot.send("finish")
             figures = await bot.receive()
             figures["fake_cpu_s"] = cpu_seconds() - cpu_before
@@ -254,6 +257,7 @@ def report(args: argparse.Namespace, sent: Sent, stored: int, bot: dict[str, Any
         gateway = [received[r.id] - r.dispatched_at for r in records if r.id in received]
         print(f"  of which the gateway (the fake sends, discord.py parses): {spread(gateway)}")
         print(f"  the bot's event loop late waking a 10 ms sleep: {spread(bot['lags'])}")
+        print(f"  the fake's event loop late waking a 10 ms sleep (its clock times both ends): {spread(sent.lags)}")
         for name in sorted({r.name for r in answered}):
             mine = [r.answered_at - r.dispatched_at for r in answered if r.name == name]
             print(f"  /{name} ({len(mine)}): {spread(mine)}")
