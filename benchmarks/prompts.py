@@ -22,7 +22,22 @@ Each figure is a share (or a median) printed next to its goal:
   true of…", a bare "It"/"They"), editor's notes, exclamations, self-promotion, reported descriptions
   (``bot.analysis.select.stands_alone``), and arguments that report someone else's words or acts
   ("The mayor alleged…") without the author taking a side;
-* median prompt words.
+* median prompt words;
+* prompts quoting more than 15 words — prompts holding more than 15 of the reading's words in a row, in
+  quotation marks or as reported speech (a passage is RUN words or more in a row that the reading also has);
+* prompts quoting from a pronoun or connective — such a passage opening on "it", "this", "they", "but"…;
+* readings whose first prompt is on the thesis — of readings with a thesis, those whose first prompt is
+  about it rather than about another claim.
+* what a reader would not count among the key arguments, each as a share of all arguments, each found by
+  its own patterns here rather than by the analysis's rules (an argument may count under several):
+  dated events — opens on a point in time ("Last week, …", "In 1961, …", "On Friday, …", "Since 2012, …");
+  statistics — holds two or more figures; concessions — opens by granting a point ("It is certainly true
+  that…", "Now, …", "Of course, …") or grants one just before the text turns ("…But"); set-up views — a
+  view the author holds up to reject ("One of the purported benefits…", "Apparently, we should…", "…has
+  been described as…"); anaphoric fragments — opens on a word that needs the sentence before ("The
+  opposite is true…", "Or there could be…", "It should also…", "that's why…"); run-together sentences —
+  two sentences quoted as one where the second reads alone; and, by the analysis's own test
+  (``bot.analysis.select.arguable``), arguments that are not a claim a circle could disagree with.
 
 ``--show N`` prints the output for the first N tune-labelled editorials (those the analysis is designed
 on); the judged set (``benchmarks.judged``) is never printed here.
@@ -42,8 +57,9 @@ from benchmarks.common import shared_root, shared_texts
 from benchmarks.corpus import load, show
 from benchmarks.editorials import TUNE_LABELS, load_labels
 from bot.analysis import analyse
-from bot.analysis.compose import AGREEMENT_SCALE, CONVICTION_SCALE, core
+from bot.analysis.compose import AGREEMENT_SCALE, CONVICTION_SCALE, unframed
 from bot.analysis.model import Analysis
+from bot.analysis.segment import segment
 from bot.analysis.select import arguable, stands_alone
 from bot.text import ELLIPSIS
 
@@ -66,6 +82,77 @@ DATE_REASON = re.compile(
     re.IGNORECASE,
 )
 
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_SEASON = r"(?:week|weekend|month|year|spring|summer|autumn|fall|winter|decade|century|" + _DAY + ")"
+# An argument that opens on when something happened tells a news event, not a claim.
+DATED_EVENT = re.compile(
+    rf"^\W*(?:(?:late |early )?(?:last|this|next|earlier this|later this|until last)\s+{_SEASON}\b|"
+    rf"(?:on|by|until|after|before|since|in|from|during|as of)\s+(?:(?:early|late|mid-?)\s*)?(?:the\s+)?"
+    rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}|{_DAY}|\d{{4}}s?\b)|yesterday\b|"
+    rf"(?:over|for|in) the (?:past|last) (?:\w+ )?(?:years|months|weeks|days|decades)\b|"
+    rf"(?:\w+ )?(?:years|months|weeks|days) ago\b|{_MONTH}\s+\d|just (?:hours|days|weeks) (?:before|after)\b)",
+    re.IGNORECASE,
+)
+FIGURE = re.compile(r"\d[\d,.]*|\b(?:million|billion|trillion|per ?cent|percent)\b", re.IGNORECASE)
+# Granting a point before turning against it.
+CONCEDES = re.compile(
+    r"^\W*(?:(?:now|yes|sure|true|granted|admittedly|of course|to be sure|certainly|no doubt|undoubtedly|"
+    r"to be fair|in fairness),|(?:admittedly|granted|of course|to be sure)\b|"
+    r"it (?:is|'s|’s) (?:certainly |of course |undoubtedly |quite |perfectly |also )?true that\b|"
+    r"it (?:may|might|could) (?:well )?be (?:true|argued|said)\b)|\bis not exactly\b|\bnot exactly known for\b",
+    re.IGNORECASE,
+)
+GRANTING = re.compile(
+    r"\b(?:true|certainly|of course|admittedly|granted|sure|no doubt|undoubtedly|(?:may|might) well)\b",
+    re.IGNORECASE,
+)
+TURN = re.compile(r"\s*[\"“‘']?(?:but|however|yet|still|nevertheless|nonetheless|even so)\b", re.IGNORECASE)
+# A view the author holds up in order to reject it.
+SET_UP_VIEW = re.compile(
+    r"\b(?:purported(?:ly)?|supposed(?:ly)?|so-called|apparently|allegedly|we are told|we['’]re told|"
+    r"we have been told|the (?:argument|theory|thinking|logic|story|line) goes|conventional wisdom|"
+    r"received wisdom|(?:been|being|is|are|was|were) (?:described|portrayed|characteri[sz]ed|painted|dubbed|"
+    r"hailed|billed|touted) as|the (?:myth|notion) that|(?:is|are) said to|would have us believe|"
+    r"wants? us to believe)\b",
+    re.IGNORECASE,
+)
+# Openings that need the sentence before: a pronoun, a demonstrative, a comparison with it, "Or", "also".
+ANAPHORIC = re.compile(
+    r"^\W*(?:(?:and|but|so|yet)\W+(?:of course\W+)?)?(?:(?:he|she|they|them|his|her|their|this|these|those|such)"
+    r"\b(?!\s+(?:is|are)\s+(?:why|how|because)\b)|that\b(?!\s+(?:is|are)\s+(?:why|how|because)\b)|"
+    r"(?:that|this)['’]s\b|it (?:should|will|can|could|must|may|might|also|does|did|has|had|too)\b|"
+    r"the (?:opposite|same|reverse|latter|former)\b|or\b|nor\b)|^\W*\w+(?: \w+)? (?:should|will|must|can|could) also\b",
+    re.IGNORECASE,
+)
+
+
+def dated_event(text: str) -> bool:
+    return bool(DATED_EVENT.match(text))
+
+
+def has_figures(text: str) -> bool:
+    return len(FIGURE.findall(_QUOTATION.sub("", text))) >= 2
+
+
+def concession(text: str, following: str) -> bool:
+    """Opens by granting a point, or grants one and the text turns against it in the next sentence."""
+    return bool(CONCEDES.search(text) or (GRANTING.search(text) and TURN.match(following)))
+
+
+def set_up_view(text: str) -> bool:
+    return bool(SET_UP_VIEW.search(text))
+
+
+def anaphoric(text: str) -> bool:
+    return bool(ANAPHORIC.match(text))
+
+
+def run_together(text: str) -> bool:
+    """Two or more sentences quoted as one argument where the last would read alone."""
+    document = segment(text)
+    sentences = [document.span(s) for s in document.segments]
+    return len(sentences) >= 2 and not anaphoric(sentences[-1]) and not TURN.match(sentences[-1])
+
 
 @dataclass
 class Tally:
@@ -87,9 +174,14 @@ class Tally:
     arguments: int = 0
     unfit_arguments: int = 0
     partial_labels: int = 0
+    long_quotes: int = 0
+    pointing_quotes: int = 0
+    with_thesis: int = 0
+    thesis_first: int = 0
 
     def __post_init__(self) -> None:
         self.frames: Counter[str] = Counter()
+        self.unfit: Counter[str] = Counter()  # arguments per pattern a reader would not count
         self.prompt_words: list[int] = []
 
 
@@ -121,19 +213,26 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
     if agreement is not None and agreement.argument is not None:
         asked = analysis.arguments[agreement.argument]
     if asked is not None and agreement is not None:
-        claim = core(asked.text)
+        claim = unframed(asked.text)
         if len(claim) + FRAME_ROOM <= 300:
             tally.whole_fits += 1
-            tally.whole_missed += not _contains(_words(agreement.question), _words(claim))
+            tally.whole_missed += not _states_whole(agreement.question, claim)
+    if analysis.thesis is not None and analysis.prompts:
+        tally.with_thesis += 1
+        tally.thesis_first += analysis.prompts[0].argument is None
     tally.agreement_elsewhere += agreement is not None and agreement.argument is not None
     tally.frames.update({frame(p.text) for p in analysis.prompts})
     quoted: set[str] = set()
+    source_grams = _grams(_words(source), RUN)
     for prompt in analysis.prompts:
         quotes = {q.lower() for q in _QUOTATION.findall(prompt.text)}
         tally.reused_quotes += bool(quotes & quoted)
         quoted |= quotes
         tally.prompts += 1
         tally.prompt_words.append(len(prompt.text.split()))
+        runs = [_named(run) for run in verbatim_runs(prompt.text, source_grams)]
+        tally.long_quotes += any(len(run) > LONG_QUOTE for run in runs)
+        tally.pointing_quotes += any(run[0] in POINTING for run in runs)
         tally.cut_prompts += prompt.text.count(ELLIPSIS) > source.count(ELLIPSIS)
         if prompt.argument is not None and analysis.arguments[prompt.argument].kind == "factual":
             tally.factual_prompts += 1
@@ -154,6 +253,17 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
         reported = REPORTED.search(arg.text) and not arguable(arg.text, arg.kind)
         tally.unfit_arguments += bool(reported) or not stands_alone(arg.text)
         tally.reasons += len(arg.reasons)
+        following = text[arg.end : arg.end + 200]
+        for name, found in (
+            ("dated events", dated_event(arg.text)),
+            ("statistics", has_figures(arg.text)),
+            ("concessions", concession(arg.text, following)),
+            ("set-up views", set_up_view(arg.text)),
+            ("anaphoric fragments", anaphoric(arg.text)),
+            ("run-together sentences", run_together(arg.text)),
+            ("not arguable by the analysis's own test", not arguable(arg.text, arg.kind)),
+        ):
+            tally.unfit[name] += found
         tally.date_reasons += sum(bool(DATE_REASON.match(r)) for r in arg.reasons)
 
 
@@ -184,6 +294,88 @@ def _ends_a_thought(answer: str, claim: str) -> bool:
     return found is None or bool(_THOUGHT_BREAK.match(flat, found.end()))
 
 
+# A prompt names a claim by at most this many of the reading's words in a row (quoted or reported).
+LONG_QUOTE = 15
+RUN = 4  # words in a row shared with the reading that count as taken from it
+# A passage taken from the reading that opens like this leans on what came before it.
+POINTING = frozenset(
+    [
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "he",
+        "she",
+        "his",
+        "her",
+        "such",
+        "which",
+        "and",
+        "but",
+        "so",
+        "also",
+        "however",
+        "therefore",
+        "thus",
+        "yet",
+        "or",
+        "because",
+        "then",
+    ]
+)
+
+
+def _grams(words: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def verbatim_runs(prompt: str, source_grams: set[tuple[str, ...]]) -> list[list[str]]:
+    """The passages of ``prompt`` taken word for word from the reading (RUN words in a row or more)."""
+    words = _words(prompt)
+    covered = [False] * len(words)
+    for i in range(len(words) - RUN + 1):
+        if tuple(words[i : i + RUN]) in source_grams:
+            covered[i : i + RUN] = [True] * RUN
+    runs, current = [], []
+    for word, inside in zip(words, covered, strict=True):
+        if inside:
+            current.append(word)
+        elif current:
+            runs.append(current)
+            current = []
+    return runs + ([current] if current else [])
+
+
+# "It is time to…", "It would be wrong to…": an "it" that points forward to what follows, not back.
+_FORWARD_IT = re.compile(r"^it (?:is|was|would be|will be|must be|may be|might be|seems) (?:\S+ ){0,6}?(?:to|that)\b")
+
+
+def _named(run: list[str]) -> list[str]:
+    """A passage taken from the reading as the claim it names: without the "that" a question's own "the author
+    says that…" may share with the reading, and with a forward-pointing "it" read as no pointer."""
+    run = run[1:] if run[:1] == ["that"] and len(run) > 1 else run
+    return ["(it)", *run[1:]] if _FORWARD_IT.match(" ".join(run)) else run
+
+
+def _states_whole(question: str, claim: str) -> bool:
+    """The question holds the claim whole, or the claim with only a lead-in or asides left out: its words in
+    order, running to the claim's end, with nothing cut by an ellipsis."""
+    asked, words = _words(question), _words(claim)
+    if _contains(asked, words):
+        return True
+    if ELLIPSIS in question or not words:
+        return False
+    inner = _words(_QUOTATION.findall(question)[0]) if _QUOTATION.search(question) else asked
+    it = iter(words)
+    in_order = all(w in it for w in inner)
+    return in_order and len(inner) >= 3 and inner[-3:] == words[-3:]
+
+
 def _share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
@@ -205,6 +397,12 @@ def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
         "-",
     )
     yield "median prompt words", f"{statistics.median(tally.prompt_words or [0]):.0f}", "<= 40"
+    yield f"prompts quoting more than {LONG_QUOTE} words", f"{_share(tally.long_quotes, tally.prompts):.3f}", "0"
+    yield "prompts quoting from a pronoun or connective", f"{_share(tally.pointing_quotes, tally.prompts):.3f}", "0"
+    yield "readings whose first prompt is on the thesis", f"{_share(tally.thesis_first, tally.with_thesis):.3f}", "1"
+    for name, count in tally.unfit.items():
+        yield f"arguments: {name}", f"{_share(count, tally.arguments):.3f}", "-"
+    yield "arguments per reading", f"{_share(tally.arguments, tally.readings):.2f}", "-"
 
 
 def main() -> int:

@@ -8,7 +8,7 @@ Services build ``Outgoing`` messages and hand them to a ``Publisher``; the Disco
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal, Protocol
 
 
@@ -70,18 +70,6 @@ class PollResult:
     finalized: bool
 
 
-@dataclass(frozen=True, slots=True)
-class ThreadActivity:
-    """Who took part in a week's thread, as Discord reports it (ids only, never message text)."""
-
-    authors: frozenset[int] = field(default_factory=frozenset)
-    voters: frozenset[int] = field(default_factory=frozenset)
-
-    @property
-    def members(self) -> int:
-        return len(self.authors | self.voters)
-
-
 ErrorKind = Literal["forbidden", "missing", "transient"]
 
 
@@ -111,8 +99,6 @@ class Publisher(Protocol):
         ...
 
     async def poll_result(self, channel_id: int, message_id: int) -> PollResult: ...
-
-    async def activity(self, thread_id: int, poll_message_ids: tuple[int, ...]) -> ThreadActivity: ...
 
     async def notify(self, channel_id: int, text: str) -> None:
         """A plain message to the organisers' log channel (no mentions)."""

@@ -76,8 +76,10 @@ def shorten(text: str, limit: int, ellipsis: str = ELLIPSIS) -> str:
     """Return ``text`` (whitespace runs collapsed) cut to at most ``limit`` characters at a word boundary.
 
     Cutting is only ever done at whitespace so a reader never sees half a word; trailing separators are
-    dropped before the ellipsis so the cut reads as deliberate. A single word longer than the limit has
-    no boundary to cut at: it is then cut hard, the only case that can split a word.
+    dropped before the ellipsis so the cut reads as deliberate. A cut must keep a word: leading
+    punctuation alone ("— …", "...…") says nothing. When no whole word fits (the first word with a letter
+    or digit is longer than the room), that word is cut hard, the only case that can split a word, and
+    the punctuation before it is kept if the room reaches past it, dropped otherwise.
     """
     if limit < 1:
         raise ValueError("limit must be at least 1")
@@ -87,19 +89,35 @@ def shorten(text: str, limit: int, ellipsis: str = ELLIPSIS) -> str:
     if limit <= len(ellipsis):
         return ellipsis[:limit]
     room = limit - len(ellipsis)
+    head = _whole_words(flat, room)
+    if not _has_word(head):
+        start = flat if _has_word(flat[:room]) else _from_first_letter(flat)
+        head = start[:room].rstrip(_DANGLING) or start[:room]
+    return head + ellipsis
+
+
+def _whole_words(flat: str, room: int) -> str:
+    """The longest run of ``flat``'s first words within ``room``, without separators or lead-in words
+    left dangling before the ellipsis (keeping at least half of the room and at least one word)."""
     # A boundary exists at `room` if the next character is a space (we keep the whole last word).
     head = flat[:room] if flat[room] == " " else flat[:room].rsplit(" ", 1)[0] if " " in flat[:room] else ""
     head = head.rstrip(_DANGLING)
-    # Drop lead-in words left dangling before the ellipsis, keeping at least half of the room.
     while " " in head:
         trimmed, last = head.rsplit(" ", 1)
         trimmed = trimmed.rstrip(_DANGLING)
-        if last.lower() not in _WEAK_ENDINGS or len(trimmed) < room // 2:
+        if last.lower() not in _WEAK_ENDINGS or len(trimmed) < room // 2 or not _has_word(trimmed):
             break
         head = trimmed
-    if not head:
-        head = flat[:room]
-    return head + ellipsis
+    return head
+
+
+def _has_word(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+def _from_first_letter(flat: str) -> str:
+    """``flat`` from its first letter or digit; all of it when it has none."""
+    return flat[next((i for i, c in enumerate(flat) if c.isalnum()), 0) :]
 
 
 def is_cut_at_word_boundary(short: str, full: str, ellipsis: str = ELLIPSIS) -> bool:
@@ -151,3 +169,15 @@ def escape_markdown(text: str) -> str:
         return f"{indent}{marker}\\" if marker[0].isdigit() else f"{indent}\\{marker}"
 
     return _MARKDOWN_LINE_START.sub(line_start, escaped)
+
+
+def literal(text: str, limit: int) -> str:
+    """Organiser text (a title, an author) cut to ``limit`` and shown as typed inside a message of ours:
+    cut first, so the escaping backslashes cannot be split from what they protect."""
+    return escape_markdown(shorten(text, limit))
+
+
+def as_sentence(text: str) -> str:
+    """``text`` with its first letter upper-cased, to be shown on its own: a key argument is a verbatim span that
+    may start mid-sentence once its opening "But"/"And" is left out ("the problem runs deeper")."""
+    return text[:1].upper() + text[1:]

@@ -8,7 +8,7 @@ from discord.ext import commands
 
 from bot.discordside.client import ReadingCircleBot
 from bot.discordside.replies import NO_PINGS, actor_of, guild_id_of
-from bot.text import shorten
+from bot.text import literal
 
 
 class Prompts(commands.Cog):
@@ -23,7 +23,7 @@ class Prompts(commands.Cog):
     async def add_prompt(self, interaction: discord.Interaction, text: app_commands.Range[str, 1, 2000]) -> None:
         reading = await self.service.add_prompt(actor_of(interaction), guild_id_of(interaction), text)
         await interaction.response.send_message(
-            f"Your prompt is going out in the thread of **{shorten(reading.title, 200)}**.",
+            f"Your prompt is going out in the thread of **{literal(reading.title, 200)}**.",
             ephemeral=True,
             allowed_mentions=NO_PINGS,
         )
@@ -41,7 +41,7 @@ class Prompts(commands.Cog):
     ) -> None:
         reading = await self.service.add_poll(actor_of(interaction), guild_id_of(interaction), question, answers, hours)
         await interaction.response.send_message(
-            f"Your poll is going out in the thread of **{shorten(reading.title, 200)}**.",
+            f"Your poll is going out in the thread of **{literal(reading.title, 200)}**.",
             ephemeral=True,
             allowed_mentions=NO_PINGS,
         )

@@ -16,7 +16,7 @@ from bot.ingest.limits import MAX_UPLOAD_BYTES, size_text
 from bot.prepare import Link, Pasted, Progress, Source, Upload, prepare
 from bot.readings import CircleReading
 from bot.services.writing import model_for, worker_limits
-from bot.text import fit, shorten
+from bot.text import fit, literal, shorten
 
 PASTE_LIMIT = 4000  # a modal's text field
 ADDS_PER_MINUTE = 3  # /reading add per member: enough to queue a few readings in a row, not to flood workers
@@ -160,7 +160,7 @@ class Readings(commands.Cog):
             text = "Nothing is queued. Organisers can add a reading with /reading add."
         else:
             lines = [
-                f"{s.reading.position}. **{shorten(s.reading.title, 120)}** — "
+                f"{s.reading.position}. **{literal(s.reading.title, 120)}** — "
                 + (local_time(s.when, circle.timezone) if s.when else "paused")
                 for s in scheduled
             ]
@@ -172,7 +172,7 @@ class Readings(commands.Cog):
     async def remove(self, interaction: discord.Interaction, reading: str) -> None:
         removed = await self.service.remove(actor_of(interaction), guild_id_of(interaction), _reading_id(reading))
         await interaction.response.send_message(
-            f"Removed **{shorten(removed.title, 200)}** from the queue.", ephemeral=True, allowed_mentions=NO_PINGS
+            f"Removed **{literal(removed.title, 200)}** from the queue.", ephemeral=True, allowed_mentions=NO_PINGS
         )
 
     @reading.command(name="move", description="Move a queued reading to another place in the queue")
@@ -183,7 +183,7 @@ class Readings(commands.Cog):
         scheduled = await self.service.move(
             actor_of(interaction), guild_id_of(interaction), _reading_id(reading), position
         )
-        lines = [f"{s.reading.position}. {shorten(s.reading.title, 120)}" for s in scheduled]
+        lines = [f"{s.reading.position}. {literal(s.reading.title, 120)}" for s in scheduled]
         await interaction.response.send_message(
             fit("The queue is now:\n" + "\n".join(lines), 2000), ephemeral=True, allowed_mentions=NO_PINGS
         )
@@ -209,7 +209,7 @@ class Readings(commands.Cog):
     async def post_now(self, interaction: discord.Interaction) -> None:
         reading = await self.service.post_now(actor_of(interaction), guild_id_of(interaction))
         await interaction.response.send_message(
-            f"Posting **{shorten(reading.title, 200)}** now; its prompts and polls follow through the week.",
+            f"Posting **{literal(reading.title, 200)}** now; its prompts and polls follow through the week.",
             ephemeral=True,
             allowed_mentions=NO_PINGS,
         )
@@ -225,7 +225,7 @@ class Readings(commands.Cog):
         where = f" Discuss it in <#{week.thread_id}>." if week.thread_id else ""
         link = f" {reading.url}" if reading.url else ""
         await interaction.response.send_message(
-            f"This week: **{shorten(reading.title, 200)}**{link}.{where}", ephemeral=True, allowed_mentions=NO_PINGS
+            f"This week: **{literal(reading.title, 200)}**{link}.{where}", ephemeral=True, allowed_mentions=NO_PINGS
         )
 
     @reading.command(name="archive", description="Readings the circle has read")
@@ -234,7 +234,7 @@ class Readings(commands.Cog):
         if not readings:
             text = "The circle has not read anything yet."
         else:
-            lines = [f"• **{shorten(r.title, 120)}**" + (f" — {r.url}" if r.url else "") for r in readings]
+            lines = [f"• **{literal(r.title, 120)}**" + (f" — {r.url}" if r.url else "") for r in readings]
             text = fit("Read so far (newest first):\n" + "\n".join(lines), 2000)
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 

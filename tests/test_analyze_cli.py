@@ -46,7 +46,7 @@ def check_result(line: str, source: str) -> dict:
     assert result["words"] > 300 and result["reading_minutes"] >= 1
     assert result["thesis"]["text"]
     assert len(result["arguments"]) >= 3
-    assert len(result["prompts"]) >= 5 and all(p["text"].endswith("?") for p in result["prompts"])
+    assert len(result["prompts"]) >= 3 and all(p["text"].endswith("?") for p in result["prompts"])
     assert len(result["polls"]) >= 2
     for poll in result["polls"]:
         assert len(poll["question"]) <= 300 and 2 <= len(poll["answers"]) <= 10

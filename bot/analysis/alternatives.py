@@ -2,7 +2,8 @@
 for a poll whose answers are real alternatives rather than degrees of agreement.
 
 Only a choice between courses of action is taken: the sentence says what should be done (or asks
-"whether to…"), and each option is a phrase of its own that a member could pick; "whether they like it or
+"whether to…"), or sets the author's course against the one it would replace ("instead of X, we should Y",
+"should Y rather than X"), and each option is a phrase of its own that a member could pick; "whether they like it or
 not", "black or white" and "either through X or by Y" are not choices to vote on.
 """
 
@@ -28,6 +29,22 @@ _CHOICE = re.compile(
 _NOT_A_COURSE = re.compile(
     r"^(?:a|an|the|by|through|in|on|at|from|with|because|as|not|that|this|it|they|he|she|we|you|i)\b",
     re.IGNORECASE,
+)
+
+_DUTY = r"(?:should|must|need to|needs to|ought to|has to|have to|had better)"
+# "Instead of X, we should Y" and "we should Y rather than X": the author's course set against the one it
+# replaces, both of them courses a member could back.
+_INSTEAD = (
+    re.compile(
+        rf"\binstead of\s+(?P<b>[a-z][^,;:.?!()\"“”]{{4,70}}?),\s+[^,;:.?!]{{0,40}}?\b{_DUTY}\s+"
+        r"(?P<a>[a-z][^,;:.?!()\"“”]{4,70}?)\s*(?=[,.;:?!]|$)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b{_DUTY}\s+(?P<a>[a-z][^,;:.?!()\"“”]{{4,70}}?),?\s+(?:rather than|instead of)\s+"
+        r"(?P<b>[a-z][^,;:.?!()\"“”]{4,70}?)\s*(?=[,.;:?!]|$)",
+        re.IGNORECASE,
+    ),
 )
 
 # A verb in the third person with its object: the sentence's own predicate, not part of an option.
@@ -68,5 +85,10 @@ def find_choice(document: Document, features: Sequence[Features]) -> Alternative
             # The second option runs to the end of the clause: it may have taken in what the sentence says
             # about the choice ("…or Happy Holidays misses the point").
             if a and b and not _PREDICATE.search(b) and a.casefold() != b.casefold():
+                return Alternatives(" ".join(sentence.split()), (a, b))
+        for pattern in _INSTEAD:
+            found = pattern.search(sentence)
+            a, b = (_option(found.group("a")), _option(found.group("b"))) if found else (None, None)
+            if a and b and a.casefold() != b.casefold():
                 return Alternatives(" ".join(sentence.split()), (a, b))
     return None

@@ -1,9 +1,10 @@
 """Stage 5: turn the thesis and claims into discussion prompts and polls that fit Discord.
 
-Quotes are embedded as readable English: leading connectives ("In conclusion,", "Therefore,") and
-stance frames ("I believe that") are dropped because the prompt supplies its own frame, a common first
-word is lower-cased when the quote continues a sentence, the final full stop is removed, and long quotes
-are cut at a word boundary with an ellipsis.
+A prompt names a claim by its core (``core``): the main clause in the author's words, at most CORE_WORDS
+words, as reported speech ("the author says councils must…") or a short quotation; a claim with no such
+core gets no prompt of its own rather than a long or cut quote. Poll questions quote a claim whole
+(``quote``): leading connectives and stance frames are dropped, a common first word is lower-cased when the
+quote continues a sentence, and the final full stop is removed. The wordings live in ``frames``.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.analysis import lexicon
+from bot.analysis import frames, lexicon
 from bot.analysis.alternatives import Alternatives
 from bot.analysis.limits import (
-    MAX_PROMPTS,
     POLL_ANSWER_LIMIT,
     POLL_MAX_ANSWERS,
     POLL_QUESTION_LIMIT,
@@ -27,7 +27,6 @@ from bot.analysis.select import arguable, classify, stands_alone
 from bot.text import shorten
 
 QUOTE_LIMIT = 200  # characters of a claim quoted by ``quote`` unless told otherwise
-QUOTE_WORDS = 20  # a prompt quotes a claim whole up to this many words, else a whole clause of it
 PROMPT_LIMIT = 400  # a prompt stays comfortably readable (and far inside a message)
 AGREEMENT_SCALE = ("Strongly agree", "Agree", "Not sure", "Disagree", "Strongly disagree")
 
@@ -123,13 +122,18 @@ class Composition:
     note: str = ""
 
 
-def core(claim: str) -> str:
+_NOT_A_CLAUSE_START = re.compile(r"(?:of|about|so|for|to|with|on|in|\w+ly\s+that)\b", re.IGNORECASE)
+
+
+def unframed(claim: str) -> str:
     """The claim without opening connectives, stance frame or scaffolding: "In conclusion, I believe that X"
     -> "X", "The second reason is that X" -> "X". What is left is the end of the claim, word for word."""
     text = " ".join(claim.split())
     for _ in range(4):
         stripped = lexicon.STANCE_PREFIX.sub("", lexicon.DISCOURSE_OPENER.sub("", text))
         stripped = lexicon.SCAFFOLD_PREFIX.sub("", stripped)
+        if _NOT_A_CLAUSE_START.match(stripped):  # "I think of industry as…": the frame was the verb
+            break
         if stripped == text:
             break
         text = stripped
@@ -167,12 +171,13 @@ def quote(
 ) -> str:
     """The claim as it should appear inside “…” in a prompt. A claim too long to quote whole is quoted from
     its main clause (and up to a dash or semicolon) before it is cut at a word boundary."""
-    text = _tidy_end(core(claim))
+    text = _tidy_end(unframed(claim))
     if len(text) > limit:
         text = short_clause(text, limit)
     first = text.split(" ", 1)[0]
     lowerable = first.lower() in _LOWERABLE or first.lower() in lowercase_words
-    if mid_sentence and lowerable and first[:1].isupper() and first[1:].islower():
+    title = first.lower() not in _LOWERABLE and text.partition(" ")[2][:1].isupper()  # "President Obama"
+    if mid_sentence and lowerable and first[:1].isupper() and first[1:].islower() and not title:
         text = text[0].lower() + text[1:]
     elif not mid_sentence and text[:1].islower():
         text = text[0].upper() + text[1:]
@@ -225,7 +230,7 @@ def main_clause(text: str) -> str:
     """``text`` from its main clause when it opens with a subordinate one ("Because X, the people Y" ->
     "the people Y") or a parenthesis, so a short label carries the claim's subject and verb rather than its
     condition. A comma inside brackets or quotation marks never ends the opening clause."""
-    if text[:1] in "([" and (close := text.find(")" if text[0] == "(" else "]")) > 0:
+    if text[:1] and text[:1] in "([" and (close := text.find(")" if text[0] == "(" else "]")) > 0:
         rest = text[close + 1 :].lstrip(" ,;:")
         if len(rest.split()) >= 5:
             text = rest[0].upper() + rest[1:] if rest[:1].islower() else rest
@@ -430,25 +435,6 @@ def _phrase_head(text: str, room: int) -> str | None:
     return best
 
 
-def brief(claim: str, *, mid_sentence: bool = False, lowercase_words: frozenset[str] = frozenset()) -> str:
-    """The claim as a prompt quotes it: whole when it has at most QUOTE_WORDS words, else its main clause
-    without dashed asides, else the longest whole clause or sentence of it that is short enough. Never cut
-    mid-thought: when nothing shorter stands alone the whole claim is quoted."""
-    text = quote(claim, mid_sentence=mid_sentence, limit=10_000, lowercase_words=lowercase_words)
-    if len(text.split()) <= QUOTE_WORDS:
-        return text
-    shorter = _without_dashed_asides(main_clause(text))
-    if len(shorter.split()) > QUOTE_WORDS:
-        room = len(" ".join(shorter.split()[:QUOTE_WORDS]))
-        shorter = _whole_clause(shorter, room, _THOUGHT_END) or shorter
-    shorter = _tidy_end(shorter)
-    if len(shorter.split()) >= len(text.split()):
-        return text
-    if mid_sentence and shorter[:1].isupper() and shorter.split(" ", 1)[0].lower() in _LOWERABLE | lowercase_words:
-        shorter = shorter[0].lower() + shorter[1:]
-    return shorter
-
-
 def label(number: int, claim: str, limit: int = POLL_ANSWER_LIMIT) -> str:
     """A numbered poll answer that names the claim: "1 · Schools must teach cooking".
 
@@ -476,6 +462,10 @@ def _label_text(claim: str, room: int) -> tuple[str, bool]:
     # A mark wedged between two words (a typo like 'the"one') becomes a space, so words never fuse.
     text = _without_quote_marks(_GLUED_QUOTE.sub(" ", text))
     whole = True
+    named = core(claim)
+    if len(text) > room and named is not None and _ends_a_thought(named, claim):
+        plain = _without_quote_marks(named)
+        text = plain if len(plain) <= room else text
     if len(text) > room:
         shorter = _without_dashed_asides(_without_brackets(main_clause(text)))
         text = shorter if len(shorter.split()) >= 2 else text
@@ -490,123 +480,199 @@ def _label_text(claim: str, room: int) -> tuple[str, bool]:
     return shorten(text, room), whole
 
 
-_CONTENT = re.compile(r"[a-z][a-z’']+")
-# Besides function words, the words every argument shares ("reason", "first") say nothing about a pair.
-_COMMON = lexicon.STOPWORDS | frozenset(
-    ["another", "argument", "first", "people", "point", "reading", "reason", "reasons", "second", "third"]
-)
+CORE_WORDS = 15  # a claim's core is short enough to name inside a one- or two-sentence question
+_WORD = re.compile(r"[\w’']+")
 
 
-def _content(text: str) -> frozenset[str]:
-    return frozenset(w[:6] for w in _CONTENT.findall(text.lower()) if len(w) > 3 and w not in _COMMON)
+def _word_count(text: str) -> int:
+    """Words as a reader counts them: "man-made" is two."""
+    return len(_WORD.findall(text))
 
 
-def _related_pair(args: Sequence[Argument], among: Sequence[int]) -> tuple[int, int] | None:
-    """Of the arguments ``among``, the two that share the most content words without being the same claim."""
-    words = {i: _content(args[i].text) for i in among}
-    best, pair = 0.0, None
-    for x, i in enumerate(among):
-        for j in among[x + 1 :]:
-            shared = len(words[i] & words[j])
-            if not shared:
-                continue
-            overlap = shared / len(words[i] | words[j])
-            if overlap < 0.6 and overlap > best:
-                best, pair = overlap, (i, j)
-    return pair
+# A subject that points outside the claim ("It is a slow march", "They are personal"): the core cannot stand
+# alone, so the claim is not asked about by its core.
+_DANGLING_SUBJECT = _word_set("this that these those it its they them their he she his her such which who both")
+# Openers the lexicon's connectives leave: "The truth is that…", "Make no mistake:", "Simply put,".
+_OPENER = re.compile(
+    r"^(?:(?:the|my)\s+(?:truth|fact|point|reality|bottom line|problem|answer|lesson)\s+(?:here\s+)?is(?:\s+that|:)?|"
+    r"make no mistake|let(?:’|')s be clear|let me be clear|to be (?:sure|clear|fair)|simply put|put simply|"
+    r"(?:the|my)\s+\w+\s+(?:truth|fact|point|reality|bottom line|problem|answer|lesson)\s+is(?:\s+that|:)?|"
+    r"the facts are(?:\s+that|:)?|(?:most|more|equally|just as) importantly|whatever\s[^,;:]{1,40}(?=,)|"
+    r"in (?:my|our) view|of course|after all|and|but|yet|still|"
+    r"i (?:must|have to|should) (?:admit|confess|say)(?:,\s*though,)?(?:\s+that)?|perhaps|maybe|"
+    r"(?:i|we)\s+(?:believe|think|feel|argue)\s+(?:strongly|firmly|passionately)\s+that)\s*[,:]?\s+"
+    r"|^(?:sure|yes|no|so|now|then|well|again|heck|look|listen)\s*,\s+",
+    re.IGNORECASE,
+)
+# An aside in the middle: ", which cost millions," / ", who knew better,".
+_RELATIVE_ASIDE = re.compile(
+    r",\s+(?:(?:which|who|whom|whose|where)\b|[a-z]+ed\b|[a-z]+ing\b)[^,;:()]{1,120},\s+"
+    r"|,\s+(?:therefore|however|though|then|too|of course|in fact|indeed|after all|in turn|thus|again),(?=\s)"
+)
+# Where a claim's main clause ends and something that hangs on it begins; the core stops at the first.
+_HANGS_ON = re.compile(
+    r",?\s+(?=(?:because|since|whereas|although|though|even though|even if|so that|such as|including|"
+    r"for example|for instance|especially|particularly|notably|thanks to|despite|given that)\b)"
+    r"|,\s+(?=(?:which|who|whom|whose|where|while|as|when|if|unless|until|after|before|like|by|with|not least|"
+    r"from|not)\b)|,\s+(?=[a-z]+ing\b)|\s*[:;]\s+|\s+[—–-]{1,2}\s+|\s*[—–]\s*|\s*--\s*|(?<=[.!?])\s+(?=\S)"
+)
+# A weaker break, used only while the core is still too long: "…to be tested | when the crisis comes".
+_LOOSE_END = re.compile(
+    r"\s+(?=(?:which|who|where|while|when|if|unless|until|after|before|because|in order)\b)"
+    r"|,\s+(?=and\b|or\b)|\s+(?=and\s+(?:we|they|he|she|it|i|there|this|that|the|our|their)\b)"
+)
+# "X, but Y": the author concedes X and asserts Y.
+_TURN = re.compile(r",?\s+(?:but|yet)\s+|;\s+(?:but|yet|however),?\s+|,\s+however,\s+", re.IGNORECASE)
+# "It would be good policy to…", "It is time to…": an "it" that points forward, not back.
+_EXTRAPOSED = re.compile(
+    r"^It\s+(?:is|was|would be|will be|must be|may be|might be|seems|remains)\s+"
+    r"(?:[\w’'-]+\s+){0,6}?(?<!going\s)(?:to|that)\b",
+    re.IGNORECASE,
+)
+_TRAILING_ADVERB = re.compile(r",\s+(?:of course|too|though|however|then|perhaps|surely|indeed|after all)$")
+_NO_SUBJECT = _word_set("to of along like unlike than not and or nor also however whatever thanks according here")
+# A core that is not one clause: a sentence break inside it, or a word or two cut off by a comma at its start
+# ("Self-righteous preening, they had a problem").
+_BROKEN = re.compile(r"[.!?][\"”’']?\s+\S|^[\w’'-]+(?:\s[\w’'-]+)?,\s")
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 
 
-# Many phrasings of each kind of question, so two readings seldom read alike; which one a claim gets
-# depends on the claim's own words (deterministic). "{c}" is the claim as a that-clause, "{C}" as a
-# sentence. No two phrasings open with the same three words.
-_CENTRAL = {
-    "normative": (
-        "The author’s central call is that “{c}”. Should we, and what would it cost?",
-        "Is the author right that “{c}”? Who would have to change what they do?",
-        "If we took seriously that “{c}”, what would be the first thing to change?",
-        "Would you sign up to this: “{C}”? What holds you back, if anything?",
-    ),
-    "causal": (
-        "The author traces a cause: “{C}”. Is that the real cause, or is something else at work?",
-        "Does the case hold that “{c}”? What else could explain it?",
-        "How convinced are you that “{c}”? What would you want to check first?",
-        "“{C}” — is that how it works, in your view?",
-    ),
-    "predictive": (
-        "The author expects that “{c}”. Will it happen, and what would stop it?",
-        "Would you bet on this: “{C}”? Why, or why not?",
-        "What would have to be true for this to come about: “{C}”?",
-        "Looking ahead, do you agree that “{c}”?",
-    ),
-    "evaluative": (
-        "The author judges that “{c}”. By what standard, and do you share it?",
-        "Is this a fair judgement: “{C}”? What would you weigh differently?",
-        "Would you put it as strongly as the author does, that “{c}”?",
-        "What makes the author so sure that “{c}”? Are you?",
-    ),
-}
-_CENTRAL["factual"] = _CENTRAL["evaluative"]
-_STEELMAN = (
-    "What is the strongest case against “{c}”, and who would make it?",
-    "Steelman the other side: how would a thoughtful opponent answer “{C}”?",
-    "Who loses if “{c}” is right, and what would they say?",
-    "Argue the opposite for a moment: what is wrong with “{C}”?",
-    "Where is this claim weakest: “{C}”?",
+def _usable_head(head: str) -> bool:
+    """A core candidate says something of something: three words or more, a verb, balanced marks, and it ends
+    on a content word rather than an article or a preposition."""
+    words = head.split()
+    return (
+        len(words) >= 3
+        and words[-1].lower().strip(",") not in _CORE_WEAK_END
+        and _balanced(head)
+        and _has_core_verb(head)
+        and not _open_contrast(head)
+    )
+
+
+# Verbs common in opinion writing that ``_VERB`` (auxiliaries, past forms) misses: "Older folks take the plunge".
+_COMMON_VERB = re.compile(
+    r"\b(?:take|make|give|get|go|come|know|want|need|see|say|help|keep|let|put|lead|bring|hold|pay|"
+    r"win|lose|live|hurt|deserve|owe|serve|allow|create|destroy|protect|threaten|support|"
+    r"oppose|undermine|share|require|depend|belong|become|remain|mean|matter|fail|show|risk|harm|benefit|"
+    r"improve|reduce|increase|stop|build|save|kill|spend|teach|learn|understand|believe|"
+    r"think|feel|agree|act|vote|fight|defend|amount|represent|reflect|exist|seem|look|sound|prove|"
+    r"offer|ensure|deny|reject|accept|ignore|respect|trust|lack|miss|leave|enter|grow|rise|fall|"
+    r"play|drive|pose|beat|feed|raise|ask|tell|try|seek|find)s?\b"
+    r"|\b(?:kept|made|took|gave|got|went|came|knew|saw|said|held|paid|left|lost|won|led|brought|found|told|"
+    r"thought|felt|stood|ran|became|began|grew|fell|rose|meant|built|spent|taught|fought|sought|bought|sold)\b",
+    re.IGNORECASE,
 )
-# The other side of the central claim, when no other claim is left to quote (it was just quoted).
-_STEELMAN_CENTRAL = (
-    "Steelman the other side: who would reject that central claim, and on what grounds?",
-    "What is the strongest case against that claim, and who would make it?",
-    "Whose interests cut against this claim, and what would they say?",
-)
-_COUNTER = (
-    "The reading lets the other side speak: “{C}”. What is that view’s best form, and does the author answer it?",
-    "Take the view the author argues against, “{C}”: is there more to it than the reading allows?",
-    "Put yourself in the shoes of someone who holds that “{c}”. How would they reply to the author?",
-)
-# Neutral about whether the two conflict: "Can both be true at once" asked of claims that do not clash
-# reads as a trick question.
-_PAIR = (
-    "Do these two claims pull together or apart: “{C}” and “{D}”?",
-    "The author holds that “{c}”, and also that “{d}”. Which matters more, and why?",
-)
-_EVIDENCE = (
-    "What evidence would change your mind about this: “{C}”?",
-    "What would it take to prove the author wrong that “{c}”?",
-    "How would we know whether “{c}”? What would you look for?",
-    "Which fact, if it turned out false, would sink the claim that “{c}”?",
-)
-_SEEN = (
-    "Where have you seen this in your own life or work: “{C}”?",
-    "Can you think of a case that fits “{C}” — or one that does not?",
-    "Does this match what you have seen around you: “{C}”?",
-    "Who do you know for whom “{c}” rings true, or false?",
-)
-_FOLLOW = (
-    "If it is true that “{c}”, what should follow from it?",
-    "Suppose the author is right that “{c}”. What should we do differently?",
-    "Granting that “{c}”, what is the next step, and who should take it?",
-)
-_REASON = (
-    "The author backs “{c}” with this: “{R}”. Does that reason hold up?",
-    "The author argues that “{c}”. Is this reason enough: “{R}”?",
-)
-_GENERIC = (
-    "What is the author trying to persuade us of, in one sentence of your own?",
-    "Which part of the reading would you push back on, and why?",
-)
+_CORE_WEAK_END = _WEAK_END | _word_set("only just even more less most very too also and or but based due able")
+
+
+_HYPHENATED = re.compile(r"\w+-\w+")
+
+
+def _has_core_verb(text: str) -> bool:
+    """A verb among the words: "one-sided" or "well-honed" is not one."""
+    text = _HYPHENATED.sub("", text)
+    return _has_verb(text) or bool(_COMMON_VERB.search(text))
+
+
+def _first_head(text: str, pattern: re.Pattern[str], *, limit: int | None = None) -> str:
+    """``text`` up to its first top-level ``pattern`` break after which what is left still says something;
+    with ``limit``, the longest such head within that many words instead. ``text`` itself when none is."""
+    heads = [_tidy_end(text[: m.start()]) for m in _top_level(text, pattern) if m.start() > 0]
+    heads = [h for h in heads if _usable_head(h)]
+    if limit is None:
+        return heads[0] if heads else text
+    fitting = [h for h in heads if _word_count(h) <= limit]
+    return fitting[-1] if fitting else text
+
+
+def _asserted(text: str) -> str:
+    """Of "X, but Y", the Y the author asserts when it is a clause that stands alone; else ``text``."""
+    for turn in _top_level(text, _TURN):
+        before, after = text[: turn.start()], text[turn.end() :]
+        if _open_contrast(before) or len(before.split()) < 2 or not _balanced(before):
+            continue
+        if _usable_head(after) and len(after.split()) >= 4 and after.split()[0].lower() not in _DANGLING_SUBJECT:
+            return after[0].upper() + after[1:]
+    return text
+
+
+def core(claim: str) -> str | None:
+    """What a claim says of what, in the author's words and at most CORE_WORDS words, readable alone: without
+    its opening connective or stance frame ("Of course, I think that…"), an opening subordinate clause,
+    brackets, dashed and relative asides, and whatever hangs on the main clause after it (a "because" or
+    "which" clause, an example, a participle); of "X, but Y", the Y. None when what is left is still too long
+    or opens on a pronoun that points outside it ("It is a slow march"): such a claim is not named by its core.
+    """
+    text = _without_brackets(_LIST_MARKER.sub("", " ".join(unframed(claim).split())))
+    for _ in range(4):  # "Three: Most importantly, …", "When X, despite Y, Z": each opening in turn
+        stripped = unframed(_OPENER.sub("", text))
+        if stripped.startswith("Even ") and _SUBORDINATE_OPENER.match(stripped[5:]):  # "Even after X, Y"
+            stripped = stripped[5:]
+        # "If we just slow spending, we'd be in better shape": without its condition a short claim says little.
+        conditional = bool(_CONDITION.match(stripped))
+        opened = main_clause(stripped)
+        scene = opened != stripped and not _SUBORDINATE_OPENER.match(stripped)  # not "Although X, Y"
+        if scene and _mid_phrase(opened, claim):
+            opened = stripped  # "In their place a more generous, positive … country": the comma was in the subject
+        stripped = opened
+        if conditional and stripped != text and len(stripped.split()) < 6:
+            return None
+        if stripped == text or len(stripped.split()) < 4:
+            break
+        text = stripped[0].upper() + stripped[1:]
+    text = _without_dashed_asides(text)
+    text = " ".join(_RELATIVE_ASIDE.sub(" ", text).split())
+    text = _asserted(_first_head(text, _HANGS_ON))
+    text = _tidy_end(_TRAILING_ADVERB.sub("", _tidy_end(text)))
+    if _word_count(text) > CORE_WORDS:
+        text = _tidy_end(_first_head(text, _LOOSE_END, limit=CORE_WORDS))
+    if _word_count(text) > CORE_WORDS:
+        room = len(" ".join(text.split()[:CORE_WORDS]))
+        text = _tidy_end(_whole_clause(text, room, _THOUGHT_END) or _phrase_head(text, room) or text)
+    words = text.split()
+    cut = len(words) < len(unframed(claim).split())
+    if not 3 <= len(words) <= _word_count(text) <= CORE_WORDS or text.endswith("?"):
+        return None
+    if cut and words[-1].lower() in _CORE_WEAK_END:
+        return None
+    if _SUBORDINATE_OPENER.match(text.removeprefix("Even ")):  # a condition or a concession, not a claim
+        return None
+    if words[0].lower() in _PHRASE_BREAK | _NO_SUBJECT or _BROKEN.search(text):  # "In doing so…", "To shoot…"
+        return None
+    if words[0].lower().strip("“\"‘'") in _DANGLING_SUBJECT and not _EXTRAPOSED.match(text):
+        return None
+    # A passage cut short must keep its verb and stop where a thought does; a short claim left whole is the
+    # author's own sentence.
+    if cut and not (_has_core_verb(text) and _ends_a_thought(text, claim)):
+        return None
+    if _HOLDERS.match(text):  # "Some have suggested that…": someone else's view, not the author's
+        return None
+    if not _balanced(text) or text.count("“") != text.count("”"):
+        return None
+    return text[0].upper() + text[1:] if text[:1].islower() else text
 
 
 # A capitalised word after the first: the claim is about a named person, party or place, not about
 # something members meet in their own lives.
 _NAMED = re.compile(r"(?<=\s)(?!I\b)[A-Z][a-z’']+")
+# What members live rather than watch: work, school, money, home, health, and the politics they act in.
+_LIVED = re.compile(
+    r"\b(?:work(?:s|ers?|ing|place)?|jobs?|wages?|pay|paid|salar(?:y|ies)|bosses|employ(?:ers?|ees?|ment)|unions?|"
+    r"strikes?|schools?|teach(?:ers?|ing)?|students?|classrooms?|universit(?:y|ies)|college|rent|hous(?:e|es|ing)|"
+    r"homes?|landlords?|money|debts?|tax(?:es)?|prices?|health|doctors?|hospitals?|nurses?|famil(?:y|ies)|"
+    r"parents?|child(?:ren)?|kids|neighbou?rs?|neighbou?rhoods?|communit(?:y|ies)|vot(?:e|es|ers?|ing)|"
+    r"elections?|organi[sz](?:e|ing|ers?)|protests?|movements?|members?|food|police|church(?:es)?|welfare)\b",
+    re.IGNORECASE,
+)
 
 
 # "Critics say that…", "Some people argue…": who holds the view, which the counter prompt says itself.
 _HOLDERS = re.compile(
-    r"^\W*(?:(?:some|many|most|other|few|several)\s+)?(?:people|critics|opponents|sceptics|skeptics|others|"
+    r"^\W*(?:(?:some|many|most|other|few|several)\s+)?(?:people|critics|opponents|sceptics|skeptics|others|some|many|"
     r"supporters|proponents|detractors|commentators|experts)\b[^,.;:]{0,40}?\s+(?:say|said|argue|argued|claim|"
-    r"claimed|contend|insist|believe|think|maintain|object|complain|will say|would say)\s+(?:that\s+)?",
+    r"claimed|contend|insist|believe|think|maintain|object|complain|suggest|suggested|will say|would say)\s+"
+    r"(?:that\s+)?",
     re.IGNORECASE,
 )
 
@@ -617,56 +683,17 @@ def _their_view(counter: str) -> str:
     return rest if len(rest.split()) >= 4 and rest != counter else counter
 
 
-def _rotation(arg: Argument, lowercase_words: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], ...]:
-    """The kinds of question a further claim may get: what would change your mind, where have you seen it
-    (only for a claim about everyday life, not about a named politician or country), what should follow
-    (not for a judgement, which calls for no action). A capitalised first word is a name unless the
-    reading writes it in lower case elsewhere."""
-    first = arg.text.split(" ", 1)[0].strip("\"“‘'").lower()
-    named = _NAMED.search(arg.text) or (first not in _LOWERABLE and first not in lowercase_words)
-    kinds: list[tuple[str, ...]] = [_EVIDENCE]
-    if not named:
-        kinds.append(_SEEN)
-    if arg.kind != "evaluative":
-        kinds.append(_FOLLOW)
-    return tuple(kinds)
+def lived(claim: str, lowercase_words: frozenset[str] = frozenset()) -> bool:
+    """A claim about something members meet in their own lives (work, school, money, the politics they take
+    part in), not about a named politician or country: only such a claim is asked about from experience. A
+    capitalised first word is a name unless the reading writes it in lower case elsewhere."""
+    first = claim.split(" ", 1)[0].strip("\"“‘'").lower()
+    named = _NAMED.search(claim) or (first not in _LOWERABLE and first not in lowercase_words)
+    return bool(_LIVED.search(claim)) and not named
 
 
-def _pick(variants: Sequence[str], key: str) -> str:
-    """One of ``variants``, the same one every time for the same ``key`` (a claim's words)."""
-    return variants[zlib.crc32(key.encode("utf-8")) % len(variants)]
-
-
-def _fill(template: str, claim: str, other: str = "", reason: str = "") -> str:
-    """The template with the claim as a that-clause ({c}) or a sentence ({C}), likewise {d}/{D}, {R}."""
-
-    def sentence(text: str) -> str:
-        return text[0].upper() + text[1:] if text[:1].islower() else text
-
-    return (
-        template.replace("{c}", claim)
-        .replace("{C}", sentence(claim))
-        .replace("{d}", other)
-        .replace("{D}", sentence(other))
-        .replace("{R}", sentence(reason))
-    )
-
-
-def _without_reason(arg: Argument) -> str:
-    """The claim without the "because…" clause it contains, when its first reason is that clause, so the
-    prompt never quotes the reason twice."""
-    if not arg.reason_spans:
-        return arg.text
-    reason = arg.reason_spans[0]
-    if not (arg.start <= reason.start and reason.end <= arg.end):
-        return arg.text
-    before = arg.text[: reason.start - arg.start].rstrip(" ,;:—–-")
-    after = arg.text[reason.end - arg.start :].lstrip(" ,;:—–-")
-    rest = after if len(after.split()) > len(before.split()) else before
-    return rest if len(rest.split()) >= 3 else arg.text
-
-
-MAX_QUOTED_WORDS = QUOTE_WORDS + 10  # a claim that cannot be quoted shorter gets no prompt of its own
+MIN_WEEK_PROMPTS = 3  # below this the central claim gets a second question from the other side
+PROMPTS_PER_WEEK = 4  # a week's thread takes three or four questions; fewer when the reading has fewer claims
 FEW_CLAIMS = 3  # a reading with fewer arguable claims (thesis included) gets fewer prompts and a note
 
 
@@ -675,12 +702,7 @@ def _arguable_claims(material: Material) -> list[int]:
     at length comes after the ones that can be quoted briefly."""
     args = material.arguments
     found = [i for i, a in enumerate(args) if arguable(a.text, a.kind) and stands_alone(a.text)]
-    return sorted(found, key=lambda i: len(brief(args[i].text).split()) > QUOTE_WORDS + 8)
-
-
-def _quotable(text: str) -> bool:
-    """A claim a prompt can ask about without a wall of quotation (see ``brief``)."""
-    return len(brief(text).split()) <= MAX_QUOTED_WORDS
+    return sorted(found, key=lambda i: core(args[i].text) is None)
 
 
 def _thesis_arguable(thesis: str) -> bool:
@@ -690,81 +712,211 @@ def _thesis_arguable(thesis: str) -> bool:
     return arguable(thesis, "evaluative" if kind == "factual" else kind)
 
 
+def _as_clause(named: str, lowercase_words: frozenset[str]) -> str:
+    """A core as reported speech after "that": its first word lowered when it is not a name ("the author
+    says councils must…"); a core in the first person singular stays a quotation ("says “I will…”")."""
+    if _FIRST_PERSON_SINGULAR.search(named):
+        return f"“{named}”"
+    return _lowered(named, lowercase_words)
+
+
+def _lowered(text: str, lowercase_words: frozenset[str]) -> str:
+    """``text`` to follow "that": its first word lowered unless it is a name or a title."""
+    first, _, rest = text.partition(" ")
+    word = re.split(r"[’']", first.lower())[0]
+    # "Senator Feinstein", "President Obama": a title before a name, not a common word.
+    title = word not in _LOWERABLE and rest[:1].isupper()
+    if word in _LOWERABLE | lowercase_words and (not first[1:] or first[1:].islower()) and not title:
+        return first.lower() + text[len(first) :]
+    return text
+
+
+# The text turns from a concession to the author's point: within a claim ("X, but Y", "Although X, Y") or
+# from one claim to the next sentence ("But Y").
+_CONCESSION_OPENER = re.compile(r"^(?:although|though|even though|while|whilst|granted)\b,?\s*", re.IGNORECASE)
+_TURN_OPENER = re.compile(r"^(?:but|yet|however|still|nevertheless|nonetheless)\b,?\s*", re.IGNORECASE)
+
+
+def _side(text: str) -> str | None:
+    """One side of a turn, by its core, when it is a clause of its own (five words or more)."""
+    named = core(text[:1].upper() + text[1:]) if text else None
+    return named if named is not None and len(named.split()) >= 5 else None
+
+
+def _turn_within(text: str) -> tuple[str, str] | None:
+    """The concession and the point of a claim that turns inside itself, each by its core."""
+    text = " ".join(unframed(text).split())
+    if opener := _CONCESSION_OPENER.match(text):
+        comma = next(iter(_top_level(text, _COMMA)), None)
+        if comma is not None:
+            x, y = _side(text[opener.end() : comma.start()]), _side(text[comma.end() :])
+            return (x, y) if x and y else None
+    for turn in _top_level(text, _TURN):
+        before, after = text[: turn.start()], text[turn.end() :]
+        if _open_contrast(before) or not after:
+            continue
+        x, y = _side(before), _side(after)
+        if x and y and x != y:
+            return x, y
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    """A claim to ask about: its argument index (None for the thesis), its core and what kind of claim it is."""
+
+    index: int | None
+    text: str
+    core: str
+    kind: Kind
+
+
+def _turns(material: Material, central: _Claim | None, further: Sequence[_Claim]) -> tuple[int | None, str, str] | None:
+    """Where the author's text turns (the claim it turns in, the concession, the point): the central claim
+    first, then a further claim, then a claim answered by the sentence right after it ("But…")."""
+    for claim in ([central] if central else []) + list(further):
+        found = _turn_within(claim.text)
+        if found:
+            return claim.index, *found
+    spans: list[tuple[int | None, Span | Argument]] = [(None, material.thesis)] if material.thesis else []
+    spans += [(i, a) for i, a in enumerate(material.arguments)]
+    for index, later in spans:
+        opener = _TURN_OPENER.match(later.text)
+        if not opener:
+            continue
+        point = _side(later.text[opener.end() :])
+        earlier = next((a for _, a in spans if 0 <= later.start - a.end <= 3), None)
+        concession = _side(earlier.text) if earlier is not None else None
+        if point and concession and arguable(later.text, classify(later.text)):
+            return index, concession, point
+    return None
+
+
+def _core_kind(claim: _Claim) -> Kind:
+    """The kind of the claim's core: a call to act whose core lost its "should" is asked about as a judgement."""
+    kind = classify(claim.core)
+    if kind == "factual" or (kind != claim.kind and claim.kind != "factual"):
+        return "evaluative" if kind == "factual" else kind
+    return kind
+
+
+def _kind_prompt(claim: _Claim, turn: int, words: frozenset[str]) -> str:
+    """A question that fits what the claim does; ``turn`` steps through the kinds of question its kind
+    calls for, so a reading's second call to act is not asked the same thing as its first."""
+    kinds = frames.BY_KIND[_core_kind(claim)]
+    variants = kinds[(zlib.crc32(claim.core.encode("utf-8")) + turn) % len(kinds)]
+    return frames.fill(frames.pick(variants, claim.core), c=_as_clause(claim.core, words), q=f"“{claim.core}”")
+
+
+def _tension(concession: str, point: str, words: frozenset[str]) -> str:
+    return frames.fill(
+        frames.pick(frames.TENSION, concession + point), x=_as_clause(concession, words), y=_as_clause(point, words)
+    )
+
+
 def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
-    """A question about the central claim, the other side, two claims that pull apart, then one question
-    per further arguable claim (what would change your mind, where have you seen it, what should follow),
-    and whether a reason the text gives holds up; never a question about a fact or a story."""
+    """First a question about the thesis itself, then one per further arguable claim fitting its kind, one
+    where the text turns (only when it does), one from the other side when the reading reports it, and one
+    from members' own experience when a claim is about something they live; three or four in all, fewer
+    when the reading has fewer claims to ask about. Claims are named by their core, never by a long quote."""
     args = material.arguments
     words = material.lowercase_words
-
-    def that(text: str) -> str:
-        # A claim with no shorter whole clause is cut only when even a prompt could not hold it.
-        return shorten(brief(text, mid_sentence=True, lowercase_words=words), QUOTE_LIMIT)
-
-    queue = [i for i in claims if _quotable(args[i].text)]
+    named = [_Claim(i, args[i].text, c, args[i].kind) for i in claims if (c := core(args[i].text)) is not None]
+    central: _Claim | None = None
     central_text: str | None = None
-    central_index: int | None = None
-    central_kind: Kind = "factual"
-    if material.thesis is not None:
-        central_kind = classify(material.thesis.text)
-        if _thesis_arguable(material.thesis.text) or not queue:
-            central_text = material.thesis.text
-    if central_text is None and queue:
-        central_index = queue.pop(0)
-        central_text, central_kind = args[central_index].text, args[central_index].kind
+    if material.thesis is not None and (_thesis_arguable(material.thesis.text) or not named):
+        central_text = material.thesis.text
+        kind = classify(central_text)
+        if (central_core := core(central_text)) is not None:
+            central = _Claim(None, central_text, central_core, kind)
+    elif named:
+        central = named.pop(0)
+        central_text = central.text
     if central_text is None:
-        return [Prompt(text, None) for text in _GENERIC]
-    c = that(central_text)
-    out = [Prompt(_fill(_pick(_CENTRAL[central_kind], c), c), central_index)]
-    # Each claim is quoted once: a quotation met again in the next prompt reads as padding.
-    reasoned = next(
-        (
-            i
-            for i in claims
-            if i != central_index and args[i].reasons and _quotable(args[i].text) and _quotable(args[i].reasons[0])
-        ),
-        None,
-    )
-    queue = [i for i in queue if i != reasoned]
-    pair = _related_pair(args, queue)
-    queue = [k for k in queue if pair is None or k not in pair]
-    if material.counter:
-        counter = that(_their_view(material.counter))
-        out.append(Prompt(_fill(_pick(_COUNTER, counter), counter), None))
-    elif queue:
-        index = queue.pop(0)
-        claim = that(args[index].text)
-        out.append(Prompt(_fill(_pick(_STEELMAN, claim), claim), index))
+        return [Prompt(text, None) for text in frames.GENERIC]
+    seen = {central.core.lower()} if central else set()
+    further = []
+    for claim in named:  # each claim is named once: the same words asked about twice read as padding
+        if claim.core.lower() not in seen:
+            seen.add(claim.core.lower())
+            further.append(claim)
+    out: list[Prompt] = []
+    turn = _turns(material, central, further)
+    central_index = central.index if central else None
+    if turn is not None and turn[0] == central_index:
+        _, x, y = turn
+        out.append(Prompt(_tension(x, y, words), central_index))
+        turn = None
+    elif central is not None:
+        out.append(Prompt(_kind_prompt(central, 0, words), central_index))
     else:
-        out.append(Prompt(_pick(_STEELMAN_CENTRAL, c), central_index))
-    if pair is not None:
-        i, j = pair
-        first, second = that(args[i].text), that(args[j].text)
-        out.append(Prompt(_fill(_pick(_PAIR, first + second), first, second), i))
-    turn = 0
-    room = MAX_PROMPTS - (reasoned is not None)
-    while queue and len(out) < room:
-        index = queue.pop(0)
-        claim = that(args[index].text)
-        kinds = _rotation(args[index], words)
-        out.append(Prompt(_fill(_pick(kinds[turn % len(kinds)], claim), claim), index))
-        turn += 1
-    if reasoned is not None and len(out) < MAX_PROMPTS:
-        arg = args[reasoned]
-        claim = that(_without_reason(arg))
-        reason = brief(arg.reasons[0], lowercase_words=words)
-        out.append(Prompt(_fill(_pick(_REASON, claim), claim, reason=reason), reasoned))
-    seen: set[str] = set()
-    unique = []
+        out.append(Prompt(frames.pick(frames.UNNAMED_THESIS, central_text), None))
+    counter = core(_their_view(material.counter)) if material.counter else None
+    if counter is not None:
+        out.append(Prompt(frames.fill(frames.pick(frames.COUNTER, counter), v=_as_clause(counter, words)), None))
+    if turn is not None:
+        index, x, y = turn
+        further = [c for c in further if c.index != index]
+        out.append(Prompt(_tension(x, y, words), index))
+    experienced = central is not None and lived(central.text, words)
+    asked: dict[Kind, int] = {}
+    for claim in further:
+        if len(out) >= PROMPTS_PER_WEEK:
+            break
+        if not experienced and lived(claim.text, words):
+            experienced = True
+            text = frames.fill(frames.pick(frames.EXPERIENCE, claim.core), c=_as_clause(claim.core, words))
+        else:
+            asked[claim.kind] = asked.get(claim.kind, 0) + 1
+            text = _kind_prompt(claim, asked[claim.kind], words)
+        out.append(Prompt(text, claim.index))
+    if len(out) < MIN_WEEK_PROMPTS:
+        # The other side of the central claim, without naming it again: a third question when the reading
+        # offers no further claim a prompt can name briefly.
+        out.append(Prompt(frames.pick(frames.ABOUT_THESIS, central_text), central_index))
+    unique: list[Prompt] = []
     for prompt in out:
-        text = shorten(prompt.text, PROMPT_LIMIT) if len(prompt.text) > PROMPT_LIMIT else prompt.text
-        if text not in seen and text.endswith("?"):
-            seen.add(text)
-            unique.append(Prompt(text, prompt.argument))
+        if prompt.text not in {p.text for p in unique} and prompt.text.endswith("?"):
+            unique.append(Prompt(shorten(prompt.text, PROMPT_LIMIT), prompt.argument))
     return unique
 
 
 _AGREEMENT = "How far do you agree that “{}”?"
+
+
+# A condition is part of what is claimed ("If X, then Y"), not a lead-in to drop.
+_CONDITION = re.compile(r"^(?:if|unless|only if|as long as|so long as|until|without)\b", re.IGNORECASE)
+
+
+def _mid_phrase(rest: str, claim: str) -> bool:
+    """``rest``, what is left of ``claim`` once an opening is dropped, starts inside a phrase rather than on a
+    subject: the claim writes its first word in lower case and it is no article or pronoun ("In their place a
+    more generous, positive … country" does not become "Positive … country")."""
+    at = claim.lower().find(rest[:30].lower())
+    return at > 0 and claim[at].islower() and rest.split()[0].lower() not in _LOWERABLE
+
+
+def _trimmed(claim: str) -> str:
+    """The claim in the author's words without its lead-in ("As 2014 ends, …", "Make no mistake: …") and
+    asides (in brackets, between dashes, ", which …,"): what a member agrees or disagrees with. The claim
+    itself when nothing is left out or what is left would not be a whole clause."""
+    text = claim
+    for _ in range(3):
+        stripped = _OPENER.sub("", text)
+        stripped = stripped if _CONDITION.match(stripped) else main_clause(stripped)
+        if stripped == text or len(stripped.split()) < 5:
+            break
+        text = stripped
+    text = _without_dashed_asides(_without_brackets(text))
+    text = _tidy_end(" ".join(_RELATIVE_ASIDE.sub(" ", text).split()))
+    whole_clause = len(text.split()) >= 5 and _has_core_verb(text) and _balanced(text)
+    if (
+        not whole_clause
+        or _mid_phrase(text, claim)
+        or text.split()[0].lower() in _DANGLING_SUBJECT | _PHRASE_BREAK | _NO_SUBJECT
+    ):
+        return claim
+    return text
 
 
 def agreement_claim(thesis: str, lowercase_words: frozenset[str] = frozenset()) -> str:
@@ -773,6 +925,9 @@ def agreement_claim(thesis: str, lowercase_words: frozenset[str] = frozenset()) 
     boundary only when nothing shorter stands alone."""
     room = POLL_QUESTION_LIMIT - len(_AGREEMENT.format(""))
     whole = quote(thesis, mid_sentence=True, limit=10_000, lowercase_words=lowercase_words)
+    trimmed = _lowered(_trimmed(whole), lowercase_words)
+    if trimmed != whole and len(trimmed) <= room:
+        return trimmed
     if len(whole) <= room:
         return whole
     shorter = _without_dashed_asides(main_clause(whole))
@@ -867,25 +1022,82 @@ def _numbered_message(claims: Sequence[str]) -> str:
     return header + "".join(f"\n{n}. {c}" for n, c in enumerate(full, 1))
 
 
+# What may follow a whole call to act inside its sentence: its end, a break, or a clause hanging on it.
+_AFTER_A_THOUGHT = re.compile(
+    r"[\W]*$|\s*[,;:—–(]|\s+[-—–]+\s|\s+(?:because|since|which|who|where|while|when|if|unless|until|so|as|but|"
+    r"although|though|whereas|in order|before|after|in|on|at|for|with|by|from|into|over|under|against|during|"
+    r"through|across|than)\b"
+)
+
+
+def _ends_a_thought(named: str, claim: str) -> bool:
+    """``named`` (a core) stops where its sentence ends or breaks, not mid-phrase ("…needs to make it impossible")."""
+    flat = " ".join(claim.split())
+    # Asides left out inside the core (brackets, dashes) do not matter: only where its last words stop.
+    tail = " ".join(named.split()[-3:]).lower()
+    at = flat.lower().rfind(tail)
+    return at >= 0 and bool(_AFTER_A_THOUGHT.match(flat, at + len(tail)))
+
+
+# "ought to have stopped": a regret about the past, not a course anyone can now take.
+_PAST_MODAL = re.compile(r"\b(?:should|ought to|must|could|would)(?:\s+not)?\s+have\b", re.IGNORECASE)
+PROPOSALS_QUESTION = "The author calls for several things. Which should come first?"
+PROPOSAL_FALLBACKS = ("None of these", "Not sure")
+
+
+def _proposals_poll(material: Material, claims: list[int]) -> tuple[Poll, list[int]] | None:
+    """When the reading calls for two or more things (the thesis or its claims, each a call to act a poll
+    answer can name by its core), which members would put first: courses of action to choose between. With
+    the claims it offers, so the "convinced" poll does not list them again."""
+    calls: list[tuple[int | None, str]] = []
+    thesis = material.thesis
+    if thesis is not None and _thesis_arguable(thesis.text):
+        calls.append((None, thesis.text))
+    calls += [(i, material.arguments[i].text) for i in claims]
+    options: dict[str, int | None] = {}
+    for index, text in calls:
+        named = core(text)
+        if (
+            named is None
+            or classify(named) != "normative"
+            or _PAST_MODAL.search(named)
+            or not _ends_a_thought(named, text)
+        ):
+            continue
+        option = _without_quote_marks(named)
+        if len(option) <= POLL_ANSWER_LIMIT and option.casefold() not in {o.casefold() for o in options}:
+            options[option] = index
+    if len(options) < 2:
+        return None
+    answers = (*list(options)[: POLL_MAX_ANSWERS - len(PROPOSAL_FALLBACKS)], *PROPOSAL_FALLBACKS)
+    used = [i for i in options.values() if i is not None]
+    return Poll(PROPOSALS_QUESTION, answers, None), used
+
+
 def compose(material: Material) -> Composition:
     """Prompts about the reading's arguable claims (fewer when it has few, with a note saying so), an
-    agreement poll on the thesis, a poll of the alternatives the reading sets out when it names a choice,
-    and, with two or more arguable claims a label can name, a poll on which convinced most (else, when no
-    choice was found, how convinced members are by one further claim, stated whole)."""
+    agreement poll on the thesis, a poll of the alternatives the reading sets out when it names a choice
+    (else of the things it calls for, when it calls for two or more), and, with two or more arguable claims
+    a label can name, a poll on which convinced most (else, when no choice was found, how convinced members
+    are by one further claim, stated whole)."""
     claims = _arguable_claims(material)
     prompts = _prompts(material, claims)
     polls = [_agreement_poll(material, claims)]
+    proposals = _proposals_poll(material, claims)
     if material.alternatives is not None:
         polls.append(_alternatives_poll(material.alternatives, material.lowercase_words))
-    convinced = _convinced_poll(material, claims)
+    elif proposals is not None:
+        polls.append(proposals[0])
+    offered = [i for i in claims if proposals is None or len(polls) < 2 or i not in proposals[1]]
+    convinced = _convinced_poll(material, offered)
     if convinced is not None:
         polls.append(convinced)
     elif len(polls) == 1:
-        conviction = _conviction_poll(material, [i for i in claims if i != polls[0].argument])
+        conviction = _conviction_poll(material, [i for i in offered if i != polls[0].argument])
         polls.extend([conviction] if conviction is not None else [])
     arguable_count = len(claims) + (material.thesis is not None and _thesis_arguable(material.thesis.text))
     note = ""
-    if arguable_count < FEW_CLAIMS:
+    if arguable_count < FEW_CLAIMS or len(prompts) < FEW_CLAIMS:
         # Said of what the analysis found, not of the reading: a piece full of contestable claims the
         # analysis could not quote briefly would make "the reading makes few claims" false.
         note = (

@@ -6,6 +6,7 @@ import json
 import textwrap
 
 from bot.analysis.model import Analysis
+from bot.text import as_sentence
 
 
 def as_dict(source: str, analysis: Analysis) -> dict:
@@ -51,7 +52,7 @@ def as_preview(source: str, analysis: Analysis) -> str:
     ]
     for i, arg in enumerate(analysis.arguments, 1):
         lines.append(f"  {i}. [{arg.kind}, {arg.score:.2f}]")
-        lines.append(wrap.fill(arg.text))
+        lines.append(wrap.fill(as_sentence(arg.text)))
         lines.extend(wrap.fill(f"because: {reason}") for reason in arg.reasons)
     lines += ["", "Discussion prompts:"]
     lines += [f"  - {p.text}" for p in analysis.prompts]

@@ -476,6 +476,88 @@ EVALUATIVE = _words(
     "exploitation",
     "outrage",
 )
+# Judgements the ranking's EVALUATIVE list leaves out, read only when naming a claim's kind and whether it is
+# arguable (not a ranking feature, so the fitted weights are untouched): an editorial judges in words like
+# these ("It would be an enormous tragedy if…", "President Obama is living in a fantasy world.").
+JUDGEMENT = _words(
+    "tragedy",
+    "tragic",
+    "shame",
+    "disgraceful",
+    "scandal",
+    "catastrophe",
+    "fantasy",
+    "absurdity",
+    "ridiculous",
+    "nonsense",
+    "folly",
+    "naive",
+    "cowardly",
+    "cowardice",
+    "courage",
+    "courageous",
+    "brave",
+    "disgusting",
+    "shocking",
+    "appalling",
+    "deplorable",
+    "despicable",
+    "inexcusable",
+    "indefensible",
+    "pitiful",
+    "insufferable",
+    "arrogant",
+    "arrogance",
+    "noble",
+    "heroic",
+    "sad",
+    "sadly",
+    "unfortunately",
+    "fortunately",
+    "thankfully",
+    "alarming",
+    "troubling",
+    "worrying",
+    "cynical",
+    "selfish",
+    "greedy",
+    "wasteful",
+    "dishonest",
+    "honest",
+    "hypocrite",
+    "betrayed",
+    "betrays",
+    "assault on",
+    "attack on",
+    "laughable",
+    "laughably",
+    "pathetic",
+    "admirable",
+    "deserve",
+    "deserves",
+    "fails",
+    "failing",
+    "matters",
+    "doomed",
+    "a mistake",
+    "too much",
+    "too little",
+    "too far",
+    "perfect",
+    "poor",
+    "silly",
+    "stupid",
+    "ludicrous",
+    "vile",
+    "obnoxious",
+    "evil",
+    "wicked",
+    "a dark day",
+    "a lie",
+    "nothing less than",
+    "no better",
+    "no less",
+)
 # Screened at the end of the module: keep its needles in step with it.
 _COMPARATIVE = re.compile(
     r"\b(?:more|less|fewer|better|worse|greater|rather)\b[^.?!]{0,80}\bthan\b|\brather than\b|\binstead of\b",
@@ -753,6 +835,35 @@ PREMISE_START = re.compile(
 CONCESSION_START = re.compile(
     r"\s*(?:although|though|even though|while|whilst|despite|in spite of|admittedly|granted|of course|"
     r"it is true that|it's true that|true,|no doubt|undeniably|notwithstanding)\b",
+    re.IGNORECASE,
+)
+# A point the author grants before turning against it ("It is certainly true that…", "Admittedly, …", "Now, the
+# Congress is not exactly known for restraint"): not the claim the paragraph argues. Unlike CONCESSION_START,
+# "Although X, Y" is left out: its main clause is the author's own.
+GRANTS = re.compile(
+    r"^\s*[\"“‘']?(?:(?:admittedly|granted|true|sure|of course|to be sure|to be fair|in fairness|no doubt|"
+    r"certainly)\s*,|(?:admittedly|granted|to be sure)\b|"
+    r"(?:it|this|that) (?:is|['’]s) (?:\w+ ){0,2}?true (?:that|enough)\b|"
+    r"(?:it|this|that) (?:may|might|could|can) (?:well |also |even )?be (?:true|argued|said|conceded)\b|"
+    r"i (?:can|do) (?:see|understand) (?:how|why)\b)|"
+    r"\b(?:is|are|was|were) not exactly\b|,\s*(?:it is true|it['’]s true|admittedly|granted|to be sure)\s*,",
+    re.IGNORECASE,
+)
+# Words that grant a point when the next sentence turns against it ("X is certainly a toll. But…").
+GRANTING = re.compile(
+    r"(?<![\w’'])(?:yes|true|certainly|of course|admittedly|granted|no doubt|undoubtedly|to be sure|"
+    r"(?:may|might) well|understandabl[ey])(?![\w’'])",
+    re.IGNORECASE,
+)
+# A view the author sets up in order to knock it down: "One of the purported benefits…", "Apparently, we
+# should celebrate…", "We are told that…", "The argument goes…".
+SET_UP_VIEW = re.compile(
+    r"^\W*(?:apparently|supposedly|allegedly|ostensibly|we are told|we['’]re told|we have been told|"
+    r"we['’]ve been told|we are (?:assured|promised)|the (?:argument|theory|thinking|logic|story|line) goes)\b|"
+    r"\b(?:purported(?:ly)?|the (?:argument|theory|thinking|logic|story|line) goes|"
+    r"(?:conventional|received) wisdom (?:is|says|holds|has it)|would have (?:us|you) believe|"
+    r"wants? (?:us|you) to believe|"
+    r"the myth that)\b",
     re.IGNORECASE,
 )
 CONTRAST_START = re.compile(

@@ -17,7 +17,7 @@ from bot.discordside.replies import actor_of, local_time, report_error
 from bot.prepare import Progress
 from bot.readings import CircleReading
 from bot.services.readings import ReadingService
-from bot.text import fit, shorten
+from bot.text import as_sentence, fit, literal, shorten
 
 log = logging.getLogger(__name__)
 PREVIEW_SECONDS = 15 * 60 - 10  # an interaction token lives 15 minutes; disable the buttons just before
@@ -50,7 +50,7 @@ def preview_embeds(reading: CircleReading) -> list[discord.Embed]:
         lines += ["", "**Thesis**", shorten(analysis.thesis.text, 900)]
     if analysis.arguments:
         lines += ["", "**Key arguments**"]
-        lines += [f"{n}. {shorten(a.text, 280)}" for n, a in enumerate(analysis.arguments[:5], 1)]
+        lines += [f"{n}. {shorten(as_sentence(a.text), 280)}" for n, a in enumerate(analysis.arguments[:5], 1)]
     head.description = fit("\n".join(lines), 4000)
     week = discord.Embed(title="What the week will post", colour=0x5865F2)
     prompts = "\n".join(f"{n}. {shorten(p.text, 300)}" for n, p in enumerate(analysis.prompts, 1))
@@ -126,7 +126,7 @@ class PreviewView(discord.ui.View):
         position = scheduled.reading.position
         self.stop()
         await interaction.response.edit_message(
-            content=f"Queued **{shorten(self.reading.title, 200)}** at position {position}: it will be posted {when}.",
+            content=f"Queued **{literal(self.reading.title, 200)}** at position {position}: it will be posted {when}.",
             embeds=[],
             view=None,
         )

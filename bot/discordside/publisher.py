@@ -18,7 +18,7 @@ import discord
 
 from bot.pacing import Pacer
 from bot.permissions import REQUIRED_PERMISSIONS, missing_permissions
-from bot.publishing import ChannelKind, Outgoing, PollResult, PublishError, Sent, ThreadActivity
+from bot.publishing import ChannelKind, Outgoing, PollResult, PublishError, Sent
 
 if TYPE_CHECKING:
     from discord.ext import commands
@@ -140,22 +140,6 @@ class DiscordPublisher:
         return PollResult(
             poll.question if isinstance(poll.question, str) else str(poll.question), counts, poll.is_finalised()
         )
-
-    async def activity(self, thread_id: int, poll_message_ids: tuple[int, ...]) -> ThreadActivity:
-        thread = self.client.get_partial_messageable(thread_id)
-        authors: set[int] = set()
-        voters: set[int] = set()
-        async with self._translated(thread_id):
-            async for message in thread.history(limit=None):
-                if not message.author.bot and message.webhook_id is None:
-                    authors.add(message.author.id)
-            for message_id in poll_message_ids:
-                message = await thread.fetch_message(message_id)
-                for answer in message.poll.answers if message.poll else ():
-                    async for voter in answer.voters():
-                        if not voter.bot:
-                            voters.add(voter.id)
-        return ThreadActivity(frozenset(authors), frozenset(voters))
 
     async def notify(self, channel_id: int, text: str) -> None:
         async with self._translated(channel_id):

@@ -15,6 +15,7 @@ from bot.participation.events import Event, MessageDeleted, MessagePosted, VoteA
 from bot.participation.rules import Author, epoch_ms, is_logged, word_count
 from bot.participation.writer import BatchWriter
 from bot.reports.summary import DEFAULT_WEEKS, MemberStats, Summary, build_summary, member_stats
+from bot.storage.database import DatabaseBusy
 from bot.storage.participation import ParticipationStore
 
 
@@ -44,7 +45,11 @@ class ParticipationService:
         self._clock = clock or SystemClock()
         self._opted_out: dict[int, set[int]] = {}
         self.writer: BatchWriter[Event] = BatchWriter(
-            self._write, flush_at=flush_at, max_delay=max_delay, max_pending=max_pending
+            self._write,
+            flush_at=flush_at,
+            max_delay=max_delay,
+            max_pending=max_pending,
+            transient=(DatabaseBusy,),  # a backup holding the lock: keep the batch, write it when it lets go
         )
 
     async def start(self) -> None:

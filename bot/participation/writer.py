@@ -7,6 +7,10 @@ What a crash can lose: only events not yet committed, and there are never more t
 (waiting plus the batch being written): :meth:`BatchWriter.put` waits for room beyond that. While the
 database keeps up, an event is committed within ``max_delay`` seconds plus one transaction of being put, so a
 crash loses at most the events of the last ``max_delay`` seconds and never more than ``max_pending``.
+
+A batch the sink refuses with one of the ``transient`` errors (the database held by a backup) is kept, in
+front of what arrived since, and written again after a pause that doubles up to ``LONGEST_PAUSE``; while
+closing it is tried ``CLOSING_TRIES`` times more, so a shutdown cannot hang on a database that stays locked.
 """
 
 from __future__ import annotations
@@ -21,6 +25,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 Sink = Callable[[list[T]], Awaitable[None]]
+FIRST_PAUSE = 0.5  # seconds before a refused batch is written again; doubles each time it is refused
+LONGEST_PAUSE = 30.0
+CLOSING_TRIES = 3
 
 
 class WriterClosed(RuntimeError):
@@ -28,10 +35,22 @@ class WriterClosed(RuntimeError):
 
 
 class BatchWriter(Generic[T]):
-    def __init__(self, sink: Sink[T], *, flush_at: int = 500, max_delay: float = 1.0, max_pending: int = 5000) -> None:
+    def __init__(
+        self,
+        sink: Sink[T],
+        *,
+        flush_at: int = 500,
+        max_delay: float = 1.0,
+        max_pending: int = 5000,
+        transient: tuple[type[Exception], ...] = (),
+    ) -> None:
         if not 0 < flush_at <= max_pending:
             raise ValueError("flush_at must be between 1 and max_pending")
         self._sink = sink
+        self._transient = transient
+        self._refusals = 0  # times in a row the sink refused with a transient error
+        self._closing_tries = 0  # of those, how many since close() was called
+        self._refused = 0  # batches kept after a transient error, ever: ends a flush() that would hang
         self.flush_at = flush_at
         self.max_delay = max_delay
         self.max_pending = max_pending
@@ -73,15 +92,17 @@ class BatchWriter(Generic[T]):
             self._wake.set()
 
     async def flush(self) -> None:
-        """Return once every event put before this call is written."""
-        target = self._accepted
+        """Return once every event put before this call is written, or once a write of them was refused
+        with a transient error: the caller (a member's command) then reads what is committed instead of
+        waiting out a backup; the refused events stay queued."""
+        target, refused = self._accepted, self._refused
         task = self._task
         if task is None or self._finished >= target:
             return
         self._flush_wanted = True
         self._wake.set()
         async with self._progress:
-            await self._progress.wait_for(lambda: self._finished >= target or task.done())
+            await self._progress.wait_for(lambda: self._finished >= target or task.done() or self._refused > refused)
 
     async def close(self) -> None:
         """Write everything still waiting, then stop; later puts raise :class:`WriterClosed`."""
@@ -112,14 +133,41 @@ class BatchWriter(Generic[T]):
         batch, self._waiting = self._waiting, []
         self._flush_wanted = False
         self._in_flight = len(batch)
+        kept = False
         try:
             await self._sink(batch)
+            self._refusals = 0
+        except self._transient as err:
+            kept = self._keep(batch, err)
+            self.failed += 0 if kept else len(batch)
         except Exception:
             # Keep running: one bad batch must not stop logging for the rest of the bot's life.
             self.failed += len(batch)
             log.exception("could not write %d participation events; they are lost", len(batch))
         finally:
             self._in_flight = 0
-            self._finished += len(batch)
+            self._finished += 0 if kept else len(batch)
+            self._refused += kept
             async with self._progress:
                 self._progress.notify_all()
+        if kept:
+            await self._pause()
+
+    def _keep(self, batch: list[T], err: Exception) -> bool:
+        """Put a refused batch back in front of the queue; False when closing and out of tries (logged)."""
+        self._refusals += 1
+        self._closing_tries += self._closing
+        if self._closing_tries > CLOSING_TRIES:
+            log.error("could not write %d participation events before closing (%s); they are lost", len(batch), err)
+            return False
+        log.warning("could not write %d participation events (%s); keeping them to try again", len(batch), err)
+        self._waiting = batch + self._waiting
+        return True
+
+    async def _pause(self) -> None:
+        """Wait before writing a refused batch again; close() or flush() cuts the wait short."""
+        pause = FIRST_PAUSE if self._closing else min(FIRST_PAUSE * 2 ** (self._refusals - 1), LONGEST_PAUSE)
+        self._wake.clear()
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(pause):
+                await self._wake.wait()

@@ -10,7 +10,7 @@ from bot.analysis.limits import MESSAGE_LIMIT, POLL_ANSWER_LIMIT, POLL_QUESTION_
 from bot.analysis.model import Poll
 from bot.publishing import Card, Field, FileSpec, Outgoing, PollResult, PollSpec
 from bot.readings import CircleReading
-from bot.text import escape_markdown, fit, shorten
+from bot.text import as_sentence, escape_markdown, fit, literal, shorten
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -31,7 +31,7 @@ def reading_card(reading: CircleReading) -> Card:
     if analysis.thesis is not None and reading.has_arguments:
         lines += ["", "**The reading argues**", shorten(analysis.thesis.text, 1500)]
     fields = tuple(
-        Field(f"Key argument {n}", shorten(argument.text, FIELD_LIMIT))
+        Field(f"Key argument {n}", shorten(as_sentence(argument.text), FIELD_LIMIT))
         for n, argument in enumerate(analysis.arguments[:MAX_ARGUMENT_FIELDS], 1)
     )
     card = Card(
@@ -57,7 +57,7 @@ def _embed_size(card: Card) -> int:
 def reading_post(reading: CircleReading, nonce: str, *, member_role: int | None, file: bytes | None) -> Outgoing:
     ping = f"<@&{member_role}> " if member_role else ""
     where = "Read it at the link above" if reading.url else "The reading is attached" if file else "Read it below"
-    title = escape_markdown(shorten(reading.title, 300))
+    title = literal(reading.title, 300)
     content = f"{ping}This week’s reading: **{title}**. {where}, then join the thread."
     attached = None
     if file is not None and reading.filename:
@@ -87,7 +87,7 @@ def poll_post(poll: Poll, hours: int, nonce: str) -> Outgoing:
 
 def recap_post(reading: CircleReading, results: list[PollResult], members: int, nonce: str) -> Outgoing:
     """One message, starting with "Recap", with each poll's result and how many members took part."""
-    lines = [f"Recap of **{escape_markdown(shorten(reading.title, 200))}**"]
+    lines = [f"Recap of **{literal(reading.title, 200)}**"]
     for result in results:
         total = sum(count for _, count in result.counts)
         lines += [

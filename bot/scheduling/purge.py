@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from bot.clock import Clock
 from bot.publishing import Publisher
 from bot.scheduling.model import Job
-from bot.scheduling.week import WeekJobs
+from bot.scheduling.week import Flush, WeekJobs
 from bot.storage import schedule
 from bot.storage.database import Database
 
@@ -29,8 +29,10 @@ Purge = Callable[[], Awaitable[int]]  # removes what is past retention; returns 
 class CircleAndPurgeJobs(WeekJobs):
     """The week's jobs, plus the purge: one runner, one schedule, one place where jobs are retried."""
 
-    def __init__(self, db: Database, publisher: Publisher, clock: Clock, purge: Purge) -> None:
-        super().__init__(db, publisher, clock)
+    def __init__(
+        self, db: Database, publisher: Publisher, clock: Clock, purge: Purge, flush_participation: Flush | None = None
+    ) -> None:
+        super().__init__(db, publisher, clock, flush_participation)
         self._purge = purge
 
     async def run(self, job: Job) -> None:

@@ -7,6 +7,10 @@ what a failure means.
   organiser acts (``/circle resume``, ``/circle setup``) and tells them what to fix; ``transient`` failures
   and unexpected errors retry with exponential backoff, and park after ``MAX_ATTEMPTS``, so a broken
   channel is never hammered (Discord bans a bot after 10,000 invalid requests in ten minutes).
+- ``DatabaseBusy`` (another process, such as a backup, held the database past the busy timeout) is no
+  job's fault: the pass ends with a warning, the jobs stay pending as stored (what a job already sent is
+  kept in its progress, a repeat is deduplicated by its nonce), and the runner tries again after the same
+  backoff, counted in busy passes in a row rather than against any job's attempts.
 - Jobs of one circle run one after another in due order (the reading post before its first prompt);
   circles run side by side, at most ``concurrency`` at a time.
 """
@@ -28,7 +32,7 @@ from bot.scheduling.week import WeekJobs, first_week_start
 from bot.storage import circles as circle_store
 from bot.storage import readings as reading_store
 from bot.storage import schedule
-from bot.storage.database import Database, Transaction
+from bot.storage.database import Database, DatabaseBusy, Transaction
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
@@ -54,6 +58,7 @@ class JobRunner:
         self._idle = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._nap: asyncio.Future[None] | None = None
+        self._busy_passes = 0  # passes in a row ended by a busy database: the backoff's exponent
 
     def start(self) -> None:
         if self._task is None or self._task.done():
@@ -85,8 +90,14 @@ class JobRunner:
                 while await self.run_due():
                     pass
                 next_due = await schedule.next_due_at(self.db) or self.clock.now() + IDLE_NAP
+                self._busy_passes = 0
             except asyncio.CancelledError:
                 raise
+            except DatabaseBusy:
+                wait = backoff(self._busy_passes)
+                self._busy_passes += 1
+                log.warning("the database is busy (held by another process); running due jobs in %s", wait)
+                next_due = self.clock.now() + wait
             except Exception:
                 error_id = secrets.token_hex(4)
                 log.exception("error %s in the job runner; trying again in a minute", error_id)
@@ -118,7 +129,13 @@ class JobRunner:
         by_circle: dict[int | None, list[Job]] = defaultdict(list)
         for job in due:
             by_circle[job.circle_id].append(job)
-        await asyncio.gather(*(self._run_circle(jobs) for jobs in by_circle.values()))
+        # Every circle's pass ends before a failure is raised: none is left running into the next pass.
+        outcomes = await asyncio.gather(
+            *(self._run_circle(jobs) for jobs in by_circle.values()), return_exceptions=True
+        )
+        for outcome in outcomes:
+            if isinstance(outcome, BaseException):
+                raise outcome
         return True
 
     async def _run_circle(self, jobs: list[Job]) -> None:
@@ -143,7 +160,7 @@ class JobRunner:
                 return await self._retry(job, str(err))
             await self._park(job, str(err))
             return False
-        except asyncio.CancelledError:
+        except (asyncio.CancelledError, DatabaseBusy):
             raise
         except Exception:
             error_id = secrets.token_hex(4)

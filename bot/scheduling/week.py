@@ -9,6 +9,7 @@ commits each step's result before the next, so a retry resumes where it stopped.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime
 
@@ -22,11 +23,14 @@ from bot.scheduling.cadence import next_slot, on_day
 from bot.scheduling.model import Job, Post, PostKind, Week
 from bot.scheduling.plan import POLL_HOURS
 from bot.storage import circles as circle_store
+from bot.storage import participation as participation_store
 from bot.storage import readings as reading_store
 from bot.storage import schedule
 from bot.storage.database import Database, Transaction
 
 log = logging.getLogger(__name__)
+
+Flush = Callable[[], Awaitable[None]]  # writes the participation events still queued
 
 
 def first_week_start(circle: Circle, now: datetime, active: Week | None = None) -> datetime:
@@ -49,10 +53,13 @@ async def plan_next_week(tx: Transaction, circle: Circle, now: datetime) -> date
 class WeekJobs:
     """Runs one job; raises ``PublishError`` for the runner to retry or park."""
 
-    def __init__(self, db: Database, publisher: Publisher, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, publisher: Publisher, clock: Clock, flush_participation: Flush | None = None
+    ) -> None:
         self.db = db
         self.publisher = publisher
         self.clock = clock
+        self._flush_participation = flush_participation
 
     async def run(self, job: Job) -> None:
         handler = {
@@ -180,12 +187,16 @@ class WeekJobs:
             await self._record(tx, job, week, "poll", thread, sent.message_id)
 
     async def post_recap(self, job: Job) -> None:
+        """The polls' results from Discord (one request a poll), and who took part from the participation
+        log (one query, none of the thread's history or the polls' voter lists fetched)."""
         week, reading, _ = await self._context(job)
         thread = _thread(week)
         polls = await schedule.posts_of_week(self.db, week.id, "poll")
         results = [await self.publisher.poll_result(p.channel_id, p.message_id) for p in polls]
-        activity = await self.publisher.activity(thread, tuple(p.message_id for p in polls))
-        sent = await self.publisher.post(thread, posts.recap_post(reading, results, activity.members, job.nonce))
+        if self._flush_participation is not None:
+            await self._flush_participation()  # a vote cast a moment ago counts
+        members = await participation_store.week_members(self.db, week.id)
+        sent = await self.publisher.post(thread, posts.recap_post(reading, results, members, job.nonce))
         async with self.db.transaction() as tx:
             await self._record(tx, job, week, "recap", thread, sent.message_id)
 

@@ -36,7 +36,9 @@ class Services:
         participation = ParticipationService(
             ParticipationStore(db), content_intent=settings.message_content_intent, clock=clock
         )
-        jobs = CircleAndPurgeJobs(db, publisher, clock, lambda: participation.purge(settings.retention_days))
+        jobs = CircleAndPurgeJobs(
+            db, publisher, clock, lambda: participation.purge(settings.retention_days), participation.writer.flush
+        )
         runner = JobRunner(db, clock, jobs, grace=timedelta(hours=settings.missed_grace_hours))
         return cls(
             db=db,

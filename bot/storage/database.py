@@ -11,7 +11,7 @@ import contextlib
 import logging
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -57,6 +57,19 @@ class DatabaseBusy(UserError):
             "The circle's database is busy (a backup or maintenance is holding it); please try again in a "
             "minute. Nothing was changed."
         )
+
+
+@contextlib.contextmanager
+def _busy_is_transient() -> Iterator[None]:
+    """SQLite's "database is locked" (another process kept the lock past the busy timeout) as
+    ``DatabaseBusy``: callers outside storage never see sqlite3, and the job runner and the participation
+    writer tell a wait-and-retry fault from a bug by its type alone."""
+    try:
+        yield
+    except sqlite3.OperationalError as err:
+        if err.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):  # any extended code
+            raise DatabaseBusy() from err
+        raise
 
 
 Params = Iterable[object]
@@ -125,18 +138,16 @@ class Database:
     async def transaction(self) -> AsyncIterator[Transaction]:
         """One writer at a time; everything inside commits together, or rolls back on any exception."""
         async with self._lock:
-            try:
+            with _busy_is_transient():
                 await self.conn.execute("BEGIN IMMEDIATE")  # waits up to the busy timeout for the write lock
-            except sqlite3.OperationalError as err:
-                if "locked" in str(err) or "busy" in str(err):
-                    raise DatabaseBusy() from err
-                raise
-            try:
-                yield Transaction(self.conn)
-            except BaseException:
-                await self.conn.execute("ROLLBACK")
-                raise
-            await self.conn.execute("COMMIT")
+            with _busy_is_transient():
+                try:
+                    yield Transaction(self.conn)
+                    await self.conn.execute("COMMIT")
+                except BaseException:
+                    if self.conn.in_transaction:  # else ROLLBACK fails and hides the real error
+                        await self.conn.execute("ROLLBACK")
+                    raise
 
     async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
         """A read of one row (by id, LIMIT 1, an aggregate) on the loop's thread; see the class docstring."""
@@ -144,16 +155,18 @@ class Database:
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
         """A read of a few rows by an index on the loop's thread; one that walks many rows is a :meth:`scan`."""
-        if self.reader is not None:
-            return self.reader.execute(sql, tuple(params)).fetchall()
-        async with self._lock:
-            return await Transaction(self.conn).fetchall(sql, params)
+        with _busy_is_transient():
+            if self.reader is not None:
+                return self.reader.execute(sql, tuple(params)).fetchall()
+            async with self._lock:
+                return await Transaction(self.conn).fetchall(sql, params)
 
     async def scan(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
         """A read that may walk many rows, in a worker thread so the event loop goes on meanwhile."""
         if self.reader is None:
             return await self.fetchall(sql, params)
-        return await asyncio.to_thread(_scan, self.path, self._busy_timeout, sql, tuple(params))
+        with _busy_is_transient():
+            return await asyncio.to_thread(_scan, self.path, self._busy_timeout, sql, tuple(params))
 
     @classmethod
     async def open(cls, path: Path | str, *, migrate: bool = True, busy_timeout: float = 5.0) -> Database:

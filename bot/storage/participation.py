@@ -173,6 +173,13 @@ class ParticipationStore:
         return [MemberWeek(*row) for row in await self._db.fetchall(USER_WEEKS, (circle_id, user_id))]
 
 
+async def week_members(q: Database | Transaction, week_id: int) -> int:
+    """How many members took part in a week (wrote in its thread, answered a prompt or voted): one row of
+    the rollup. Bots, webhooks and opted-out members were never logged, so they are not counted."""
+    row = await q.fetchone("SELECT active FROM participation_weeks WHERE week_id = ?", (week_id,))
+    return int(row[0]) if row is not None else 0
+
+
 async def open_read_only(path: Path | str) -> Database:
     """The database for reading only, as the offline report uses it next to a running bot.
 

@@ -2,7 +2,7 @@
 
 import re
 
-from bot.analysis.compose import _SEEN, Material, _rotation, compose
+from bot.analysis.compose import Material, compose, lived
 from bot.analysis.limits import problems
 from bot.analysis.model import Argument, Span
 from bot.analysis.select import arguable, classify
@@ -35,10 +35,10 @@ def test_a_lone_central_claim_is_steelmanned_without_quoting_it_again():
 
 
 def test_a_claim_about_named_people_is_not_asked_about_members_own_lives():
-    named, everyday = _claims("Cameron has betrayed the voters who trusted him.", "Parents should read to children.")
     lowercase = frozenset(["parents", "voters"])
-    assert _SEEN not in _rotation(named, lowercase)
-    assert _SEEN in _rotation(everyday, lowercase)
+    assert not lived("Cameron has betrayed the voters who trusted him.", lowercase)
+    assert lived("Parents should read to children.", lowercase)
+    assert not lived("Inflation will ease before the summer.", lowercase)  # not something members live
 
 
 def test_a_feeling_is_not_a_claim_to_argue_about_but_a_conviction_is():
@@ -60,11 +60,11 @@ def test_the_agreement_poll_asks_about_an_arguable_claim_when_the_thesis_is_a_fa
 
 
 def test_a_quote_never_stops_at_not_just_before_its_but_also():
-    from bot.analysis.compose import brief, label
+    from bot.analysis.compose import core, label
 
     claim = (
         "The government must not just deny passports to American terrorists who fight for ISIS abroad, "
         "but also strip them of their citizenship when they return."
     )
-    assert "strip them of their citizenship" in brief(claim)
+    assert core(claim) is None  # "must not just deny passports…" alone would misstate it
     assert "not deny" not in label(1, claim)  # "just" is never dropped as filler

@@ -28,10 +28,17 @@ def _through_json(data: dict) -> dict:
     return json.loads(json.dumps(data, ensure_ascii=False))
 
 
+# A story with no claim to argue about: its analysis carries a note for the organiser.
+STORY = (
+    "My grandmother moved to the city in 1961. She worked in a shop on Mill Street for ten years and saved "
+    "every penny. In 1971 she opened her own bakery on the corner. Her bread sold out by noon most days."
+)
+
+
 def _shared_readings(shared: Path) -> list[Reading]:
     readings = [load_file(str(path)) for path in sorted((shared / "readings").glob("*"))]
     editorials = sorted((shared / "datasets" / "editorials").glob("*/*.txt"))[::7]
-    return readings + [load(path) for path in editorials]
+    return readings + [load(path) for path in editorials] + [Reading(STORY)]
 
 
 def test_real_analyses_round_trip_exactly(shared: Path) -> None:

@@ -8,6 +8,7 @@ between send and record, and a daylight-saving change are each driven through th
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -108,6 +109,34 @@ async def test_plain_member_cannot_add_or_post(fake: FakeDiscord, world: World, 
     assert fake.bot_messages(world.channel) == []
 
 
+async def test_the_recap_counts_who_took_part_from_the_participation_log(
+    fake: FakeDiscord, world: World, circle_bot: ReadingCircleBot, clock: FakeClock
+) -> None:
+    """A member who opted out writes and votes: the poll counts the vote, the recap does not count the
+    member. The count comes from the participation log, so the recap reads no thread history and no
+    voter lists: its only reads are the two polls' results."""
+    await add_and_queue(fake, world, title="Why libraries matter", text=SAMPLE)
+    await fake.invoke("privacy opt-out", member=world.member, channel=world.channel)
+    await run_week(clock, circle_bot, MONDAY + timedelta(days=2, hours=10))
+    thread = fake.threads(world.channel)[0]
+    poll = next(m for m in fake.bot_messages(thread) if m.poll)
+    await fake.vote(poll, 1, member=world.member)
+    await fake.post_message(thread, world.member, "I opted out of being logged.")
+    await fake.vote(poll, 1, member=world.moderator)
+    await fake.post_message(thread, world.organiser, "I think the second argument is the strongest.")
+    await run_week(clock, circle_bot, MONDAY + timedelta(days=5, hours=10))
+    for message in fake.bot_messages(thread):
+        if message.poll and not message.poll.finalized:
+            await fake.expire_poll(message)
+    before = len(fake.requests)
+    await run_week(clock, circle_bot, MONDAY + timedelta(days=7))
+
+    (recap,) = [m.content for m in fake.bot_messages(thread) if m.content.startswith("Recap")]
+    assert "2 votes (100%)" in recap and "2 members took part" in recap, recap
+    reads = [r.path for r in fake.requests[before:] if r.method == "GET"]
+    assert len(reads) == 2 and all(re.fullmatch(rf"/channels/{thread.id}/messages/\d+", p) for p in reads), reads
+
+
 async def test_reading_from_an_uploaded_pdf_and_a_link(
     fake: FakeDiscord, world: World, settings: Settings, clock: FakeClock
 ) -> None:
@@ -126,7 +155,8 @@ async def test_reading_from_an_uploaded_pdf_and_a_link(
             await add_and_queue(fake, world, title="Libraries (PDF)", file=attachment)
             await add_and_queue(fake, world, title="Victory in Bolivia", url=url)
             listed = await fake.invoke("reading queue", member=world.member, channel=world.channel)
-    assert "1. **Libraries (PDF)**" in listed.content and "2. **Victory in Bolivia**" in listed.content
+    assert r"1. **Libraries \(PDF\)**" in listed.content  # the title as typed: Markdown in it is escaped
+    assert "2. **Victory in Bolivia**" in listed.content
     assert "Mon 03 Mar 2025" in listed.content and "Mon 10 Mar 2025" in listed.content
 
 

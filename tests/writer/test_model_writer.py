@@ -121,26 +121,30 @@ def test_model_may_choose_another_thesis_and_the_embedded_writer_fills_in(
     fake_openai: FakeOpenAI, reading: Reading, embedded: Analysis, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Choosing an argument as the thesis moves it out of the arguments; with only two prompts, one the
-    embedded writer composes about the model's choice tops them up (to the three it gives for that choice),
-    and the agreement poll is on the new thesis."""
+    embedded writer composes about the model's choice tops them up (to at least three), and the agreement poll
+    is on the new thesis."""
+    # Candidate 0 is the embedded thesis, so argument i is candidate i + 1.
+    town = next(i for i, a in enumerate(embedded.arguments) if "every town should keep" in a.text.lower())
+    others = [i for i in range(len(embedded.arguments)) if i != town]
     fake_openai.then(
         answer(
             {
-                "thesis": 3,
-                "arguments": [2, 3, 4],  # 3 is the thesis now: dropped, and the ranking adds one
-                "prompts": [{"text": t, "about": 2} for t in PROMPTS[:2]],
+                "thesis": town + 1,
+                # the new thesis is dropped from the arguments, and the ranking adds one
+                "arguments": [others[1] + 1, town + 1, others[2] + 1],
+                "prompts": [{"text": t, "about": others[1] + 1} for t in PROMPTS[:2]],
                 "polls": POLLS[:1],
             }
         )
     )
     with caplog.at_level(logging.INFO, logger="bot.writer"):
         result = write_with_model(reading.text, reading.title, embedded, config(fake_openai))
-    chosen = embedded.arguments[2]
+    chosen = embedded.arguments[town]
     assert (result.thesis.text, result.thesis.start, result.thesis.end) == (chosen.text, chosen.start, chosen.end)
-    assert result.arguments == (embedded.arguments[1], embedded.arguments[3], embedded.arguments[0])
+    assert result.arguments == tuple(embedded.arguments[i] for i in (others[1], others[2], others[0]))
     assert result.writer == "model"
     assert [p.text for p in result.prompts[:2]] == PROMPTS[:2]
-    assert len(result.prompts) == 3 and len(result.polls) == 2
+    assert len(result.prompts) >= 3 and len(result.polls) == 2
     assert "every town should keep its public library open" in result.prompts[2].text  # about the new thesis
     assert "every town should keep its public library open" in result.polls[1].question
     assert_postable(result, reading)

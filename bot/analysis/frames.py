@@ -1,0 +1,150 @@
+"""The wordings of discussion prompts, by the kind of question a claim calls for.
+
+Each claim is named by its core (``compose.core``): ``{c}`` is that core as a clause ("councils must fund
+libraries"), ``{q}`` the same words in quotation marks. A tension prompt names the author's concession
+``{x}`` and the point made against it ``{y}``; a counter prompt names the view the reading answers ``{v}``.
+
+Which question fits depends on what the claim does: a call to act asks what it would cost, who should act,
+or whether members would join in; a judgement asks by what standard, or for the best case against it; a
+claim of cause asks what else could explain it, or what would show it; a forecast asks what would have to
+happen, or what would prove it wrong. Every wording opens differently from every other, so that no opening
+recurs across many readings, and none is longer than two short sentences.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+
+from bot.analysis.model import Kind
+
+# Per kind, the kinds of question it calls for, each with its wordings. A reading's claims of one kind take
+# these in turn, so two calls to act in one reading are not both asked what they would cost.
+BY_KIND: dict[Kind, tuple[tuple[str, ...], ...]] = {
+    "normative": (
+        (
+            "The author says {c}. What would that cost, and who would pay?",
+            "Say we did it: {c}. What would we have to give up?",
+            "Put a price on the call that {c}: is it worth paying?",
+            "Weighing what it would cost, do you agree that {c}?",
+        ),
+        (
+            "Who should act on the call that {c}: government, employers, or people like us?",
+            "{q}, the author insists. Who is in a position to make it happen?",
+            "If {c}, who has to move first, and what would make them?",
+            "Whose job is it to act on the view that {c}?",
+        ),
+        (
+            "Would you sign up to this: {c}? What would make you hesitate?",
+            "How far would you go along with the call that {c}?",
+            "Is it asking too much that {c}, or not enough?",
+            "What would win you over to the call that {c}?",
+        ),
+    ),
+    "evaluative": (
+        (
+            "The author judges that {c}. By what standard, and is it yours?",
+            "Measured by what you care about most, is it fair to say {c}?",
+            "{q}: a fair verdict, or an overstatement?",
+            "What would someone have to value to agree that {c}?",
+        ),
+        (
+            "How would a sceptic answer the claim that {c}?",
+            "Who would deny that {c}, and would they have a point?",
+            "Make the other side’s case: why might it be wrong that {c}?",
+            "Where does the judgement that {c} go too far, if anywhere?",
+        ),
+    ),
+    "causal": (
+        (
+            "The author argues that {c}. What else could explain it?",
+            "Is that the whole story, that {c}? What else is at work?",
+            "Besides the cause the author names, that {c}, what would you look at?",
+            "Could it run the other way round: not that {c}, but the reverse?",
+        ),
+        (
+            "What would show that {c}, or show the opposite?",
+            "How could we check the claim that {c}?",
+            "What evidence would you want before accepting that {c}?",
+            "Suppose you doubted that {c}. What would settle it?",
+        ),
+    ),
+    "predictive": (
+        (
+            "The author expects that {c}. What would have to happen first?",
+            "What would it take for this to come true: {c}?",
+            "Looking ahead: {c}. What could stop it?",
+            "On what does the forecast rest that {c}?",
+        ),
+        (
+            "What sign, a year from now, would show the author wrong that {c}?",
+            "Would you bet on it: {c}? At what odds?",
+            "If it turns out false that {c}, what will have gone differently?",
+            "How soon would we know whether {c}?",
+        ),
+    ),
+}
+# A judgement in the thesis slot that the lexicon calls a fact (the thesis is the author's stance anyway).
+BY_KIND["factual"] = BY_KIND["evaluative"]
+
+# The text itself turns: "X, but Y", or a claim answered by the next sentence's "But…".
+TENSION = (
+    "The piece grants that {x}, yet argues that {y}. A contradiction, or a consistent position?",
+    "How does the author square the two: {x}, and yet {y}?",
+    "Granting that {x}, does it follow that {y}?",
+    "Which carries the argument: that {x}, or that {y}?",
+    "Do you read the turn from “{x}” to “{y}” as a real tension?",
+)
+
+# Only for a claim about something members live: work, school, money, the politics they take part in.
+EXPERIENCE = (
+    "From your own experience, is it true that {c}? What story would you tell?",
+    "Think of your own workplace, school or street: is it true there that {c}?",
+    "Has anyone here lived this: {c}? What happened?",
+    "From where you work or study, how does the claim that {c} look?",
+    "What would our group do differently if it is true that {c}?",
+)
+
+# The view the reading reports in order to answer it.
+COUNTER = (
+    "The reading answers people who say {v}. Do they have more of a case than it allows?",
+    "Take the opposing view the piece mentions, that {v}: what is its strongest form?",
+    "Put yourself in the shoes of someone who thinks {v}. How would they reply?",
+    "Is the author fair to those who say {v}?",
+)
+
+# A second question about the central claim when the reading offers nothing else to ask about: it does not
+# name the claim again.
+ABOUT_THESIS = (
+    "Who would disagree with the author most strongly, and what would they say?",
+    "Where is the author’s case weakest?",
+    "Which argument would you need to hear to change your mind about the author’s main point?",
+    "What does the piece leave out that a sceptic would raise?",
+)
+
+# When even the central claim cannot be named briefly.
+UNNAMED_THESIS = (
+    "Sum up the author’s main point in a sentence of your own: do you accept it?",
+    "Put the author’s central claim in your own words. Where do you part company with it, if anywhere?",
+    "Does the piece persuade you of what it sets out to prove? Why, or why not?",
+    "In one line: what does the author want us to believe, and why should we?",
+)
+
+GENERIC = (
+    "What is the author trying to persuade us of, in one sentence of your own?",
+    "Which part of the reading would you push back on, and why?",
+)
+
+
+def pick(variants: Sequence[str], key: str) -> str:
+    """One of ``variants``, the same one every time for the same ``key`` (a claim's words). The hash is
+    salted so the choice does not follow the choice of question kind made from the same words."""
+    return variants[zlib.crc32(("wording:" + key).encode("utf-8")) % len(variants)]
+
+
+def fill(template: str, **parts: str) -> str:
+    """The template with each ``{name}`` replaced; a part that opens the prompt starts with a capital."""
+    out = template
+    for name, text in parts.items():
+        out = out.replace("{" + name + "}", text)
+    return out[0].upper() + out[1:] if out[:1].islower() else out

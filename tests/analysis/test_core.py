@@ -1,0 +1,119 @@
+"""A claim's core: what it says of what, in the author's words, short enough to name inside a question."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.analysis.compose import CORE_WORDS, core
+
+
+def test_openers_stance_frames_and_hanging_clauses_go():
+    assert core("Of course, I think that councils must fund libraries.") == "Councils must fund libraries"
+    assert core("Furthermore, it is clear that the minimum wage must rise.") == "The minimum wage must rise"
+    assert (
+        core("Although the budget is tight, councils must fund libraries because children need them.")
+        == "Councils must fund libraries"
+    )
+    assert core("Schools should teach cooking, such as baking bread and making soup.") == "Schools should teach cooking"
+    assert core("Make no mistake: the strike will win.") == "The strike will win"
+
+
+def test_asides_in_brackets_between_dashes_and_after_which_go():
+    assert core("The plan (announced in May) will fail within a year.") == "The plan will fail within a year"
+    assert (
+        core("Councils must fund libraries - the one public space left - as basic infrastructure.")
+        == "Councils must fund libraries as basic infrastructure"
+    )
+    assert (
+        core("The council, which has cut every branch since 2010, must reopen the libraries.")
+        == "The council must reopen the libraries"
+    )
+
+
+def test_of_a_concession_and_a_point_the_core_is_the_point():
+    assert (
+        core("Elections matter, but elections alone cannot overthrow the power of capital.")
+        == "Elections alone cannot overthrow the power of capital"
+    )
+
+
+def test_a_core_that_points_outside_itself_is_none_but_a_forward_it_is_kept():
+    assert core("It is a slow march, but a steady one.") is None
+    assert core("They are personal, not collective.") is None
+    assert core("This makes perfect sense and is good policy.") is None
+    assert (
+        core("It is time to adopt a new approach to world peace.")
+        == "It is time to adopt a new approach to world peace"
+    )
+
+
+def test_a_question_or_a_condition_alone_is_not_a_core():
+    assert core("Is the president trying to sabotage the campaign?") is None
+    assert core("Even after the minister resigned.") is None
+    assert core("If the unions hold firm.") is None
+    assert (
+        core("Even after the minister resigned, the department kept its old rules.")
+        == "The department kept its old rules"
+    )
+
+
+def test_a_long_claim_is_cut_at_a_clause_not_mid_phrase():
+    claim = (
+        "Furthermore, it is clear that the minimum wage must rise to meet the cost of living in every region of "
+        "the country, including the rural north where rents are lowest."
+    )
+    named = core(claim)
+    assert named == "The minimum wage must rise to meet the cost of living"
+
+
+_WORDS = st.sampled_from(
+    [
+        "the",
+        "council",
+        "must",
+        "fund",
+        "libraries",
+        "because",
+        "children",
+        "need",
+        "them",
+        "and",
+        "it",
+        "is",
+        "clear",
+        "that",
+        "we",
+        "should",
+        "act",
+        "now",
+        ",",
+        "but",
+        "although",
+        "which",
+        "-",
+        "(",
+        ")",
+        "in",
+        "every",
+        "town",
+        "will",
+        "fail",
+        "this",
+        "they",
+        "schools",
+        "teach",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=40))
+def test_a_core_is_short_and_taken_word_for_word_from_the_claim(words):
+    claim = " ".join(words).replace(" ,", ",") + "."
+    named = core(claim)
+    if named is None:
+        return
+    assert 3 <= len(named.split()) <= CORE_WORDS
+    assert named.split()[0].lower() not in {"it", "this", "they", "that", "these", "those"} or named.startswith("It ")
+    # Every word of the core occurs in the claim, in the same order (asides may be left out between them).
+    remaining = iter(claim.lower().replace(",", " ").replace(".", " ").split())
+    assert all(w.strip(",.").lower() in remaining for w in named.split() if w.strip(",."))
