@@ -40,7 +40,7 @@ async def measure(guilds: int, rate: int) -> None:
         with fake.patch_discord():
             async with running_bot(fake, factory=plain_bot, timeout=120) as bot:
                 ready = time.perf_counter()
-                creates = sum(1 for p in fake.gateway.sessions[0].history if p["t"] == "GUILD_CREATE")
+                creates = fake.gateway.sessions[0].dispatched["GUILD_CREATE"]
                 print(f"world of {guilds} guilds built in {built - started:.2f} s")
                 print(f"client ready with {len(bot.guilds)} guilds ({creates} GUILD_CREATE) in {ready - built:.2f} s")
 

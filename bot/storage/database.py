@@ -113,18 +113,25 @@ class Database:
     Every write goes through :meth:`transaction`, which takes one lock: the connection is shared by every
     coroutine, and without the lock one coroutine's statements could land inside another's open
     transaction (and be committed or rolled back with it). The read helpers use the reading connection
-    (query-only) without that lock: each read is one statement run whole on the connection's thread, and
-    WAL gives it the last committed state even while a transaction is open. So members' commands do not
-    queue behind the participation writer's batches, nor behind each other one loop turn per statement
-    (benchmarks/load.py). An in-memory database cannot be opened twice, so there reads share the writer.
+    (query-only) without that lock, and WAL gives each read the last committed state even while a
+    transaction is open, so members' commands never queue behind the participation writer's batches.
+
+    That reading connection is plain ``sqlite3`` on the event loop's own thread: the reads members' commands
+    make are index lookups of a few rows that take tens of microseconds, and a trip to a thread costs far
+    more than that under load. The thread needs the GIL to take each query and to hand back each result,
+    and while the loop is busy parsing gateway events each hand-over can wait the 5 ms switch interval
+    (longer when the OS has preempted the thread holding it); one reading thread served every command's
+    reads in turn, so 500 commands in a second during 2,000 messages a second waited 0.1–0.8 s per read
+    (benchmarks/load.py). Reads that walk many rows (a summary over many weeks, an export) use
+    :meth:`scan`, which runs in a worker thread on a connection of its own. An in-memory database cannot
+    be opened twice, so there reads share the writer.
     """
 
-    def __init__(
-        self, path: Path, connection: aiosqlite.Connection, reader: aiosqlite.Connection | None = None
-    ) -> None:
+    def __init__(self, path: Path, connection: aiosqlite.Connection, reader: sqlite3.Connection | None = None) -> None:
         self.path = path
         self.conn = connection
         self.reader = reader
+        self._busy_timeout = 5.0
         self._lock = asyncio.Lock()
 
     @contextlib.asynccontextmanager
@@ -143,18 +150,23 @@ class Database:
                     raise
 
     async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
-        with _busy_is_transient():
-            if self.reader is not None:
-                return await Transaction(self.reader).fetchone(sql, params)
-            async with self._lock:
-                return await Transaction(self.conn).fetchone(sql, params)
+        """A read of one row (by id, LIMIT 1, an aggregate) on the loop's thread; see the class docstring."""
+        return next(iter(await self.fetchall(sql, params)), None)
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
+        """A read of a few rows by an index on the loop's thread; one that walks many rows is a :meth:`scan`."""
         with _busy_is_transient():
             if self.reader is not None:
-                return await Transaction(self.reader).fetchall(sql, params)
+                return self.reader.execute(sql, tuple(params)).fetchall()
             async with self._lock:
                 return await Transaction(self.conn).fetchall(sql, params)
+
+    async def scan(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
+        """A read that may walk many rows, in a worker thread so the event loop goes on meanwhile."""
+        if self.reader is None:
+            return await self.fetchall(sql, params)
+        with _busy_is_transient():
+            return await asyncio.to_thread(_scan, self.path, self._busy_timeout, sql, tuple(params))
 
     @classmethod
     async def open(cls, path: Path | str, *, migrate: bool = True, busy_timeout: float = 5.0) -> Database:
@@ -184,7 +196,11 @@ class Database:
             if migrate:
                 await db.upgrade()
             if str(path) != ":memory:":
-                db.reader = await _open_reader(path, busy_timeout)
+                # Never wait on the loop's thread. In WAL nothing keeps a reader waiting: another process's
+                # transaction leaves the last commit readable, and nobody can take the file exclusively
+                # while it is open here (tests/storage/test_database.py).
+                db.reader = _open_reader(path, 0)
+                db._busy_timeout = busy_timeout
         except BaseException as err:
             await conn.close()
             if isinstance(err, sqlite3.Error):
@@ -194,7 +210,7 @@ class Database:
 
     async def close(self) -> None:
         if self.reader is not None:
-            await self.reader.close()
+            self.reader.close()
         await self.conn.close()
 
     async def version(self) -> int:
@@ -253,16 +269,25 @@ class Database:
             target.close()
 
 
-async def _open_reader(path: Path, busy_timeout: float) -> aiosqlite.Connection:
-    reader = await aiosqlite.connect(path, isolation_level=None)
+def _open_reader(path: Path, busy_timeout: float, *, same_thread: bool = True) -> sqlite3.Connection:
+    reader = sqlite3.connect(path, isolation_level=None, check_same_thread=same_thread)
     try:
-        reader.row_factory = aiosqlite.Row
-        await reader.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
-        await reader.execute("PRAGMA query_only=ON")  # a write through the read helpers is a bug: refuse it
+        reader.row_factory = sqlite3.Row
+        reader.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+        reader.execute("PRAGMA query_only=ON")  # a write through the read helpers is a bug: refuse it
     except BaseException:
-        await reader.close()
+        reader.close()
         raise
     return reader
+
+
+def _scan(path: Path, busy_timeout: float, sql: str, params: tuple[object, ...]) -> list[sqlite3.Row]:
+    """One long read on a connection of its own (a worker thread must not share the loop's)."""
+    reader = _open_reader(path, busy_timeout, same_thread=False)
+    try:
+        return reader.execute(sql, params).fetchall()
+    finally:
+        reader.close()
 
 
 def _is_sqlite(path: Path) -> bool:

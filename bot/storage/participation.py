@@ -115,7 +115,7 @@ class ParticipationStore:
 
     async def member_rows(self, guild_id: int, user_id: int) -> list[dict[str, Any]]:
         """Every event row about a member in a server, for their own export."""
-        rows = await self._db.fetchall(_MEMBER_ROWS, (user_id, guild_id))
+        rows = await self._db.scan(_MEMBER_ROWS, (user_id, guild_id))  # a year of an active member's events
         return [{**dict(row), "at": as_datetime(row["at"]).isoformat()} for row in rows]
 
     async def delete_member(self, guild_id: int, user_id: int) -> int:
@@ -155,17 +155,17 @@ class ParticipationStore:
 
     async def member_totals(self, circle_id: int, week_ids: Collection[int]) -> list[MemberSummary]:
         """Each member's totals over the given weeks (members with no activity there are absent)."""
-        rows = await self._db.fetchall(MEMBER_TOTALS, (circle_id, _ids(week_ids)))
+        rows = await self._db.scan(MEMBER_TOTALS, (circle_id, _ids(week_ids)))  # every member, every week asked
         return [MemberSummary(row[0], row[1], row[2], row[3], row[4], as_datetime(row[5])) for row in rows]
 
     async def week_totals(self, circle_id: int, week_ids: Collection[int]) -> dict[int, WeekTotals]:
         """The given weeks' figures, by week id; a week nobody took part in is absent."""
-        rows = await self._db.fetchall(WEEK_TOTALS, (circle_id, _ids(week_ids)))
+        rows = await self._db.scan(WEEK_TOTALS, (circle_id, _ids(week_ids)))
         return {row[0]: WeekTotals(*row) for row in rows}
 
     async def readers(self, circle_id: int, week_ids: Collection[int]) -> int:
         """How many members took part in any of the given weeks."""
-        row = await self._db.fetchone(READERS, (circle_id, _ids(week_ids)))
+        row = next(iter(await self._db.scan(READERS, (circle_id, _ids(week_ids)))), None)
         return int(row[0]) if row is not None else 0
 
     async def user_weeks(self, circle_id: int, user_id: int) -> list[MemberWeek]:

@@ -145,7 +145,7 @@ async def test_a_week_of_participation_is_counted_exactly(
 
     mine = await fake.invoke("me stats", member=circle.readers["ann"], channel=world.channel)
     assert mine.ephemeral
-    assert "2 thread message(s), 1 prompt(s) answered, 1 poll vote(s); active in 1 of 1 week(s)" in mine.content
+    assert "2 thread message(s), 1 prompt(s) answered, 1 poll vote(s); active in 1 of 1 week(s)" in mine.text
 
     one = await fake.invoke(
         "participation member", member=world.moderator, channel=world.channel, options={"user": circle.readers["bob"]}
@@ -345,6 +345,8 @@ async def test_a_burst_sent_without_waiting_is_all_logged_after_one_settle(
     stats = await fake.send_command("me stats", member=readers[0], channel=world.channel)
     await fake.settle()
     assert stats.record.answered and stats.record.answered_at is not None
+    assert stats.deferred  # events were still queued: acknowledged first, answered once they were written
+    assert "thread message(s)" in stats.text
     await circle.bot.services.participation.writer.flush()
     with sqlite3.connect(settings.database_path) as db:
         kinds = dict(db.execute("SELECT kind, count(*) FROM participation_events GROUP BY kind").fetchall())

@@ -49,6 +49,7 @@ class RequestRecord:
     status: int | None = None
     operation_id: str | None = None
     injected: bool = False  # answered by FakeDiscord.fail_next or the global rate limit, not by a route
+    received_at: float = 0.0  # loop time the request arrived, before the fake's own work on it
 
     def __str__(self) -> str:
         return f"{self.method} {self.path} → {self.status}"
@@ -157,8 +158,8 @@ class RestApi:
 
     async def handle(self, request: web.Request) -> web.Response:
         path = request.path[len(API_PREFIX) :] or "/"
-        record = RequestRecord(request.method, path, dict(request.query), None)
         fake = self.fake
+        record = RequestRecord(request.method, path, dict(request.query), None, received_at=fake.loop_time())
         fake.requests.append(record)
         headers = JSON_HEADERS
         try:
@@ -315,7 +316,7 @@ class RestApi:
         fake = self.fake
         if record.answered:
             raise RefusedBody(400, 40060, "Interaction has already been acknowledged.")
-        late = fake.loop_time() - record.dispatched_at
+        late = call.record.received_at - record.dispatched_at
         if late > fake.interaction_deadline:
             record.expired = True
             raise RefusedBody(
@@ -324,7 +325,7 @@ class RestApi:
                 f"Unknown interaction (answered after {late:.1f} s; Discord allows "
                 f"{fake.interaction_deadline:g} s: defer long work)",
             )
-        record.answered_at = fake.loop_time()
+        record.answered_at = call.record.received_at
         body = call.body
         kind = body.get("type")
         data = body.get("data") or {}

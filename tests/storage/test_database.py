@@ -161,3 +161,25 @@ async def test_reads_see_committed_state_without_waiting_for_an_open_transaction
             await db.fetchall("DELETE FROM circles")
     finally:
         await db.close()
+
+
+async def test_reads_on_the_loop_thread_are_never_kept_waiting_by_another_process(tmp_path: Path) -> None:
+    """Reads run on the event loop's thread and never wait for a lock (busy timeout 0), which is safe
+    because in WAL mode nothing another process can do blocks them: a writer's open transaction leaves
+    the last commit readable, and taking the file exclusively is refused while the bot has it open."""
+    db = await Database.open(tmp_path / "rc.db")
+    other = sqlite3.connect(tmp_path / "rc.db", isolation_level=None)
+    try:
+        async with db.transaction() as tx:
+            await circles.save(tx, a_circle(guild_id=1))
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("UPDATE circles SET guild_id = 7")
+        assert [r[0] for r in await db.fetchall("SELECT guild_id FROM circles")] == [1]
+        other.execute("ROLLBACK")
+        other.execute("PRAGMA locking_mode=EXCLUSIVE")
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN EXCLUSIVE")
+        assert [r[0] for r in await db.fetchall("SELECT guild_id FROM circles")] == [1]
+    finally:
+        other.close()
+        await db.close()
