@@ -354,7 +354,7 @@ _PHRASE_BREAK = _word_set(
 _NEEDS_PARTICLE = _word_set(
     "depend depends depended rely relies relied focus focuses focused count counts insist insists insisted "
     "consist consists result results lead leads amount amounts belong belongs refer refers respond responds "
-    "look looks looked listen listens stand stands stood turn turns turned"
+    "look looks looked listen listens stand stands stood turn turns turned put puts"
 )
 _WEAK_END = _word_set(
     "a an the of to in on at by for with from and or but nor that which who whom whose than as if its "
@@ -594,6 +594,10 @@ def _asserted(text: str) -> str:
         before, after = text[: turn.start()], text[turn.end() :]
         if _open_contrast(before) or len(before.split()) < 2 or not _balanced(before):
             continue
+        if not _FINITE.search(
+            _POSSESSIVE.sub("", before)
+        ):  # "Ray's deplorable but isolated act…": inside a noun phrase
+            continue
         if _usable_head(after) and len(after.split()) >= 4 and after.split()[0].lower() not in _DANGLING_SUBJECT:
             return after[0].upper() + after[1:]
     return text
@@ -603,7 +607,7 @@ def _asserted(text: str) -> str:
 # Deliberately lenient (a tagger would do better): it only has to tell a clause from a bare noun phrase
 # ("the only explanation the department has ever provided" passes; "a faith worth believing" does not).
 _AUXILIARY = re.compile(
-    r"\b(?:is|are|was|were|am|has|have|had|do|does|did|will|would|shall|should|can|cannot|could|may|might|"
+    r"\b(?:is|are|was|were|am|has|have|had|do|does|did|will|would|shall|should|can|cannot|could|(?-i:may)|might|"
     r"must|ought|(?<!\bthe\s)(?<!\ba\s)needs?)\b|n[’']t\b|\w[’'](?:s|re|ve|ll|d|m)\b",
     re.IGNORECASE,
 )
@@ -627,7 +631,7 @@ _NOT_A_STATEMENT = re.compile(
 # story or mood, not a claim a circle can weigh.
 _FIRST_PERSON_VIEW = re.compile(
     r"^[“\"‘']?I(?:[’']m|\s+am)?\s+(?:(?:do|really|strongly|firmly|still|also)\s+)*(?:think|believe|doubt|"
-    r"suspect|would|reckon|convinced|sure|certain)\b"
+    r"suspect|would\s+(?:argue|say|suggest)|reckon|convinced|sure|certain)\b"
 )
 # A verb cut off from what it needs: a participle, a gerund or a common verb as the last word of a cut core.
 _VERB_LIKE = re.compile(
@@ -645,13 +649,14 @@ _CLAUSE_AFTER_VERB = re.compile(
 )
 _ARTICLE_OR_PREPOSITION = _word_set(
     "a an the of to in on at by for with from into onto upon about over under through between among against "
-    "towards toward without within across along"
+    "towards toward without within across along like"
 )
+_POSSESSIVE = re.compile(r"[’']s\b")
 # An exclamation, a second clause after a colon, a "that" whose clause was cut, a "but it…" leaning on the
 # first half, or "make it impossible" without the "for whom to do what".
 _UNFINISHED = re.compile(
     r"[!:;]|\bthat,|\bthat\s+(?:since|if|when|while|although|though|because)\b|,\s+but\s+(?:it|this|that|they)\b"
-    r"|\bmake\s+it\s+\w+$",
+    r"|\bmake\s+it\s+\w+$|,\s+but\s+(?:with|in|on|for|by|at)\b|\band\s+(?:without|with|in|on|for|by|from)\b[^,]*$",
     re.IGNORECASE,
 )
 # A line given to a speaker ("Recorded Voice: We're sorry…"): someone else's words, as in a transcript.
@@ -686,9 +691,7 @@ def _whole(named: str, claim: str) -> bool:
     author's story about themself) with a finite verb in its main clause, and, when it stops before the
     claim's sentence does, not right after a verb that needs an object or agent ("has also ushered" + "in…",
     "was partly caused" + "by…"), an article or preposition, or inside "from X to Y"."""
-    if _NOT_A_STATEMENT.match(named) or (
-        named.startswith(("I ", "“I ", "I’", "I'")) and not _FIRST_PERSON_VIEW.match(named)
-    ):
+    if _NOT_A_STATEMENT.match(named) or (_FIRST_PERSON_SINGULAR.search(named) and not _FIRST_PERSON_VIEW.match(named)):
         return False
     if named.split()[-1].lower().strip(",") in _HANGING_WORD:
         return False
@@ -869,10 +872,11 @@ FEW_CLAIMS = 3  # a reading with fewer arguable claims (thesis included) gets fe
 
 def _arguable_claims(material: Material) -> list[int]:
     """Indices of the arguments a circle can disagree with, best first; a claim that can only be quoted
-    at length comes after the ones that can be quoted briefly."""
+    at length comes after the ones that can be quoted briefly (judged by the main-clause cut alone, so the
+    polls that take the first claim do not move with the stricter test a prompt's core must pass)."""
     args = material.arguments
     found = [i for i, a in enumerate(args) if arguable(a.text, a.kind) and stands_alone(a.text)]
-    return sorted(found, key=lambda i: core(args[i].text) is None)
+    return sorted(found, key=lambda i: _core_candidate(args[i].text) is None)
 
 
 def _thesis_arguable(thesis: str) -> bool:
@@ -966,7 +970,7 @@ def _turns(material: Material, central: _Claim | None, further: Sequence[_Claim]
 # call wordings, a future for the forecast ones. A "should have" regrets the past and calls for nothing; a
 # "should" inside "whether…" is reported, not urged.
 _CALL = re.compile(
-    r"\b(?:should|must|ought to|needs?|let us|let[’']s|it is time|it[’']s time)\b(?!\s+(?:not\s+)?have\b)",
+    r"\b(?:should|must|ought to|(?<![’']s\s)(?<!\bthe\s)(?<!\ba\s)needs?|let us|let[’']s|it is time|it[’']s time)\b(?!\s+(?:not\s+)?have\b)",
     re.IGNORECASE,
 )
 _REPORTED_CALL = re.compile(r"\bwhether\b", re.IGNORECASE)
@@ -980,7 +984,7 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _PRESENT = re.compile(
-    r"\b(?:is|are|am|do|does|will|would|should|must|can|cannot|could|may|might|ought|need|needs|shall|isn[’']t|"
+    r"\b(?:is|are|am|do|does|will|would|should|must|can|cannot|could|(?-i:may)|might|ought|need|needs|shall|isn[’']t|"
     r"aren[’']t|don[’']t|doesn[’']t|can[’']t|won[’']t)\b|\b(?:it|that|there|he|she|what|who|this)[’']s\b|[’']re\b",
     re.IGNORECASE,
 )
@@ -1021,10 +1025,22 @@ def _tension(concession: str, point: str, words: frozenset[str]) -> str:
     )
 
 
+_MODAL = re.compile(
+    r"\b(?:can|cannot|can[’']t|could|(?-i:may)|might|must|should|shall|will|won[’']t|would|ought)\b", re.I
+)
+
+
 def _askable(claim: str) -> str | None:
-    """The claim's core when a prompt can ask about it: not a story or a report of what was done."""
+    """The claim's core when a prompt can ask about it: not a story or a report of what was done, and not a
+    plain statement of fact left when the cut dropped what made the claim arguable ("Many businesses are not
+    hiring" of "…because of ObamaCare's mandates"): a prompt about it would ask members to dispute a fact."""
     named = core(claim)
-    return None if named is None or narrates(named) else named
+    if named is None or narrates(named):
+        return None
+    cut = len(named.split()) < len(unframed(claim).split()) - 1
+    if cut and classify(named) == "factual" and not _MODAL.search(named):
+        return None
+    return named
 
 
 def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
