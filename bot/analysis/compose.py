@@ -354,7 +354,9 @@ _PHRASE_BREAK = _word_set(
 _NEEDS_PARTICLE = _word_set(
     "depend depends depended rely relies relied focus focuses focused count counts insist insists insisted "
     "consist consists result results lead leads amount amounts belong belongs refer refers respond responds "
-    "look looks looked listen listens stand stands stood turn turns turned put puts"
+    "look looks looked listen listens stand stands stood turn turns turned put puts prevent prevents prevented "
+    "ban bans banned bar bars barred deter deters deterred want wants wanted expect expects expected allow "
+    "allows allowed force forces forced urge urges urged"
 )
 _WEAK_END = _word_set(
     "a an the of to in on at by for with from and or but nor that which who whom whose than as if its "
@@ -531,6 +533,7 @@ _EXTRAPOSED = re.compile(
 )
 _TRAILING_ADVERB = re.compile(
     r",\s+(?:of course|too|though|however|then|perhaps|surely|indeed|after all|(?:quite )?simply|once|along)$"
+    r"|\s+of course$"
 )
 _NO_SUBJECT = _word_set("to of along like unlike than not and or nor also however whatever thanks according here")
 # A core that is not one clause: a sentence break inside it, or a word or two cut off by a comma at its start
@@ -663,6 +666,7 @@ _UNFINISHED = re.compile(
 _SPEAKER = re.compile(r"^\W*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}:\s")
 _PREPOSITION_NEXT = re.compile(r"^\s+(?:on|in|at|to|for|with|by|from|of|into|onto|upon|about|out|up)\b")
 _MODAL_OR_TO = _word_set("can could will would may might must should shall to")
+_POINTING_END = _word_set("this that them it these those")
 _HANGING_WORD = _word_set("especially particularly notably including even just because again")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _JOINING = _word_set("that and but so yet because whether then thus therefore now also still")
@@ -693,14 +697,16 @@ def _whole(named: str, claim: str) -> bool:
     "was partly caused" + "by…"), an article or preposition, or inside "from X to Y"."""
     if _NOT_A_STATEMENT.match(named) or (_FIRST_PERSON_SINGULAR.search(named) and not _FIRST_PERSON_VIEW.match(named)):
         return False
-    if named.split()[-1].lower().strip(",") in _HANGING_WORD:
+    if named.split()[-1].lower().strip(",") in _HANGING_WORD | _POINTING_END:
+        return False  # "…to find them in the UK" is fine; "…great to read on this" points outside the claim
+    if named.split()[0].lower() == "you":  # advice or rhetoric to the reader: "You would hope…", "you might as well"
         return False
     if any(named.lower().strip('“”"') in q.lower() for q in _QUOTED.findall(claim)):  # someone else's words
         return False
     split = re.match(r"^([^,]+),\s+(\S+)", named)  # "The entire VA, want to show…": a comma parts subject and verb
     if split and not _FINITE.search(split.group(1)) and _FINITE.match(split.group(2)):
         return False
-    if named.startswith(("“", '"')) or _UNFINISHED.search(named) or _SPEAKER.match(claim):
+    if named.startswith(("“", '"')) or _UNFINISHED.search(named) or _SPEAKER.match(claim) or _GLUED_QUOTE.search(named):
         return False
     main = _SUBORDINATE.split(_HYPHENATED.sub("", named), maxsplit=1)[0]
     # The finite verb is the core's own, not only that of a relative clause ("the good news that gets me").
@@ -759,7 +765,7 @@ def core(claim: str) -> str | None:
     if cut is not None and _whole(cut, claim):
         return cut
     sentence = _tidy_end(_without_brackets(_LIST_MARKER.sub("", " ".join(unframed(_OPENER.sub("", claim)).split()))))
-    sentence = _INNER_ADVERB.sub(" ", sentence)
+    sentence = _TRAILING_ADVERB.sub("", _INNER_ADVERB.sub(" ", sentence))
     if _word_count(sentence) <= CLAUSE_WORDS and _acceptable(sentence, claim, cut=False) and _whole(sentence, claim):
         return sentence[0].upper() + sentence[1:] if sentence[:1].islower() else sentence
     return None
@@ -798,6 +804,7 @@ def _core_candidate(claim: str) -> str | None:
     if _word_count(text) > CORE_WORDS:
         room = len(" ".join(text.split()[:CORE_WORDS]))
         text = _tidy_end(_whole_clause(text, room, _THOUGHT_END) or _phrase_head(text, room) or text)
+    text = _tidy_end(_TRAILING_ADVERB.sub("", text))  # a length cut may end on "…fighting of course"
     cut = len(text.split()) < len(unframed(claim).split())
     if not _word_count(text) <= CORE_WORDS or not _acceptable(text, claim, cut=cut):
         return None
@@ -1006,7 +1013,9 @@ def _core_kind(claim: _Claim) -> Kind:
     kind = classify(claim.core)
     if kind == "factual" or (kind != claim.kind and claim.kind != "factual"):
         kind = "evaluative" if kind == "factual" else kind
-    if (kind == "normative" and not calls(claim.core)) or (kind == "predictive" and not _FUTURE.search(claim.core)):
+    if (kind == "normative" and not calls(claim.core)) or (
+        kind == "predictive" and not _FUTURE.search(re.split(r"\bthat\b", claim.core, maxsplit=1)[0])
+    ):
         return "evaluative"
     return kind
 
@@ -1025,6 +1034,7 @@ def _tension(concession: str, point: str, words: frozenset[str]) -> str:
     )
 
 
+_EXISTENTIAL = re.compile(r"^There\s+(?:is|are|was|were)\b")
 _MODAL = re.compile(
     r"\b(?:can|cannot|can[’']t|could|(?-i:may)|might|must|should|shall|will|won[’']t|would|ought)\b", re.I
 )
@@ -1038,8 +1048,8 @@ def _askable(claim: str) -> str | None:
     if named is None or narrates(named):
         return None
     cut = len(named.split()) < len(unframed(claim).split()) - 1
-    if cut and classify(named) == "factual" and not _MODAL.search(named):
-        return None
+    if (cut or _EXISTENTIAL.match(named)) and classify(named) == "factual" and not _MODAL.search(named):
+        return None  # "There is an employer looking to hire…": a statement of what exists, not a claim
     return named
 
 
@@ -1080,7 +1090,7 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
         out.append(Prompt(_kind_prompt(central, 0, words), central_index))
     else:
         out.append(Prompt(frames.pick(frames.UNNAMED_THESIS, central_text), None))
-    counter = core(_their_view(material.counter)) if material.counter else None
+    counter = _askable(_their_view(material.counter)) if material.counter else None
     if counter is not None:
         out.append(Prompt(frames.fill(frames.pick(frames.COUNTER, counter), v=_as_clause(counter, words)), None))
     if turn is not None:
