@@ -597,9 +597,8 @@ def _asserted(text: str) -> str:
         before, after = text[: turn.start()], text[turn.end() :]
         if _open_contrast(before) or len(before.split()) < 2 or not _balanced(before):
             continue
-        if not _FINITE.search(
-            _POSSESSIVE.sub("", before)
-        ):  # "Ray's deplorable but isolated act…": inside a noun phrase
+        # "Ray's deplorable but isolated act…": a "but" inside a noun phrase, not between two clauses.
+        if not _FINITE.search(_POSSESSIVE.sub("", before)):
             continue
         if _usable_head(after) and len(after.split()) >= 4 and after.split()[0].lower() not in _DANGLING_SUBJECT:
             return after[0].upper() + after[1:]
@@ -691,8 +690,8 @@ def _without_appositive(text: str) -> str:
 
 
 def _whole(named: str, claim: str) -> bool:
-    """``named`` reads as a whole clause: a statement (not a wh-clause, a "Let's", an imperative or the
-    author's story about themself) with a finite verb in its main clause, and, when it stops before the
+    """``named`` reads as a whole clause: a statement (not a wh-clause, a "Let's", an imperative, someone
+    else's words, the author's story about themself or an address to the reader) with a finite verb in its main clause, and, when it stops before the
     claim's sentence does, not right after a verb that needs an object or agent ("has also ushered" + "in…",
     "was partly caused" + "by…"), an article or preposition, or inside "from X to Y"."""
     if _NOT_A_STATEMENT.match(named) or (_FIRST_PERSON_SINGULAR.search(named) and not _FIRST_PERSON_VIEW.match(named)):
