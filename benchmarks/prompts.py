@@ -28,6 +28,13 @@ Each figure is a share (or a median) printed next to its goal:
 * prompts quoting from a pronoun or connective — such a passage opening on "it", "this", "they", "but"…;
 * readings whose first prompt is on the thesis — of readings with a thesis, those whose first prompt is
   about it rather than about another claim.
+* named claims (round 5) — the claim a prompt names is its longest passage taken from the reading (RUN
+  words or more); of the prompts naming one, the share whose named claim stops on a verb form or a small
+  word (a word ending in -ed/-ing/-en, a preposition or an article right before "?", "." or ":": "…has also
+  ushered?"), the share with no finite verb (no auxiliary, modal, past form or pronoun-led verb: "the only
+  explanation the department has ever provided" passes, "a faith worth believing" does not), and the share
+  that is no statement (opens on "let's"/"let us" or a wh-word: "how much we should worry"). Written apart
+  from the analysis's own rules, and rough: a sentence that really ends "…are exhausted." counts too.
 * what a reader would not count among the key arguments, each as a share of all arguments, each found by
   its own patterns here rather than by the analysis's rules (an argument may count under several):
   dated events — opens on a point in time ("Last week, …", "In 1961, …", "On Friday, …", "Since 2012, …");
@@ -178,6 +185,10 @@ class Tally:
     pointing_quotes: int = 0
     with_thesis: int = 0
     thesis_first: int = 0
+    named_claims: int = 0
+    named_verb_end: int = 0
+    named_verbless: int = 0
+    named_not_statement: int = 0
 
     def __post_init__(self) -> None:
         self.frames: Counter[str] = Counter()
@@ -234,6 +245,12 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
         tally.long_quotes += any(len(run) > LONG_QUOTE for run in runs)
         tally.pointing_quotes += any(run[0] in POINTING for run in runs)
         tally.cut_prompts += prompt.text.count(ELLIPSIS) > source.count(ELLIPSIS)
+        if runs:
+            named = max(runs, key=len)
+            tally.named_claims += 1
+            tally.named_verb_end += ends_open(prompt.text, named)
+            tally.named_verbless += not FINITE_VERB.search(" ".join(named))
+            tally.named_not_statement += named[0] in NOT_A_STATEMENT or named[:2] == ["let", "us"]
         if prompt.argument is not None and analysis.arguments[prompt.argument].kind == "factual":
             tally.factual_prompts += 1
     for poll in polls:
@@ -376,6 +393,27 @@ def _states_whole(question: str, claim: str) -> bool:
     return in_order and len(inner) >= 3 and inner[-3:] == words[-3:]
 
 
+# Round 5's proxies for a named claim that is not a whole clause, kept apart from ``bot.analysis.compose``.
+SMALL_WORDS = frozenset(
+    "a an the of to in on at by for with from into about over under through between against as than".split()
+)
+VERB_FORM = re.compile(r"^\w{2,}(?:ed|ing|en)$")
+FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|am|be|been|has|have|had|do|does|did|will|would|can|could|should|must|may|might|shall|"
+    r"ought|need|needs|it's|that's|there's|isn't|aren't|don't|doesn't|can't|won't|wasn't|weren't)\b|\b\w{3,}ed\b"
+    r"|\b(?:i|we|you|they|he|she|it|people|who)\s+\w{3,}"
+)
+NOT_A_STATEMENT = frozenset(["let's", "how", "what", "why", "whether", "where", "when", "which"])
+
+
+def ends_open(prompt: str, named: list[str]) -> bool:
+    """The named claim stops on a verb form or a small word right before the prompt's "?", "." or ":"."""
+    last = named[-1]
+    if not (VERB_FORM.match(last) or last in SMALL_WORDS):
+        return False
+    return bool(re.search(rf"\b{re.escape(last)}[”\"’']?\s*[?.:]", prompt.lower().replace("’", "'")))
+
+
 def _share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
@@ -400,6 +438,10 @@ def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
     yield f"prompts quoting more than {LONG_QUOTE} words", f"{_share(tally.long_quotes, tally.prompts):.3f}", "0"
     yield "prompts quoting from a pronoun or connective", f"{_share(tally.pointing_quotes, tally.prompts):.3f}", "0"
     yield "readings whose first prompt is on the thesis", f"{_share(tally.thesis_first, tally.with_thesis):.3f}", "1"
+    named = tally.named_claims
+    yield "named claims ending on a verb form or small word (new)", f"{_share(tally.named_verb_end, named):.3f}", "0"
+    yield "named claims with no finite verb (new)", f"{_share(tally.named_verbless, named):.3f}", "0"
+    yield "named claims that are no statement (new)", f"{_share(tally.named_not_statement, named):.3f}", "0"
     for name, count in tally.unfit.items():
         yield f"arguments: {name}", f"{_share(count, tally.arguments):.3f}", "-"
     yield "arguments per reading", f"{_share(tally.arguments, tally.readings):.2f}", "-"

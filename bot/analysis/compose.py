@@ -354,7 +354,9 @@ _PHRASE_BREAK = _word_set(
 _NEEDS_PARTICLE = _word_set(
     "depend depends depended rely relies relied focus focuses focused count counts insist insists insisted "
     "consist consists result results lead leads amount amounts belong belongs refer refers respond responds "
-    "look looks looked listen listens stand stands stood"
+    "look looks looked listen listens stand stands stood turn turns turned put puts prevent prevents prevented "
+    "ban bans banned bar bars barred deter deters deterred want wants wanted expect expects expected allow "
+    "allows allowed force forces forced urge urges urged"
 )
 _WEAK_END = _word_set(
     "a an the of to in on at by for with from and or but nor that which who whom whose than as if its "
@@ -525,11 +527,14 @@ _LOOSE_END = re.compile(
 _TURN = re.compile(r",?\s+(?:but|yet)\s+|;\s+(?:but|yet|however),?\s+|,\s+however,\s+", re.IGNORECASE)
 # "It would be good policy to…", "It is time to…": an "it" that points forward, not back.
 _EXTRAPOSED = re.compile(
-    r"^It\s+(?:is|was|would be|will be|must be|may be|might be|seems|remains)\s+"
-    r"(?:[\w’'-]+\s+){0,6}?(?<!going\s)(?:to|that)\b",
+    r"^It(?:[’']s|\s+(?:is|was|would be|will be|must be|may be|might be|seems|remains))\s+"
+    r"(?:(?!going\b|if\b|when\b|because\b|unless\b)[\w’'-]+\s+){0,6}?(?:to|that)\b",
     re.IGNORECASE,
 )
-_TRAILING_ADVERB = re.compile(r",\s+(?:of course|too|though|however|then|perhaps|surely|indeed|after all)$")
+_TRAILING_ADVERB = re.compile(
+    r",\s+(?:of course|too|though|however|then|perhaps|surely|indeed|after all|(?:quite )?simply|once|along)$"
+    r"|\s+of course$"
+)
 _NO_SUBJECT = _word_set("to of along like unlike than not and or nor also however whatever thanks according here")
 # A core that is not one clause: a sentence break inside it, or a word or two cut off by a comma at its start
 # ("Self-righteous preening, they had a problem").
@@ -592,18 +597,185 @@ def _asserted(text: str) -> str:
         before, after = text[: turn.start()], text[turn.end() :]
         if _open_contrast(before) or len(before.split()) < 2 or not _balanced(before):
             continue
+        # "Ray's deplorable but isolated act…": a "but" inside a noun phrase, not between two clauses.
+        if not _FINITE.search(_POSSESSIVE.sub("", before)):
+            continue
         if _usable_head(after) and len(after.split()) >= 4 and after.split()[0].lower() not in _DANGLING_SUBJECT:
             return after[0].upper() + after[1:]
     return text
 
 
+# A verb in a finite form: an auxiliary or modal, a contraction, a past form, or a common verb not after "to".
+# Deliberately lenient (a tagger would do better): it only has to tell a clause from a bare noun phrase
+# ("the only explanation the department has ever provided" passes; "a faith worth believing" does not).
+_AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|am|has|have|had|do|does|did|will|would|shall|should|can|cannot|could|(?-i:may)|might|"
+    r"must|ought|(?<!\bthe\s)(?<!\ba\s)needs?)\b|n[’']t\b|\w[’'](?:s|re|ve|ll|d|m)\b",
+    re.IGNORECASE,
+)
+_FINITE = re.compile(
+    _AUXILIARY.pattern + r"|\b\w{3,}ed\b|(?<!\bto\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)" + _COMMON_VERB.pattern,
+    re.IGNORECASE,
+)
+# Where the main clause of a core ends: its finite verb must come before these.
+_SUBORDINATE = re.compile(
+    r"\b(?:even though|although|though|because|since|which|who|whom|whose|if|unless|when|while|whereas)\b",
+    re.IGNORECASE,
+)
+# Not a statement: a wh-clause ("how much we should worry"), a suggestion ("Let's agree…"), an imperative.
+_NOT_A_STATEMENT = re.compile(
+    r"^[“\"‘']?(?:how|what|why|whether|where|when|which|had|were|then|let(?:[’']s)?|look|get|think|imagine|consider|remember|"
+    r"take|stop|give|put|keep|read|ask|try|tell|go|come|don[’']t|never|just|please|note|forget|see|watch|"
+    r"listen|start|help|call|write|join|especially|particularly|notably|including|no wonder|whoever|whatever)\b",
+    re.IGNORECASE,
+)
+# "I think…" is a view; "I get irritated sometimes", "I know how these debates will unfold" are the author's
+# story or mood, not a claim a circle can weigh.
+_FIRST_PERSON_VIEW = re.compile(
+    r"^[“\"‘']?I(?:[’']m|\s+am)?\s+(?:(?:do|really|strongly|firmly|still|also)\s+)*(?:think|believe|doubt|"
+    r"suspect|would\s+(?:argue|say|suggest)|reckon|convinced|sure|certain)\b"
+)
+# A verb cut off from what it needs: a participle, a gerund or a common verb as the last word of a cut core.
+_VERB_LIKE = re.compile(
+    r"^(?:\w{3,}(?:ed|ing|en)|out|up|down|off|away|back|" + _COMMON_VERB.pattern.replace(r"\b", "") + r")$",
+    re.IGNORECASE,
+)
+# A cut that leaves out what the words before it need: "There will be some GP consultations | in which…",
+# "we're going to offer the following deal | :", "they must focus their gaze | on…".
+_NEEDS_WHAT_FOLLOWS = re.compile(r"^There\s|\bthe following\b", re.IGNORECASE)
+# After such a verb the core may stop only where a clause of reason, time or contrast begins.
+_CLAUSE_AFTER_VERB = re.compile(
+    r"^,?\s+(?:because|since|although|though|even though|while|whereas|but|so that|unless|until|if|once)\b"
+    r"|^,\s+(?:which|who|including|such as|for example|for instance|not)\b",
+    re.IGNORECASE,
+)
+_ARTICLE_OR_PREPOSITION = _word_set(
+    "a an the of to in on at by for with from into onto upon about over under through between among against "
+    "towards toward without within across along like"
+)
+_POSSESSIVE = re.compile(r"[’']s\b")
+# An exclamation, a second clause after a colon, a "that" whose clause was cut, a "but it…" leaning on the
+# first half, or "make it impossible" without the "for whom to do what".
+_UNFINISHED = re.compile(
+    r"[!:;]|\bthat,|\bthat\s+(?:since|if|when|while|although|though|because)\b|,\s+but\s+(?:it|this|that|they)\b"
+    r"|\bmake\s+it\s+\w+$|,\s+but\s+(?:with|in|on|for|by|at)\b|\band\s+(?:without|with|in|on|for|by|from)\b[^,]*$",
+    re.IGNORECASE,
+)
+# A line given to a speaker ("Recorded Voice: We're sorry…"): someone else's words, as in a transcript.
+_SPEAKER = re.compile(r"^\W*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}:\s")
+_PREPOSITION_NEXT = re.compile(r"^\s+(?:on|in|at|to|for|with|by|from|of|into|onto|upon|about|out|up)\b")
+_MODAL_OR_TO = _word_set("can could will would may might must should shall to")
+_POINTING_END = _word_set("this that them it these those")
+_HANGING_WORD = _word_set("especially particularly notably including even just because again")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_JOINING = _word_set("that and but so yet because whether then thus therefore now also still")
+# "however" or "therefore" inside a clause: the core reads without it ("was however quickly overshadowed").
+_INNER_ADVERB = re.compile(r"(?<=\w)\s+,?\s*(?:however|therefore|thus|nevertheless|nonetheless),?(?=\s+\w)", re.I)
+# An appositive between subject and verb: "The government of Luis Arce, a former minister …, must purge…".
+_APPOSITIVE = re.compile(
+    r"^([A-Z][^,;:]{2,80}?),\s+(?:a|an|the|himself|herself|itself|now|once|formerly)\s[^,;:]{2,120}?,\s+(?=[a-z])"
+)
+
+
+def _without_appositive(text: str) -> str:
+    """``text`` without an appositive between its subject and its verb; the subject must be verbless and the
+    appositive followed by a verb, else the commas set off something else."""
+    found = _APPOSITIVE.match(text)
+    if found is None or _AUXILIARY.search(found.group(1)):
+        return text
+    rest = text[found.end() :]
+    if not _FINITE.match(rest.split(" ", 1)[0]) and not _FINITE.search(" ".join(rest.split()[:2])):
+        return text
+    return found.group(1) + " " + rest
+
+
+def _whole(named: str, claim: str) -> bool:
+    """``named`` reads as a whole clause: a statement (not a wh-clause, a "Let's", an imperative, someone
+    else's words, the author's story about themself or an address to the reader) with a finite verb in its main clause, and, when it stops before the
+    claim's sentence does, not right after a verb that needs an object or agent ("has also ushered" + "in…",
+    "was partly caused" + "by…"), an article or preposition, or inside "from X to Y"."""
+    if _NOT_A_STATEMENT.match(named) or (_FIRST_PERSON_SINGULAR.search(named) and not _FIRST_PERSON_VIEW.match(named)):
+        return False
+    if named.split()[-1].lower().strip(",") in _HANGING_WORD | _POINTING_END:
+        return False  # "…to find them in the UK" is fine; "…great to read on this" points outside the claim
+    if named.split()[0].lower() == "you":  # advice or rhetoric to the reader: "You would hope…", "you might as well"
+        return False
+    if any(named.lower().strip('“”"') in q.lower() for q in _QUOTED.findall(claim)):  # someone else's words
+        return False
+    split = re.match(r"^([^,]+),\s+(\S+)", named)  # "The entire VA, want to show…": a comma parts subject and verb
+    if split and not _FINITE.search(split.group(1)) and _FINITE.match(split.group(2)):
+        return False
+    if named.startswith(("“", '"')) or _UNFINISHED.search(named) or _SPEAKER.match(claim) or _GLUED_QUOTE.search(named):
+        return False
+    main = _SUBORDINATE.split(_HYPHENATED.sub("", named), maxsplit=1)[0]
+    # The finite verb is the core's own, not only that of a relative clause ("the good news that gets me").
+    before_that = re.split(r"\b(?:that|which|who)\b", main, maxsplit=1)[0]
+    if not _FINITE.search(before_that) and len(_FINITE.findall(main)) < 2:
+        return False
+    flat = _INNER_ADVERB.sub(" ", " ".join(_without_brackets(claim).split()))
+    words = named.split()
+    tail = " ".join(words[-3:])
+    at = flat.lower().rfind(tail.lower())
+    if at < 0:
+        return True  # asides left out inside the core: its end cannot be placed, and the old checks hold
+    start = flat.lower().find(" ".join(words[:2]).lower())
+    before = flat[:start].split()
+    if start > 0 and before and before[-1][-1:].isalnum() and before[-1].lower() not in _JOINING:
+        if not flat[start].isupper():  # "we still feel | impotent and we still feel inadequate", "| 700,000 and…"
+            return False
+    after = flat[at + len(tail) :]
+    last = words[-1].lower().strip(",;:")
+    if not after.strip(" .!?\"'”’"):
+        # The sentence's own end; but after a dropped opening ("Until the union agrees…, the district will
+        # continue paying") a bare verb at the end leans on what was dropped.
+        return not (before and before[-1].endswith(",") and _verb_at_end(words))
+    if last in _ARTICLE_OR_PREPOSITION:
+        return False
+    if re.search(r"\bfrom\b", named, re.IGNORECASE) and re.match(r"^,?\s+to\b", after):
+        return False
+    if _NEEDS_WHAT_FOLLOWS.search(named) or (
+        any(w.lower() in _NEEDS_PARTICLE for w in words[-3:]) and re.match(r"^\s+[a-z]+\b", after)
+    ):
+        return False
+    if len(words) > 1 and words[-2].lower() in _MODAL_OR_TO and _PREPOSITION_NEXT.match(after):
+        return False  # "…that you can stick | on another": the verb's phrase goes on
+    return not (_verb_at_end(words) and not _CLAUSE_AFTER_VERB.match(after))
+
+
+def _verb_at_end(words: list[str]) -> bool:
+    """The last word is a verb or participle, not a noun after an article or preposition ("the cost of
+    living"); after "to" it is a verb ("to focusing")."""
+    last = words[-1].lower().strip(",;:")
+    previous = words[-2].lower() if len(words) > 1 else ""
+    nominal = previous in (_ARTICLE_OR_PREPOSITION - {"to"}) | _word_set("its their his her our my your this that")
+    return bool(_VERB_LIKE.match(last)) and not nominal
+
+
 def core(claim: str) -> str | None:
     """What a claim says of what, in the author's words and at most CORE_WORDS words, readable alone: without
     its opening connective or stance frame ("Of course, I think that…"), an opening subordinate clause,
-    brackets, dashed and relative asides, and whatever hangs on the main clause after it (a "because" or
-    "which" clause, an example, a participle); of "X, but Y", the Y. None when what is left is still too long
-    or opens on a pronoun that points outside it ("It is a slow march"): such a claim is not named by its core.
-    """
+    brackets, dashed and relative asides, an appositive between subject and verb, and whatever hangs on the
+    main clause after it (a "because" or "which" clause, an example, a participle); of "X, but Y", the Y.
+
+    A core is a whole clause or nothing (``_whole``): when the cut would leave a verb without the object or
+    agent it needs, the claim is named by its whole sentence if that is short (CLAUSE_WORDS), else not at all,
+    since one broken question costs a prompt more than a missing one does."""
+    cut = _core_candidate(claim)
+    if cut is not None and _whole(cut, claim):
+        return cut
+    sentence = _tidy_end(_without_brackets(_LIST_MARKER.sub("", " ".join(unframed(_OPENER.sub("", claim)).split()))))
+    sentence = _TRAILING_ADVERB.sub("", _INNER_ADVERB.sub(" ", sentence))
+    if _word_count(sentence) <= CLAUSE_WORDS and _acceptable(sentence, claim, cut=False) and _whole(sentence, claim):
+        return sentence[0].upper() + sentence[1:] if sentence[:1].islower() else sentence
+    return None
+
+
+CLAUSE_WORDS = 20  # a claim no core can name whole is named by its sentence only up to this length
+
+
+def _core_candidate(claim: str) -> str | None:
+    """The main clause of ``claim`` cut to CORE_WORDS words by the breaks that end a clause; None when what
+    is left cannot stand alone."""
     text = _without_brackets(_LIST_MARKER.sub("", " ".join(unframed(claim).split())))
     for _ in range(4):  # "Three: Most importantly, …", "When X, despite Y, Z": each opening in turn
         stripped = unframed(_OPENER.sub("", text))
@@ -622,7 +794,8 @@ def core(claim: str) -> str | None:
             break
         text = stripped[0].upper() + stripped[1:]
     text = _without_dashed_asides(text)
-    text = " ".join(_RELATIVE_ASIDE.sub(" ", text).split())
+    text = _without_appositive(" ".join(_RELATIVE_ASIDE.sub(" ", text).split()))
+    text = _INNER_ADVERB.sub(" ", text)
     text = _asserted(_first_head(text, _HANGS_ON))
     text = _tidy_end(_TRAILING_ADVERB.sub("", _tidy_end(text)))
     if _word_count(text) > CORE_WORDS:
@@ -630,27 +803,33 @@ def core(claim: str) -> str | None:
     if _word_count(text) > CORE_WORDS:
         room = len(" ".join(text.split()[:CORE_WORDS]))
         text = _tidy_end(_whole_clause(text, room, _THOUGHT_END) or _phrase_head(text, room) or text)
-    words = text.split()
-    cut = len(words) < len(unframed(claim).split())
-    if not 3 <= len(words) <= _word_count(text) <= CORE_WORDS or text.endswith("?"):
-        return None
-    if cut and words[-1].lower() in _CORE_WEAK_END:
-        return None
-    if _SUBORDINATE_OPENER.match(text.removeprefix("Even ")):  # a condition or a concession, not a claim
-        return None
-    if words[0].lower() in _PHRASE_BREAK | _NO_SUBJECT or _BROKEN.search(text):  # "In doing so…", "To shoot…"
-        return None
-    if words[0].lower().strip("“\"‘'") in _DANGLING_SUBJECT and not _EXTRAPOSED.match(text):
-        return None
-    # A passage cut short must keep its verb and stop where a thought does; a short claim left whole is the
-    # author's own sentence.
-    if cut and not (_has_core_verb(text) and _ends_a_thought(text, claim)):
-        return None
-    if _HOLDERS.match(text):  # "Some have suggested that…": someone else's view, not the author's
-        return None
-    if not _balanced(text) or text.count("“") != text.count("”"):
+    text = _tidy_end(_TRAILING_ADVERB.sub("", text))  # a length cut may end on "…fighting of course"
+    cut = len(text.split()) < len(unframed(claim).split())
+    if not _word_count(text) <= CORE_WORDS or not _acceptable(text, claim, cut=cut):
         return None
     return text[0].upper() + text[1:] if text[:1].islower() else text
+
+
+def _acceptable(text: str, claim: str, *, cut: bool) -> bool:
+    """The checks a core has always had: three words or more, no question, no condition or concession
+    alone, a subject of its own (not a pronoun pointing outside it), nobody else's view, balanced marks; a
+    passage cut short keeps its verb and stops where a thought does."""
+    words = text.split()
+    if not 3 <= len(words) <= _word_count(text) or text.endswith("?"):
+        return False
+    if cut and words[-1].lower() in _CORE_WEAK_END:
+        return False
+    if _SUBORDINATE_OPENER.match(text.removeprefix("Even ")):  # a condition or a concession, not a claim
+        return False
+    if words[0].lower() in _PHRASE_BREAK | _NO_SUBJECT or _BROKEN.search(text):  # "In doing so…", "To shoot…"
+        return False
+    if re.split(r"[’']", words[0].lower().strip("“\"‘'"))[0] in _DANGLING_SUBJECT and not _EXTRAPOSED.match(text):
+        return False
+    if cut and not (_has_core_verb(text) and _ends_a_thought(text, claim)):
+        return False
+    if _HOLDERS.match(text):  # "Some have suggested that…": someone else's view, not the author's
+        return False
+    return _balanced(text) and text.count("“") == text.count("”")
 
 
 # A capitalised word after the first: the claim is about a named person, party or place, not about
@@ -699,10 +878,11 @@ FEW_CLAIMS = 3  # a reading with fewer arguable claims (thesis included) gets fe
 
 def _arguable_claims(material: Material) -> list[int]:
     """Indices of the arguments a circle can disagree with, best first; a claim that can only be quoted
-    at length comes after the ones that can be quoted briefly."""
+    at length comes after the ones that can be quoted briefly (judged by the main-clause cut alone, so the
+    polls that take the first claim do not move with the stricter test a prompt's core must pass)."""
     args = material.arguments
     found = [i for i, a in enumerate(args) if arguable(a.text, a.kind) and stands_alone(a.text)]
-    return sorted(found, key=lambda i: core(args[i].text) is None)
+    return sorted(found, key=lambda i: _core_candidate(args[i].text) is None)
 
 
 def _thesis_arguable(thesis: str) -> bool:
@@ -792,11 +972,50 @@ def _turns(material: Material, central: _Claim | None, further: Sequence[_Claim]
     return None
 
 
+# What a wording asks must be in the core's own words: a call ("should", "must", "it is time to"…) for the
+# call wordings, a future for the forecast ones. A "should have" regrets the past and calls for nothing; a
+# "should" inside "whether…" is reported, not urged.
+_CALL = re.compile(
+    r"\b(?:should|must|ought to|(?<![’']s\s)(?<!\bthe\s)(?<!\ba\s)needs?|let us|let[’']s|it is time|it[’']s time)\b(?!\s+(?:not\s+)?have\b)",
+    re.IGNORECASE,
+)
+_REPORTED_CALL = re.compile(r"\bwhether\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|won[’']t|going to|would|[’']ll|soon|future|likely|unlikely)\b", re.IGNORECASE)
+# Narration and report: a past or perfect verb with nothing in the present, a modal or a future beside it
+# ("Voters rejected that message", "the professor has now apologized").
+_PAST = re.compile(
+    r"\b(?:was|were|had|did)\b|\b(?:has|have)\s+(?:\w+\s+)?(?:\w+ed|been|become|gone|made|taken|given|done|come)\b"
+    r"|\b\w{3,}ed\b|\b(?:kept|made|took|gave|got|went|came|knew|saw|said|held|paid|left|lost|won|led|brought|found|"
+    r"told|thought|felt|stood|ran|became|began|grew|fell|rose|meant|built|spent|taught|fought|sought|bought|sold)\b",
+    re.IGNORECASE,
+)
+_PRESENT = re.compile(
+    r"\b(?:is|are|am|do|does|will|would|should|must|can|cannot|could|(?-i:may)|might|ought|need|needs|shall|isn[’']t|"
+    r"aren[’']t|don[’']t|doesn[’']t|can[’']t|won[’']t)\b|\b(?:it|that|there|he|she|what|who|this)[’']s\b|[’']re\b",
+    re.IGNORECASE,
+)
+
+
+def calls(named: str) -> bool:
+    """The core itself urges a course of action."""
+    return bool(_CALL.search(named)) and not _REPORTED_CALL.search(named)
+
+
+def narrates(named: str) -> bool:
+    """The core tells what happened or was done rather than claiming what is, should be or will be."""
+    return bool(_PAST.search(named)) and not _PRESENT.search(named)
+
+
 def _core_kind(claim: _Claim) -> Kind:
-    """The kind of the claim's core: a call to act whose core lost its "should" is asked about as a judgement."""
+    """The kind of question the claim's core calls for, read from the core itself: a call only when the core
+    urges something, a forecast only when it looks ahead; else it is asked about as a judgement."""
     kind = classify(claim.core)
     if kind == "factual" or (kind != claim.kind and claim.kind != "factual"):
-        return "evaluative" if kind == "factual" else kind
+        kind = "evaluative" if kind == "factual" else kind
+    if (kind == "normative" and not calls(claim.core)) or (
+        kind == "predictive" and not _FUTURE.search(re.split(r"\bthat\b", claim.core, maxsplit=1)[0])
+    ):
+        return "evaluative"
     return kind
 
 
@@ -814,6 +1033,25 @@ def _tension(concession: str, point: str, words: frozenset[str]) -> str:
     )
 
 
+_EXISTENTIAL = re.compile(r"^There\s+(?:is|are|was|were)\b")
+_MODAL = re.compile(
+    r"\b(?:can|cannot|can[’']t|could|(?-i:may)|might|must|should|shall|will|won[’']t|would|ought)\b", re.I
+)
+
+
+def _askable(claim: str) -> str | None:
+    """The claim's core when a prompt can ask about it: not a story or a report of what was done, and not a
+    plain statement of fact left when the cut dropped what made the claim arguable ("Many businesses are not
+    hiring" of "…because of ObamaCare's mandates"): a prompt about it would ask members to dispute a fact."""
+    named = core(claim)
+    if named is None or narrates(named):
+        return None
+    cut = len(named.split()) < len(unframed(claim).split()) - 1
+    if (cut or _EXISTENTIAL.match(named)) and classify(named) == "factual" and not _MODAL.search(named):
+        return None  # "There is an employer looking to hire…": a statement of what exists, not a claim
+    return named
+
+
 def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
     """First a question about the thesis itself, then one per further arguable claim fitting its kind, one
     where the text turns (only when it does), one from the other side when the reading reports it, and one
@@ -821,13 +1059,13 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
     when the reading has fewer claims to ask about. Claims are named by their core, never by a long quote."""
     args = material.arguments
     words = material.lowercase_words
-    named = [_Claim(i, args[i].text, c, args[i].kind) for i in claims if (c := core(args[i].text)) is not None]
+    named = [_Claim(i, args[i].text, c, args[i].kind) for i in claims if (c := _askable(args[i].text)) is not None]
     central: _Claim | None = None
     central_text: str | None = None
     if material.thesis is not None and (_thesis_arguable(material.thesis.text) or not named):
         central_text = material.thesis.text
         kind = classify(central_text)
-        if (central_core := core(central_text)) is not None:
+        if (central_core := _askable(central_text)) is not None:
             central = _Claim(None, central_text, central_core, kind)
     elif named:
         central = named.pop(0)
@@ -851,7 +1089,7 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
         out.append(Prompt(_kind_prompt(central, 0, words), central_index))
     else:
         out.append(Prompt(frames.pick(frames.UNNAMED_THESIS, central_text), None))
-    counter = core(_their_view(material.counter)) if material.counter else None
+    counter = _askable(_their_view(material.counter)) if material.counter else None
     if counter is not None:
         out.append(Prompt(frames.fill(frames.pick(frames.COUNTER, counter), v=_as_clause(counter, words)), None))
     if turn is not None:
@@ -863,7 +1101,7 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
     for claim in further:
         if len(out) >= PROMPTS_PER_WEEK:
             break
-        if not experienced and lived(claim.text, words):
+        if not experienced and lived(claim.text, words) and not calls(claim.core):
             experienced = True
             text = frames.fill(frames.pick(frames.EXPERIENCE, claim.core), c=_as_clause(claim.core, words))
         else:

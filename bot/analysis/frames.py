@@ -25,13 +25,13 @@ BY_KIND: dict[Kind, tuple[tuple[str, ...], ...]] = {
         (
             "The author says {c}. What would that cost, and who would pay?",
             "Say we did it: {c}. What would we have to give up?",
-            "Put a price on the call that {c}: is it worth paying?",
+            "Whatever the cost, would you back this: {c}?",
             "Weighing what it would cost, do you agree that {c}?",
         ),
         (
             "Who should act on the call that {c}: government, employers, or people like us?",
             "{q}, the author insists. Who is in a position to make it happen?",
-            "If {c}, who has to move first, and what would make them?",
+            "On the call that {c}: who has to move first, and what would make them?",
             "Whose job is it to act on the view that {c}?",
         ),
         (
@@ -46,7 +46,7 @@ BY_KIND: dict[Kind, tuple[tuple[str, ...], ...]] = {
             "The author judges that {c}. By what standard, and is it yours?",
             "Measured by what you care about most, is it fair to say {c}?",
             "{q}: a fair verdict, or an overstatement?",
-            "What would someone have to value to agree that {c}?",
+            "What values lie behind the view that {c}, and do you share them?",
         ),
         (
             "How would a sceptic answer the claim that {c}?",
@@ -59,8 +59,8 @@ BY_KIND: dict[Kind, tuple[tuple[str, ...], ...]] = {
         (
             "The author argues that {c}. What else could explain it?",
             "Is that the whole story, that {c}? What else is at work?",
-            "Besides the cause the author names, that {c}, what would you look at?",
-            "Could it run the other way round: not that {c}, but the reverse?",
+            "Which other causes would you look at, beside the one the author names: {c}?",
+            "Could cause and effect run the other way round in the claim that {c}?",
         ),
         (
             "What would show that {c}, or show the opposite?",
@@ -74,7 +74,7 @@ BY_KIND: dict[Kind, tuple[tuple[str, ...], ...]] = {
             "The author expects that {c}. What would have to happen first?",
             "What would it take for this to come true: {c}?",
             "Looking ahead: {c}. What could stop it?",
-            "On what does the forecast rest that {c}?",
+            "What would make you trust the forecast that {c}?",
         ),
         (
             "What sign, a year from now, would show the author wrong that {c}?",
@@ -100,7 +100,7 @@ TENSION = (
 EXPERIENCE = (
     "From your own experience, is it true that {c}? What story would you tell?",
     "Think of your own workplace, school or street: is it true there that {c}?",
-    "Has anyone here lived this: {c}? What happened?",
+    "Has anyone here seen this at first hand: {c}? What happened?",
     "From where you work or study, how does the claim that {c} look?",
     "What would our group do differently if it is true that {c}?",
 )
