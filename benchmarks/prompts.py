@@ -23,7 +23,7 @@ Each figure is a share (or a median) printed next to its goal:
   (``bot.analysis.select.stands_alone``), and arguments that report someone else's words or acts
   ("The mayor alleged…") without the author taking a side;
 * median prompt words;
-* prompts quoting more than 15 words — prompts holding more than 15 of the reading's words in a row, in
+* prompts quoting more than 20 words — prompts holding more than 20 of the reading's words in a row, in
   quotation marks or as reported speech (a passage is RUN words or more in a row that the reading also has);
 * prompts quoting from a pronoun or connective — such a passage opening on "it", "this", "they", "but"…;
 * readings whose first prompt is on the thesis — of readings with a thesis, those whose first prompt is
@@ -311,8 +311,9 @@ def _ends_a_thought(answer: str, claim: str) -> bool:
     return found is None or bool(_THOUGHT_BREAK.match(flat, found.end()))
 
 
-# A prompt names a claim by at most this many of the reading's words in a row (quoted or reported).
-LONG_QUOTE = 15
+# A prompt names a claim by at most this many of the reading's words in a row (quoted or reported): the
+# issue's "a quote of at most ~20 words" (a core is at most 15; a whole sentence of up to 20 may stand in).
+LONG_QUOTE = 20
 RUN = 4  # words in a row shared with the reading that count as taken from it
 # A passage taken from the reading that opens like this leans on what came before it.
 POINTING = frozenset(
