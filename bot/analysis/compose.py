@@ -691,10 +691,9 @@ def _without_appositive(text: str) -> str:
 
 def _whole(named: str, claim: str) -> bool:
     """``named`` reads as a whole clause: a statement (not a wh-clause, a "Let's", an imperative, someone
-    else's words, the author's story about themself or an address to the reader) with a finite verb in its
-    main clause, and, when it stops before the claim's sentence does, not right after a verb that needs an
-    object or agent ("has also ushered" + "in…", "was partly caused" + "by…"), an article or preposition, or
-    inside "from X to Y"."""
+    else's words, the author's story about themself or an address to the reader) with a finite verb in its main clause, and, when it stops before the
+    claim's sentence does, not right after a verb that needs an object or agent ("has also ushered" + "in…",
+    "was partly caused" + "by…"), an article or preposition, or inside "from X to Y"."""
     if _NOT_A_STATEMENT.match(named) or (_FIRST_PERSON_SINGULAR.search(named) and not _FIRST_PERSON_VIEW.match(named)):
         return False
     if named.split()[-1].lower().strip(",") in _HANGING_WORD | _POINTING_END:
@@ -721,10 +720,9 @@ def _whole(named: str, claim: str) -> bool:
         return True  # asides left out inside the core: its end cannot be placed, and the old checks hold
     start = flat.lower().find(" ".join(words[:2]).lower())
     before = flat[:start].split()
-    # "we still feel | impotent and we still feel inadequate", "| 700,000 and…": the core starts mid-phrase
-    joined = before and before[-1][-1:].isalnum() and before[-1].lower() not in _JOINING
-    if start > 0 and joined and not flat[start].isupper():
-        return False
+    if start > 0 and before and before[-1][-1:].isalnum() and before[-1].lower() not in _JOINING:
+        if not flat[start].isupper():  # "we still feel | impotent and we still feel inadequate", "| 700,000 and…"
+            return False
     after = flat[at + len(tail) :]
     last = words[-1].lower().strip(",;:")
     if not after.strip(" .!?\"'”’"):
@@ -873,6 +871,7 @@ def lived(claim: str, lowercase_words: frozenset[str] = frozenset()) -> bool:
     return bool(_LIVED.search(claim)) and not named
 
 
+MIN_WEEK_PROMPTS = 3  # below this the central claim gets a second question from the other side
 PROMPTS_PER_WEEK = 4  # a week's thread takes three or four questions; fewer when the reading has fewer claims
 FEW_CLAIMS = 3  # a reading with fewer arguable claims (thesis included) gets fewer prompts and a note
 
@@ -977,8 +976,7 @@ def _turns(material: Material, central: _Claim | None, further: Sequence[_Claim]
 # call wordings, a future for the forecast ones. A "should have" regrets the past and calls for nothing; a
 # "should" inside "whether…" is reported, not urged.
 _CALL = re.compile(
-    r"\b(?:should|must|ought to|(?<![’']s\s)(?<!\bthe\s)(?<!\ba\s)needs?|let us|let[’']s|it is time|it[’']s time)\b"
-    r"(?!\s+(?:not\s+)?have\b)",
+    r"\b(?:should|must|ought to|(?<![’']s\s)(?<!\bthe\s)(?<!\ba\s)needs?|let us|let[’']s|it is time|it[’']s time)\b(?!\s+(?:not\s+)?have\b)",
     re.IGNORECASE,
 )
 _REPORTED_CALL = re.compile(r"\bwhether\b", re.IGNORECASE)
@@ -1054,25 +1052,6 @@ def _askable(claim: str) -> str | None:
     return named
 
 
-def _headline(title: str | None) -> str | None:
-    """The title when it can stand for the central claim in a prompt: it states something (a verb) or asks
-    it, in 4 to 20 words. "Week 3: chapter two" or a bare name is no claim and gives None."""
-    if not title:
-        return None
-    text = " ".join(title.split())
-    if not 4 <= _word_count(text) <= 20 or not (text.endswith("?") or _has_core_verb(text)):
-        return None
-    return None if _LISTING_TITLE.search(text) else text
-
-
-# "Five reasons why…", "Here are my top 5…", "The single reason why…": a list or a teaser, not a claim.
-_LISTING_TITLE = re.compile(
-    r"^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|the (?:single|one|only) reason)\b"
-    r"|\bhere(?:’|')?s\b|\bhere are\b",
-    re.IGNORECASE,
-)
-
-
 def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
     """First a question about the thesis itself, then one per further arguable claim fitting its kind, one
     where the text turns (only when it does), one from the other side when the reading reports it, and one
@@ -1108,9 +1087,8 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
         turn = None
     elif central is not None:
         out.append(Prompt(_kind_prompt(central, 0, words), central_index))
-    elif (headline := _headline(material.title)) is not None:
-        variants = frames.HEADLINE_QUESTION if headline.endswith("?") else frames.HEADLINE
-        out.append(Prompt(frames.fill(frames.pick(variants, headline), t=headline), None))
+    else:
+        out.append(Prompt(frames.pick(frames.UNNAMED_THESIS, central_text), None))
     counter = _askable(_their_view(material.counter)) if material.counter else None
     if counter is not None:
         out.append(Prompt(frames.fill(frames.pick(frames.COUNTER, counter), v=_as_clause(counter, words)), None))
@@ -1130,10 +1108,10 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
             asked[claim.kind] = asked.get(claim.kind, 0) + 1
             text = _kind_prompt(claim, asked[claim.kind], words)
         out.append(Prompt(text, claim.index))
-    if not out:
-        # Not even the central claim can be named briefly: one open question about it, so the week has one;
-        # never more (blind readers counted such questions as padding in 12 of 13 readings).
-        out.append(Prompt(frames.pick(frames.UNNAMED_THESIS, central_text), None))
+    if len(out) < MIN_WEEK_PROMPTS:
+        # The other side of the central claim, without naming it again: a third question when the reading
+        # offers no further claim a prompt can name briefly.
+        out.append(Prompt(frames.pick(frames.ABOUT_THESIS, central_text), central_index))
     unique: list[Prompt] = []
     for prompt in out:
         if prompt.text not in {p.text for p in unique} and prompt.text.endswith("?"):
@@ -1360,9 +1338,8 @@ def compose(material: Material) -> Composition:
     if arguable_count < FEW_CLAIMS or len(prompts) < FEW_CLAIMS:
         # Said of what the analysis found, not of the reading: a piece full of contestable claims the
         # analysis could not quote briefly would make "the reading makes few claims" false.
-        count = f"{len(prompts)} prompt" + ("" if len(prompts) == 1 else "s")
         note = (
-            f"Only {count}: the analysis found few of the author's own claims it could quote "
+            f"Only {len(prompts)} prompts: the analysis found few of the author's own claims it could quote "
             "briefly and ask about: add your own questions."
         )
     return Composition(tuple(prompts), tuple(polls), note)

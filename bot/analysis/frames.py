@@ -113,17 +113,13 @@ COUNTER = (
     "Is the author fair to those who say {v}?",
 )
 
-# When the central claim cannot be named briefly but the title states or asks it (editorial headlines
-# usually do: "Amnesia, not immigration, is our problem"): the claim in the reading's own short words.
-HEADLINE = (
-    "The headline says “{t}”. Does the piece earn it?",
-    "“{t}”: that is the headline's case. Are you persuaded?",
-    "Does the piece make good on its headline, “{t}”?",
-    "The title puts the case in a line: “{t}”. Where do you stand?",
-)
-HEADLINE_QUESTION = (
-    "The headline asks “{t}” What is the author's answer, and is it yours?",
-    "“{t}” How does the author answer the title's question, and how would you?",
+# A second question about the central claim when the reading offers nothing else to ask about: it does not
+# name the claim again.
+ABOUT_THESIS = (
+    "Who would disagree with the author most strongly, and what would they say?",
+    "Where is the author’s case weakest?",
+    "Which argument would you need to hear to change your mind about the author’s main point?",
+    "What does the piece leave out that a sceptic would raise?",
 )
 
 # When even the central claim cannot be named briefly.

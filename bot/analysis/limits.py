@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from bot.analysis.model import Poll, Prompt
 
-# A reading with few arguable claims gets fewer prompts rather than padding (the analysis says so and asks the
-# organiser for their own), but never none: at least a question about its central claim.
-MIN_PROMPTS = 1
+# A reading with few arguable claims gets fewer prompts rather than padding (the analysis says so), but
+# never fewer than a question about its central claim and one from the other side.
+MIN_PROMPTS = 2
 MAX_PROMPTS = 6
 # The agreement poll on the thesis is always there; "which argument convinced you" needs two arguable claims.
 MIN_POLLS = 1

@@ -59,7 +59,7 @@ def test_each_kind_has_many_wordings_and_no_two_open_alike():
     for kind in ("normative", "evaluative", "causal", "predictive"):
         assert len(_kind(kind)) >= 4
     every = [*(t for k in ("normative", "evaluative", "causal", "predictive") for t in _kind(k)), *frames.TENSION]
-    every += [*frames.EXPERIENCE, *frames.COUNTER, *frames.UNNAMED_THESIS]
+    every += [*frames.EXPERIENCE, *frames.COUNTER, *frames.ABOUT_THESIS, *frames.UNNAMED_THESIS]
     openings = [" ".join(re.sub(r"\{[a-z]\}", "Q", t).lower().split()[:3]) for t in every]
     assert all(t.endswith("?") for t in every)
     repeated = {o for o in openings if openings.count(o) > 1}
