@@ -691,9 +691,10 @@ def _without_appositive(text: str) -> str:
 
 def _whole(named: str, claim: str) -> bool:
     """``named`` reads as a whole clause: a statement (not a wh-clause, a "Let's", an imperative, someone
-    else's words, the author's story about themself or an address to the reader) with a finite verb in its main clause, and, when it stops before the
-    claim's sentence does, not right after a verb that needs an object or agent ("has also ushered" + "in…",
-    "was partly caused" + "by…"), an article or preposition, or inside "from X to Y"."""
+    else's words, the author's story about themself or an address to the reader) with a finite verb in its
+    main clause, and, when it stops before the claim's sentence does, not right after a verb that needs an
+    object or agent ("has also ushered" + "in…", "was partly caused" + "by…"), an article or preposition, or
+    inside "from X to Y"."""
     if _NOT_A_STATEMENT.match(named) or (_FIRST_PERSON_SINGULAR.search(named) and not _FIRST_PERSON_VIEW.match(named)):
         return False
     if named.split()[-1].lower().strip(",") in _HANGING_WORD | _POINTING_END:
@@ -720,9 +721,10 @@ def _whole(named: str, claim: str) -> bool:
         return True  # asides left out inside the core: its end cannot be placed, and the old checks hold
     start = flat.lower().find(" ".join(words[:2]).lower())
     before = flat[:start].split()
-    if start > 0 and before and before[-1][-1:].isalnum() and before[-1].lower() not in _JOINING:
-        if not flat[start].isupper():  # "we still feel | impotent and we still feel inadequate", "| 700,000 and…"
-            return False
+    # "we still feel | impotent and we still feel inadequate", "| 700,000 and…": the core starts mid-phrase
+    joined = before and before[-1][-1:].isalnum() and before[-1].lower() not in _JOINING
+    if start > 0 and joined and not flat[start].isupper():
+        return False
     after = flat[at + len(tail) :]
     last = words[-1].lower().strip(",;:")
     if not after.strip(" .!?\"'”’"):
@@ -976,7 +978,8 @@ def _turns(material: Material, central: _Claim | None, further: Sequence[_Claim]
 # call wordings, a future for the forecast ones. A "should have" regrets the past and calls for nothing; a
 # "should" inside "whether…" is reported, not urged.
 _CALL = re.compile(
-    r"\b(?:should|must|ought to|(?<![’']s\s)(?<!\bthe\s)(?<!\ba\s)needs?|let us|let[’']s|it is time|it[’']s time)\b(?!\s+(?:not\s+)?have\b)",
+    r"\b(?:should|must|ought to|(?<![’']s\s)(?<!\bthe\s)(?<!\ba\s)needs?|let us|let[’']s|it is time|it[’']s time)\b"
+    r"(?!\s+(?:not\s+)?have\b)",
     re.IGNORECASE,
 )
 _REPORTED_CALL = re.compile(r"\bwhether\b", re.IGNORECASE)
