@@ -62,6 +62,10 @@ class ReadingCircleBot(commands.Bot):
             tree_cls=ErrorReportingTree,
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
+            # No message cache: every listener takes what it needs from the event itself (deletes and poll
+            # votes through the raw events, replies through ``message.reference``), and keeping the last
+            # 1,000 messages costs a linear search of them for each delete and poll vote.
+            max_messages=None,
         )
         self.settings = settings
         self.clock = clock

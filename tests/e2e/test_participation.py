@@ -127,6 +127,8 @@ async def test_a_week_of_participation_is_counted_exactly(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     await play_a_week(fake, world, circle)
+    # The bot keeps no message cache: bob's deleted message and cat's taken-back vote reach it as raw events.
+    assert not circle.bot.cached_messages
 
     summary = await fake.invoke("participation summary", member=world.moderator, channel=world.channel)
     assert summary.ephemeral
