@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 
@@ -108,6 +109,11 @@ class ReadingCircleBot(commands.Bot):
     async def on_ready(self) -> None:
         log.info("logged in as %s in %d servers", self.user, len(self.guilds))
         self.services.runner.start()  # after READY: jobs need the guilds in the cache
+        if gc.get_freeze_count() == 0:  # the first READY only: later ones would freeze replaced objects
+            # What is alive now (modules, the guild cache) lives as long as the bot: out of the collector's
+            # sight, a full collection during a busy evening's load stops the event loop for ~45 ms, not ~170.
+            gc.collect()
+            gc.freeze()
 
     async def on_error(self, event_method: str, /, *args: object, **kwargs: object) -> None:
         """A failing listener is logged with an error id and the bot goes on (discord.py's default prints)."""
