@@ -302,9 +302,10 @@ class ConfirmDelete(discord.ui.View):
 def chart_pool() -> ProcessPoolExecutor:
     """One worker process for charts, spawned (forking a process with threads running is unsafe) and
     niced: its import of matplotlib and ~50 ms a chart would otherwise take a core from the event loop
-    when a burst of summaries comes with a busy evening's messages (benchmarks/load.py on 2 cores: p99 to
-    the first response 177–207 ms in 3 of 4 runs niced, 226–991 ms not). A member waits a little longer
-    for a chart they were already told is coming, rather than everyone waiting for their first answer."""
+    when a burst of summaries comes with a busy evening's messages (benchmarks/load.py on 2 cores, no
+    message cache: p99 to the first response 177–207 ms in 3 of 4 runs niced, the fourth 704 ms; 226–991
+    ms in 3 runs not). A member waits a little longer for a chart they were already told is coming,
+    rather than everyone waiting for their first answer."""
     return ProcessPoolExecutor(
         max_workers=1,
         mp_context=multiprocessing.get_context("spawn"),
