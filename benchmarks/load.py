@@ -24,10 +24,10 @@ On a machine shared with other work the figures swing widely: the two processes 
 threads need CPU at the moment an event arrives, so a busy neighbour shows as latency here even though
 the bot spends only ~3 s of CPU on the whole load (see docs/RELIABILITY.md, "a busy evening"). A bad run
 shows as a late p50 with both processes' event loops late at the same moment: stalls, not the CPU per
-event (the bot's CPU seconds here stay 2.7–3.1 however the latencies swing). With the bot's garbage
-collector kept off what lives from start-up, its chart worker niced and no message cache, p99 was
-119–258 ms in 6 of 8 runs at load average 1.0–1.8 (553 and 844 ms in the others), against 340–1,280 ms
-before in 6 runs.
+event (the bot's CPU seconds here stay 2.7–3.2 however the latencies swing). With the garbage collector
+kept off what lives from start-up (in the bot, and in the fake, which stands in for Discord), the bot's
+chart worker niced and no message cache, p99 was 56–254 ms in 7 of 9 runs at load average 0.9–1.4 (439
+and 904 ms in the others), against 340–1,280 ms before in 6 runs.
 
     .venv/bin/python -m benchmarks.load [--guilds 50] [--members 100] [--rate 2000] [--seconds 10]
                                         [--commands 500] [--burst-seconds 1] [--no-validate]
