@@ -26,8 +26,9 @@ the bot spends only ~3 s of CPU on the whole load (see docs/RELIABILITY.md, "a b
 shows as a late p50 with both processes' event loops late at the same moment: stalls, not the CPU per
 event (the bot's CPU seconds here stay 2.7–3.2 however the latencies swing). With the garbage collector
 kept off what lives from start-up (in the bot, and in the fake, which stands in for Discord), the bot's
-chart worker niced and no message cache, p99 was 56–254 ms in 7 of 9 runs at load average 0.9–1.4 (439
-and 904 ms in the others), against 340–1,280 ms before in 6 runs.
+chart worker niced and no message cache, p99 was 56–254 ms in 12 of 15 runs at load average 0.8–1.4
+(439–904 ms in the others, where the bot fell behind the gateway and stayed behind through the burst),
+against 340–1,280 ms before in 6 runs.
 
     .venv/bin/python -m benchmarks.load [--guilds 50] [--members 100] [--rate 2000] [--seconds 10]
                                         [--commands 500] [--burst-seconds 1] [--no-validate]
