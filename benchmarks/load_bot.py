@@ -4,22 +4,24 @@ Discord is another machine, so the fake Discord's work (OpenAPI validation of ea
 gateway's buffers) must not be paid on the bot's event loop; the parent runs the fake and the load, this
 process runs only the bot, against the fake's URLs, on a real SQLite file.
 
-The two talk in JSON lines. Stdin brings the set-up (URLs, database path, the circles); this process
-sets every circle up through the bot's services and runs the week to ``MID_WEEK`` on a test clock, then
-prints ``{"ready": ...}``. On the line ``finish`` it waits for every handler discord.py started, flushes
-the participation writer and prints its figures: when each interaction reached the bot, how late the
-loop woke a 10 ms sleep, its peak RSS. Times are ``loop.time()``, which is ``time.monotonic()``: one
-clock for both processes on one machine.
+The two talk in JSON lines. Stdin brings the set-up (URLs, database path, the circles); this process sets
+every circle up through the bot's services and runs the week to ``MID_WEEK`` on a test clock, then prints
+``{"ready": ...}``. On the line ``finish`` it waits for every handler discord.py started, flushes the
+participation writer and prints its figures: when each interaction reached the bot, how late the loop woke a
+10 ms sleep, how long each garbage collection took, its peak RSS. Times are ``loop.time()``, which is
+``time.monotonic()``: one clock for both processes on one machine.
 """
 
 from __future__ import annotations
 
 import asyncio
 import cProfile
+import gc
 import json
 import logging
 import resource
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -42,9 +44,18 @@ class Figures:
     def __init__(self) -> None:
         self.received: dict[int, float] = {}  # interaction id -> loop time the bot's listener got it
         self.lags: list[float] = []  # seconds the event loop was late waking a 10 ms sleep
+        self.gc_pauses: list[float] = []  # seconds each garbage collection stopped the process
+        self._gc_started = 0.0
 
     async def on_interaction(self, interaction: Any) -> None:
         self.received[interaction.id] = asyncio.get_running_loop().time()
+
+    def on_gc(self, phase: str, _info: dict[str, int]) -> None:
+        """A ``gc.callbacks`` hook: a collection stops every thread, so a long one is a stall in the tail."""
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        else:
+            self.gc_pauses.append(time.perf_counter() - self._gc_started)
 
 
 async def probe_loop(lags: list[float]) -> None:
@@ -110,6 +121,7 @@ async def drive(bot: Any, clock: FakeClock, config: dict[str, Any]) -> dict[str,
     figures = Figures()
     bot.add_listener(figures.on_interaction, "on_interaction")
     probe = asyncio.create_task(probe_loop(figures.lags))
+    gc.callbacks.append(figures.on_gc)
     say({"ready": True, "rss_mib": rss_mib()})
     cpu_before = cpu_seconds()
     line = await asyncio.to_thread(sys.stdin.readline)
@@ -119,10 +131,12 @@ async def drive(bot: Any, clock: FakeClock, config: dict[str, Any]) -> dict[str,
     settled_at = asyncio.get_running_loop().time()
     cpu = cpu_seconds() - cpu_before
     probe.cancel()
+    gc.callbacks.remove(figures.on_gc)
     await services.participation.writer.flush()
     return {
         "received": figures.received,
         "lags": figures.lags,
+        "gc_pauses": figures.gc_pauses,
         "settled_at": settled_at,
         "cpu_s": cpu,
         "rss_mib": rss_mib(),

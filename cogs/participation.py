@@ -10,6 +10,7 @@ import io
 import json
 import logging
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor
 from typing import Literal
 
@@ -39,6 +40,7 @@ NEEDS_MEMBERS_INTENT = (
 Weeks = app_commands.Range[int, 1, 520]
 CONFIRM_SECONDS = 300  # how long the /privacy delete button waits (an interaction token lasts 15 minutes)
 EXPIRED = "This confirmation expired; nothing was deleted. Run /privacy delete again if you still want to."
+CHART_NICENESS = 10  # added to the chart worker's niceness: the event loop gets the CPU first
 
 
 class Participation(commands.Cog):
@@ -64,12 +66,12 @@ class Participation(commands.Cog):
         chart, ~0.3 s for its first import): in a thread that starves the event loop, and every other
         member's command waited for it (benchmarks/load.py, 100 commands in a second during 2,000 messages a
         second: p99 to the first response 0.8–1.1 s with charts in threads, 0.07 s with this worker). One worker,
-        started on the first chart (spawned: forking a process with threads running is unsafe), so charts
-        queue behind each other and not in front of the event loop."""
+        started on the first chart (``chart_pool``), so charts queue behind each other and not in front of the
+        event loop."""
         from bot.reports.chart import weekly_chart_png  # matplotlib only when a chart is drawn
 
         if self._charts is None:
-            self._charts = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._charts = chart_pool()
         return await asyncio.get_running_loop().run_in_executor(self._charts, weekly_chart_png, summary)
 
     # --- logging: raw gateway events, so threads and polls outside the cache count ---------------------
@@ -295,6 +297,21 @@ class ConfirmDelete(discord.ui.View):
 
     async def on_error(self, interaction: discord.Interaction, error: Exception, _item: discord.ui.Item) -> None:
         await report_error(interaction, error)
+
+
+def chart_pool() -> ProcessPoolExecutor:
+    """One worker process for charts, spawned (forking a process with threads running is unsafe) and
+    niced: its import of matplotlib and ~50 ms a chart would otherwise take a core from the event loop
+    when a burst of summaries comes with a busy evening's messages (benchmarks/load.py on 2 cores, no
+    message cache: p99 to the first response 177–207 ms in 3 of 4 runs niced, the fourth 704 ms; 226–991
+    ms in 3 runs not). A member waits a little longer for a chart they were already told is coming,
+    rather than everyone waiting for their first answer."""
+    return ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=os.nice,
+        initargs=(CHART_NICENESS,),
+    )
 
 
 def role_member_ids(bot: commands.Bot, guild: discord.Guild | None, circle: Circle) -> list[int] | None:

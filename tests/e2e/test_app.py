@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import re
 import signal
@@ -96,3 +97,9 @@ def test_start_up_does_not_warn_about_voice_libraries(caplog: pytest.LogCaptureF
     with caplog.at_level("WARNING"):
         create_bot(settings)
     assert not [r for r in caplog.records if "voice" in r.getMessage()]
+
+
+async def test_what_is_alive_at_ready_is_out_of_the_collectors_sight(bot: ReadingCircleBot) -> None:
+    """After the first READY the bot's modules and guild cache are frozen (``gc.freeze``), so a full
+    collection under load scans only what the load made."""
+    assert gc.get_freeze_count() > 0

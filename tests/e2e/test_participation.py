@@ -8,6 +8,7 @@ import asyncio
 import csv
 import dataclasses
 import io
+import os
 import sqlite3
 import sys
 from collections.abc import AsyncIterator
@@ -20,6 +21,7 @@ import pytest
 from bot.cli import main as cli_main
 from bot.config import Settings
 from bot.discordside.client import ReadingCircleBot
+from cogs.participation import CHART_NICENESS, chart_pool
 from tests.clock import FakeClock
 from tests.e2e.circle import set_up
 from tests.fakediscord import FakeDiscord, Member, Message, World, running_bot
@@ -127,6 +129,8 @@ async def test_a_week_of_participation_is_counted_exactly(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     await play_a_week(fake, world, circle)
+    # The bot keeps no message cache: bob's deleted message and cat's taken-back vote reach it as raw events.
+    assert not circle.bot.cached_messages
 
     summary = await fake.invoke("participation summary", member=world.moderator, channel=world.channel)
     assert summary.ephemeral
@@ -351,3 +355,9 @@ async def test_a_burst_sent_without_waiting_is_all_logged_after_one_settle(
     with sqlite3.connect(settings.database_path) as db:
         kinds = dict(db.execute("SELECT kind, count(*) FROM participation_events GROUP BY kind").fetchall())
     assert kinds == {"answer": 60, "vote": 3}
+
+
+def test_charts_are_drawn_at_a_lower_priority_than_the_bot() -> None:
+    """The chart worker yields the CPU to the event loop (``os.nice(0)`` returns a process's niceness)."""
+    with chart_pool() as pool:
+        assert pool.submit(os.nice, 0).result(timeout=30) == min(19, os.nice(0) + CHART_NICENESS)
