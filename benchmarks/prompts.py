@@ -395,30 +395,8 @@ def _states_whole(question: str, claim: str) -> bool:
 
 
 # Round 5's proxies for a named claim that is not a whole clause, kept apart from ``bot.analysis.compose``.
-SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "into",
-        "about",
-        "over",
-        "under",
-        "through",
-        "between",
-        "against",
-        "as",
-        "than",
-    ]
+SMALL_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "by", "for"}) | frozenset(
+    {"with", "from", "into", "about", "over", "under", "through", "between", "against", "as", "than"}
 )
 VERB_FORM = re.compile(r"^\w{2,}(?:ed|ing|en)$")
 FINITE_VERB = re.compile(
