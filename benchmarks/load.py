@@ -32,7 +32,7 @@ against 340–1,280 ms before in 6 runs.
 
     .venv/bin/python -m benchmarks.load [--guilds 50] [--members 100] [--rate 2000] [--seconds 10]
                                         [--commands 500] [--burst-seconds 1] [--no-validate]
-                                        [--profile-bot FILE] [--loop uvloop|asyncio]
+                                        [--profile-bot FILE]
 """
 
 from __future__ import annotations
@@ -220,7 +220,6 @@ async def measure(args: argparse.Namespace) -> None:
                     "database": str(database),
                     "circles": [(c.guild.id, c.guild.owner_id, c.channel.id) for c in circles],
                     "profile": str(Path(args.profile_bot).resolve()) if args.profile_bot else None,
-                    "loop": args.loop,
                 }
             )
             ready = await bot.receive()
@@ -264,7 +263,7 @@ def report(args: argparse.Namespace, sent: Sent, stored: int, bot: dict[str, Any
     answered = [r for r in records if r.answered and r.answered_at is not None]
     print(
         f"{args.guilds} guilds, {args.guilds * args.members} members; {args.rate} events/s asked for "
-        f"{args.seconds:g} s; {len(records)} commands over {args.burst_seconds:g} s; the bot on {bot['loop']}"
+        f"{args.seconds:g} s; {len(records)} commands over {args.burst_seconds:g} s"
     )
     print(
         f"member events sent: {events} ({sent.messages} messages, {sent.votes} votes) in {sent.seconds:.1f} s "
@@ -299,7 +298,7 @@ def report(args: argparse.Namespace, sent: Sent, stored: int, bot: dict[str, Any
     )
     print(
         f"CPU seconds from the load's start until the bot had handled it all ({drained:.1f} s): "
-        f"bot {bot['cpu_s']:.2f}, fake Discord {bot['fake_cpu_s']:.1f} (this machine: {os.cpu_count()} cores)"
+        f"bot {bot['cpu_s']:.1f}, fake Discord {bot['fake_cpu_s']:.1f} (this machine: {os.cpu_count()} cores)"
     )
     print(f"wall time: {wall:.1f} s")
 
@@ -327,12 +326,6 @@ def main() -> None:
         help="skip the fake's OpenAPI check of the bot's requests (the fake's own cost, in its own process)",
     )
     parser.add_argument("--profile-bot", metavar="FILE", help="cProfile the bot's process into FILE (pstats)")
-    parser.add_argument(
-        "--loop",
-        choices=("uvloop", "asyncio"),
-        default="uvloop",
-        help="the bot's event loop: uvloop where installed, as `reading-circle run` does, or asyncio's own",
-    )
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     asyncio.run(measure(args))

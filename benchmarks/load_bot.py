@@ -8,10 +8,8 @@ The two talk in JSON lines. Stdin brings the set-up (URLs, database path, the ci
 every circle up through the bot's services and runs the week to ``MID_WEEK`` on a test clock, then prints
 ``{"ready": ...}``. On the line ``finish`` it waits for every handler discord.py started, flushes the
 participation writer and prints its figures: when each interaction reached the bot, how late the loop woke a
-10 ms sleep, how long each garbage collection took, its peak RSS. Times are ``time.monotonic()``: one clock
-for both processes on one machine (not ``loop.time()``: uvloop's is libuv's, whole milliseconds cached at
-the start of each loop iteration). The bot runs on uvloop where installed, as ``reading-circle run`` does;
-``"loop": "asyncio"`` in the set-up keeps asyncio's own loop, to compare.
+10 ms sleep, how long each garbage collection took, its peak RSS. Times are ``loop.time()``, which is
+``time.monotonic()``: one clock for both processes on one machine.
 """
 
 from __future__ import annotations
@@ -29,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import circle_with_sample_reading
-from bot import eventloop
 from bot.app import create_bot
 from bot.config import Settings
 from tests.clock import FakeClock
@@ -45,13 +42,13 @@ class Figures:
     """What only the bot's process can see, reported to the parent at the end."""
 
     def __init__(self) -> None:
-        self.received: dict[int, float] = {}  # interaction id -> time.monotonic() when the bot's listener got it
+        self.received: dict[int, float] = {}  # interaction id -> loop time the bot's listener got it
         self.lags: list[float] = []  # seconds the event loop was late waking a 10 ms sleep
         self.gc_pauses: list[float] = []  # seconds each garbage collection stopped the process
         self._gc_started = 0.0
 
     async def on_interaction(self, interaction: Any) -> None:
-        self.received[interaction.id] = time.monotonic()
+        self.received[interaction.id] = asyncio.get_running_loop().time()
 
     def on_gc(self, phase: str, _info: dict[str, int]) -> None:
         """A ``gc.callbacks`` hook: a collection stops every thread, so a long one is a stall in the tail."""
@@ -63,10 +60,11 @@ class Figures:
 
 async def probe_loop(lags: list[float]) -> None:
     """How late this process's event loop wakes a 10 ms sleep, until cancelled: what every task waits extra."""
+    loop = asyncio.get_running_loop()
     while True:
-        asleep = time.monotonic()
+        asleep = loop.time()
         await asyncio.sleep(0.01)
-        lags.append(time.monotonic() - asleep - 0.01)
+        lags.append(loop.time() - asleep - 0.01)
 
 
 def rss_mib(who: int = resource.RUSAGE_SELF) -> float:
@@ -130,7 +128,7 @@ async def drive(bot: Any, clock: FakeClock, config: dict[str, Any]) -> dict[str,
     if line.strip() != "finish":
         raise SystemExit(f"expected 'finish' from the benchmark, got {line!r}")
     await settle(set(), timeout=TIMEOUT, what="the load")
-    settled_at = time.monotonic()
+    settled_at = asyncio.get_running_loop().time()
     cpu = cpu_seconds() - cpu_before
     probe.cancel()
     gc.callbacks.remove(figures.on_gc)
@@ -141,7 +139,6 @@ async def drive(bot: Any, clock: FakeClock, config: dict[str, Any]) -> dict[str,
         "gc_pauses": figures.gc_pauses,
         "settled_at": settled_at,
         "cpu_s": cpu,
-        "loop": type(asyncio.get_running_loop()).__module__.split(".")[0],  # what it ran on: uvloop or asyncio
         "rss_mib": rss_mib(),
     }
 
@@ -149,13 +146,12 @@ async def drive(bot: Any, clock: FakeClock, config: dict[str, Any]) -> dict[str,
 def main() -> None:
     config = json.loads(sys.stdin.readline())
     logging.disable(logging.WARNING)
-    fast = config.get("loop", "uvloop") == "uvloop"
     if config.get("profile"):
         profiler = cProfile.Profile()
-        profiler.runcall(eventloop.run, run(config), fast=fast)
+        profiler.runcall(asyncio.run, run(config))
         profiler.dump_stats(config["profile"])
     else:
-        eventloop.run(run(config), fast=fast)
+        asyncio.run(run(config))
 
 
 if __name__ == "__main__":

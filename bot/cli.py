@@ -100,9 +100,8 @@ def _run(_args: argparse.Namespace) -> int:
     token = settings.require_token()
     configure_logging(settings.log_level)
     from bot.app import run_until_stopped
-    from bot.eventloop import run
 
-    return run(run_until_stopped(settings, token))
+    return _run_async(run_until_stopped(settings, token))
 
 
 def _analyze(args: argparse.Namespace) -> int:
