@@ -28,7 +28,9 @@ event (the bot's CPU seconds here stay 2.7–3.2 however the latencies swing). W
 kept off what lives from start-up (in the bot, and in the fake, which stands in for Discord), the bot's
 chart worker niced and no message cache, p99 was 56–254 ms in 12 of 15 runs at load average 0.8–1.4
 (439–904 ms in the others, where the bot fell behind the gateway and stayed behind through the burst),
-against 340–1,280 ms before in 6 runs.
+against 340–1,280 ms before in 6 runs; later, 48–190 ms in all 28 of 28 runs at load average 0.6–1.3, half of
+them with the bot on uvloop, which did not lower the p99 (medians 149 ms with it, 115 without) and saved ~3%
+of the bot's CPU, so asyncio's own loop stays.
 
     .venv/bin/python -m benchmarks.load [--guilds 50] [--members 100] [--rate 2000] [--seconds 10]
                                         [--commands 500] [--burst-seconds 1] [--no-validate]
