@@ -3,7 +3,7 @@
     python -m benchmarks.corpus [--shared PATH] [--show N] [--quiet]
 
 Checks per document: thesis, every argument and every reason verbatim from the text at its offsets;
-at least five prompts, all distinct and ending in "?"; at least two polls within Discord's limits;
+at least one argument; the prompts and polls within ``bot.analysis.limits`` (count, length, distinct, "?");
 no label or quote cut mid-word. Prints timing per document and exits non-zero on any failure.
 """
 
@@ -51,8 +51,8 @@ def check(reading: Reading, analysis: Analysis) -> list[str]:
                 out.append(f"reason of argument {i} not verbatim at its offsets")
         if tuple(r.text for r in arg.reason_spans) != arg.reasons:
             out.append(f"reasons of argument {i} differ from their spans")
-    if len(analysis.arguments) < 2:
-        out.append(f"only {len(analysis.arguments)} arguments")
+    if not analysis.arguments:  # one is allowed: a reading with few claims of its own gets fewer, not padding
+        out.append("no arguments")
     out.extend(problems(analysis.prompts, analysis.polls))
     # Anything we cut ends in "word…"; the word must be whole in the source.
     pieces = [p.text for p in analysis.prompts]
