@@ -1275,6 +1275,8 @@ _CLAUSE_BREAK_AFTER = re.compile(
 _PREPOSITION_AFTER = re.compile(r"\s+(?:in|on|at|for|with|by|from|against|over|under|across|through|during)\b", re.I)
 
 
+# "the newly elected government": a participle that describes a noun is no verb of the label's own.
+_ATTRIBUTIVE_PARTICIPLE = re.compile(r"\b(?:the|a|an|its|their|our|his|her|\w+ly)\s+\w+ed\b", re.IGNORECASE)
 _OPENING_PARTICIPLE = re.compile(r"^(?-i:[A-Z]?)[a-z]+(?:ed|ing)\b")
 
 
@@ -1297,23 +1299,24 @@ def _clause_breaks_after(head: str, claim: str) -> bool:
 
 def _label_clause(claim: str, room: int) -> str | None:
     """A poll answer that names ``claim`` as a whole short clause (subject, finite verb and what is claimed,
-    at most ``room`` characters, never cut with "…"): the claim itself, its core, the core without the
-    subject's modifiers after its head noun, its main clause or its first whole clause. None when no such
-    clause fits: the claim is left out of the poll rather than named by a fragment."""
+    at most ``room`` characters, never cut with "…"): the claim itself, its core, its main clause, the first
+    whole clause of that, or a clause's head up to a phrase break; each also without a name hanging on its
+    subject. None when no such clause fits: the claim is left out of the poll rather than named by a
+    fragment."""
     plain = _without_quote_marks(quote(claim, limit=10_000))
     named = core(claim)
-    # Not the phrase heads a long claim's label falls back on ("Perhaps we should all rifle"): the claim, its
-    # core (a whole clause by construction), its main clause, or the first whole clause of that.
-    clauses = [plain] + ([_without_quote_marks(named)] if named is not None else [])
     main = _without_dashed_asides(_without_brackets(main_clause(plain)))
-    clauses += [main, _whole_clause(main, room) or ""]
-    # The shortest kind: the core up to a clause break, kept only where the claim itself breaks there.
-    clauses += [h for c in [*clauses[1:2], main] if (h := _phrase_head(c, room)) is not None]
-    # Anything shorter than the claim must stop where the claim breaks, and open on its subject, not on a
+    shorter = [main, _whole_clause(main, room) or ""]
+    # The shortest kind, a clause's subject and verb up to a phrase break ("Perhaps we should all rifle"), is
+    # kept like the others only where the claim itself breaks.
+    shorter += [h for c in [_without_quote_marks(named or ""), main] if c and (h := _phrase_head(c, room))]
+    # The core is a whole clause by construction, with asides left out, so only where it stops is checked;
+    # anything else shorter than the claim must stop where the claim breaks and open on its subject, not on a
     # participle ("Based on its official statement").
-    clauses = clauses[:1] + [
-        c for c in clauses[1:] if c and not _OPENING_PARTICIPLE.match(c) and _clause_breaks_after(c, plain)
-    ]
+    clauses = [plain]
+    if named is not None and _ends_a_thought(named, claim):
+        clauses.append(_without_quote_marks(named))
+    clauses += [c for c in shorter if c and not _OPENING_PARTICIPLE.match(c) and _clause_breaks_after(c, plain)]
     for clause in clauses:
         for candidate in (clause, _SUBJECT_MODIFIER.sub(r"\1 ", clause)):
             candidate = " ".join(candidate.split())
@@ -1325,7 +1328,7 @@ def _label_clause(claim: str, room: int) -> str | None:
                 and "…" not in candidate
                 # "It is not normally a lethal one": a pronoun subject names nothing in a poll standing alone
                 and candidate.split()[0].lower() not in _DANGLING_SUBJECT | {"you", "you're", "you’re"}
-                and _has_core_verb(candidate)
+                and _has_core_verb(_ATTRIBUTIVE_PARTICIPLE.sub(" ", candidate))
                 and _whole(candidate, claim)
             ):
                 return candidate
