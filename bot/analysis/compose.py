@@ -1328,6 +1328,7 @@ def _label_clause(claim: str, room: int) -> str | None:
                 and "…" not in candidate
                 # "It is not normally a lethal one": a pronoun subject names nothing in a poll standing alone
                 and candidate.split()[0].lower() not in _DANGLING_SUBJECT | {"you", "you're", "you’re"}
+                and not _LEANING_OPENER.match(candidate)
                 and _has_core_verb(_ATTRIBUTIVE_PARTICIPLE.sub(" ", candidate))
                 and _whole(candidate, claim)
             ):
@@ -1339,16 +1340,29 @@ _CONVICTION = "How convinced are you that “{}”?"
 CONVICTION_SCALE = ("Convinced", "Partly convinced", "Not convinced", "Not sure")
 
 
+# Openings that lean on what came before or set a scene: "Make no mistake:", "At the same time,", "In 2014,",
+# "Instead,".
+_LEANING_OPENER = re.compile(
+    r"^(?:make no mistake|at the same time|instead|in (?:a|one) (?:week|month|year)[’']s time|in (?:the )?\d{4}s?|"
+    r"(?:in|on|by|since) (?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b)",
+    re.IGNORECASE,
+)
 # Someone's arguing reported ("In other words, he is arguing…"), not a claim of the author's own.
 _REPORTED_ARGUING = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:arguing|saying|claiming|suggesting)\b", re.I)
 
 
 def _convincing(claim: str) -> bool:
-    """A claim someone can be convinced of: its core is a whole clause (not the author's story about
-    themself), it does not open on a connective that leans on what came before ("all the same, …"), and it
-    does not report someone's arguing."""
+    """A claim someone can be convinced of: its core is a whole clause a prompt could ask about (not the
+    author's story about themself, nor a narration or bare fact), it does not open on a connective or a date
+    that leans on what came before ("all the same, …", "In 2014, …"), and it does not report someone's
+    arguing."""
+    flat = " ".join(claim.split())
     return (
-        core(claim) is not None and unframed(claim) == " ".join(claim.split()) and not _REPORTED_ARGUING.search(claim)
+        _askable(claim) is not None
+        and unframed(flat) == flat
+        and not _LEANING_OPENER.match(flat)
+        and not _REPORTED_ARGUING.search(claim)
     )
 
 

@@ -64,9 +64,12 @@ def test_the_convinced_poll_offers_only_claims_a_label_can_name():
     # One claim whose core is no whole clause ("this makes perfect sense" points outside it): nobody can be
     # convinced of it, so no second poll asks; one a member can weigh is asked about, stated whole.
     assert len(compose(Material(None, Span("Cooking matters.", 0, 1), args[1:2])).polls) == 1
-    _, conviction = compose(Material(None, Span("Cooking matters.", 0, 1), args[2:3])).polls
+    weighable = Argument(
+        "Every school should teach children to cook a meal from scratch by the age of ten.", 0, 1, 0.7, "normative"
+    )
+    _, conviction = compose(Material(None, Span("Cooking matters.", 0, 1), (weighable,))).polls
     assert conviction.answers == ("Convinced", "Partly convinced", "Not convinced", "Not sure")
-    assert conviction.question.startswith("How convinced are you that “Historians play a vital role in measuring")
+    assert conviction.question.startswith("How convinced are you that “every school should teach children")
     assert conviction.argument == 0 and len(conviction.question) <= 300
 
 
