@@ -1234,9 +1234,8 @@ def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:
     texts = [material.arguments[i].text for i in chosen]
     question = frames.pick(frames.CONVINCED, "".join(texts))
     plain = [_without_quote_marks(quote(t, limit=10_000)) for t in texts]
-    if all(len(p) <= POLL_ANSWER_LIMIT and _whole(p, t) for p, t in zip(plain, texts, strict=True)) and len(
-        set(plain)
-    ) == len(plain):
+    fits = all(len(p) <= POLL_ANSWER_LIMIT and _whole(p, t) for p, t in zip(plain, texts, strict=True))
+    if fits and len(set(plain)) == len(plain):
         return Poll(question, tuple(plain), None)
     # An answer that names only a subject or stops before the claim ("The ousting of Morales was backed")
     # names nothing a member can pick: the poll offers only the claims a whole short clause can name, and is
