@@ -24,6 +24,7 @@ def main() -> int:
     parser.add_argument("--shared", help="the shared data folder (default: ../shared or $READING_CIRCLE_SHARED)")
     parser.add_argument("--size", type=int, default=60)
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--polls", type=int, default=0, help="also print the polls of N sampled readings")
     args = parser.parse_args()
     root = shared_root(args.shared)
     judged = {p.resolve() for p in judged_paths(root)}
@@ -40,6 +41,12 @@ def main() -> int:
     print(f"{len(sample)} of {len(prompts)} prompts (seed {args.seed})")
     for n, text in enumerate(sample, 1):
         print(f"{n:>2}. {text}")
+    if args.polls:
+        readings = [p for p in shared_texts(root) if p.resolve() not in judged]
+        for path in random.Random(args.seed).sample(readings, min(args.polls, len(readings))):
+            print(f"\n{path.name}")
+            for poll in analyse(load(path)).polls:
+                print(f"  Q: {poll.question}\n     " + " | ".join(poll.answers))
     return 0
 
 

@@ -189,6 +189,11 @@ class Tally:
     named_verb_end: int = 0
     named_verbless: int = 0
     named_not_statement: int = 0
+    verbless_labels: int = 0
+    thesis_quoting_convinced: int = 0
+    unfit_conviction: int = 0
+    forecast_prompts: int = 0
+    forecast_without_future: int = 0
 
     def __post_init__(self) -> None:
         self.frames: Counter[str] = Counter()
@@ -253,16 +258,23 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
             tally.named_not_statement += named[0] in NOT_A_STATEMENT or named[:2] == ["let", "us"]
         if prompt.argument is not None and analysis.arguments[prompt.argument].kind == "factual":
             tally.factual_prompts += 1
+        if FORECAST_WORDING.search(prompt.text):
+            tally.forecast_prompts += 1
+            tally.forecast_without_future += not FUTURE.search(FORECAST_FRAME_WORDS.sub(" ", prompt.text))
     for poll in polls:
         if "convinced you most" in poll.question:
             tally.convinced_polls += 1
             tally.labels += len(poll.answers)
             tally.cut_labels += sum(a.endswith(ELLIPSIS) for a in poll.answers)
+            tally.verbless_labels += sum(not FINITE_VERB.search(_NUMBER.sub("", a).lower()) for a in poll.answers)
+            tally.thesis_quoting_convinced += bool(_QUOTATION.search(poll.question))
             tally.partial_labels += sum(
                 not _ends_a_thought(a, c) for a, c in zip(poll.answers, _listed(poll.message), strict=False)
             )
         elif poll.answers == CONVICTION_SCALE:
             tally.conviction_polls += 1
+            asked_claim = _QUOTATION.findall(poll.question)
+            tally.unfit_conviction += bool(asked_claim) and unfit_conviction(asked_claim[0])
         elif poll is not agreement:
             tally.third_polls += 1
     for arg in analysis.arguments:
@@ -407,6 +419,28 @@ FINITE_VERB = re.compile(
 NOT_A_STATEMENT = frozenset(["let's", "how", "what", "why", "whether", "where", "when", "which"])
 
 
+# Round 6's proxies for polls and wordings that do not fit, kept apart from ``bot.analysis.compose``.
+# A claim nobody can be convinced of: one opening on a connective that leans on what came before, the
+# author's "I…" (not "I think"), or a report of someone's arguing.
+LEANING_OPENER = re.compile(
+    r"^[“\"]?(?:in other words|all the same|that said|even so|still|so|thus|hence|therefore|then|and|but|or|"
+    r"in short|in sum|after all|of course|again|instead|however|yet|besides|also)\b",
+    re.IGNORECASE,
+)
+SELF_REPORT = re.compile(r"^[“\"]?i\s+(?!think|believe|suspect|doubt)\w+|\b(?:is|are|was|were)\s+arguing\b", re.I)
+FORECAST_WORDING = re.compile(
+    r"^Looking ahead:|How soon would we know|Would you bet on it|a year from now|The author expects|"
+    r"for this to come true|trust the forecast|If it turns out false",
+)
+FORECAST_FRAME_WORDS = re.compile(r"what will have gone differently", re.IGNORECASE)
+FUTURE = re.compile(r"\b(?:will|won[’']t|going to|shall|[’']ll)\b", re.IGNORECASE)
+
+
+def unfit_conviction(claim: str) -> bool:
+    """A claim a "how convinced" poll cannot ask about: it leans on what came before or tells of a self."""
+    return bool(LEANING_OPENER.match(claim) or SELF_REPORT.search(claim))
+
+
 def ends_open(prompt: str, named: list[str]) -> bool:
     """The named claim stops on a verb form or a small word right before the prompt's "?", "." or ":"."""
     last = named[-1]
@@ -443,6 +477,23 @@ def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
     yield "named claims ending on a verb form or small word (new)", f"{_share(tally.named_verb_end, named):.3f}", "0"
     yield "named claims with no finite verb (new)", f"{_share(tally.named_verbless, named):.3f}", "0"
     yield "named claims that are no statement (new)", f"{_share(tally.named_not_statement, named):.3f}", "0"
+    labels = tally.labels
+    yield "convinced labels with no finite verb (new)", f"{_share(tally.verbless_labels, labels):.3f}", "0"
+    yield (
+        "convinced questions quoting the thesis (new)",
+        f"{_share(tally.thesis_quoting_convinced, tally.convinced_polls):.3f}",
+        "0",
+    )
+    yield (
+        "how-convinced polls on a connective or self-report (new)",
+        f"{_share(tally.unfit_conviction, tally.conviction_polls):.3f}",
+        "0",
+    )
+    yield (
+        "forecast wordings on claims without a future (new)",
+        f"{_share(tally.forecast_without_future, tally.forecast_prompts):.3f}",
+        "0",
+    )
     for name, count in tally.unfit.items():
         yield f"arguments: {name}", f"{_share(count, tally.arguments):.3f}", "-"
     yield "arguments per reading", f"{_share(tally.arguments, tally.readings):.2f}", "-"

@@ -983,7 +983,15 @@ _CALL = re.compile(
     re.IGNORECASE,
 )
 _REPORTED_CALL = re.compile(r"\bwhether\b", re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|won[’']t|going to|would|[’']ll|soon|future|likely|unlikely)\b", re.IGNORECASE)
+# A forecast: something that will (not) happen, said in the core's main clause. Not "would" (a condition or a
+# judgement: "it would be a mistake"), not "likely" or "hard to predict" (an uncertainty), and not a report
+# of what others insist or say will happen.
+_FUTURE = re.compile(r"\b(?:will|won[’']t|(?:is|are|am)\s+(?:not\s+)?going\s+to|[’']ll)\s+(?:not\s+)?\w+", re.I)
+_REPORTED = re.compile(
+    r"\b(?:insists?|says?|said|claims?|argues?|believes?|hopes?|fears?|predicts?|expects?|warns?|thinks?)\b"
+    r"|\b(?:hard|impossible|difficult|too early)\s+to\s+(?:predict|say|tell|know)\b",
+    re.IGNORECASE,
+)
 # Narration and report: a past or perfect verb with nothing in the present, a modal or a future beside it
 # ("Voters rejected that message", "the professor has now apologized").
 _PAST = re.compile(
@@ -1015,18 +1023,45 @@ def _core_kind(claim: _Claim) -> Kind:
     kind = classify(claim.core)
     if kind == "factual" or (kind != claim.kind and claim.kind != "factual"):
         kind = "evaluative" if kind == "factual" else kind
-    if (kind == "normative" and not calls(claim.core)) or (
-        kind == "predictive" and not _FUTURE.search(re.split(r"\bthat\b", claim.core, maxsplit=1)[0])
-    ):
+    if (kind == "normative" and not calls(claim.core)) or (kind == "predictive" and not forecasts(claim.core)):
         return "evaluative"
     return kind
+
+
+def forecasts(named: str) -> bool:
+    """The core's main clause says that something will (not) happen, in the author's own voice: not a report
+    ("Morales's people insist he will return") and not an uncertainty ("It is hard to predict what…")."""
+    main = re.split(r"\b(?:that|whether|what|if)\b", named, maxsplit=1)[0]
+    found = _FUTURE.search(main)
+    return found is not None and not _REPORTED.search(main[: found.start()])
+
+
+# Who a call is addressed to, when it says: the words before its "should"/"must".
+_CALL_SUBJECT = re.compile(r"^(.*?)\b(?:should|must|ought to|needs? to|has to|have to)\b", re.IGNORECASE)
+# Subjects that name no one in particular: "we must…", "something has to give", "more needs to be done".
+_NO_ACTOR = _word_set(
+    "we us you one it this that there something someone everyone everybody anyone nobody more less all each "
+    "society people citizens americans the a an of in and action change"
+)
+
+
+def names_actor(named: str) -> bool:
+    """The call already says who must act ("Congress must…", "Obama should…"), so asking who should is idle."""
+    found = _CALL_SUBJECT.match(named)
+    if found is None:
+        return False
+    words = {w.lower().strip(",") for w in found.group(1).split()}
+    return bool(words - _NO_ACTOR)
 
 
 def _kind_prompt(claim: _Claim, turn: int, words: frozenset[str]) -> str:
     """A question that fits what the claim does; ``turn`` steps through the kinds of question its kind
     calls for, so a reading's second call to act is not asked the same thing as its first."""
     kinds = frames.BY_KIND[_core_kind(claim)]
-    variants = kinds[(zlib.crc32(claim.core.encode("utf-8")) + turn) % len(kinds)]
+    step = zlib.crc32(claim.core.encode("utf-8")) + turn
+    variants = kinds[step % len(kinds)]
+    if variants is frames.WHO_ACTS and names_actor(claim.core):
+        variants = kinds[(step + 1) % len(kinds)]
     return frames.fill(frames.pick(variants, claim.core), c=_as_clause(claim.core, words), q=f"“{claim.core}”")
 
 
@@ -1197,40 +1232,147 @@ def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:
     if len(chosen) < 2:
         return None
     texts = [material.arguments[i].text for i in chosen]
-    question = "Which of the reading’s arguments convinced you most?"
-    # "Which argument for X" only when X is a claim the arguments can be for.
-    if material.thesis is not None and _thesis_arguable(material.thesis.text):
-        whole = quote(material.thesis.text, mid_sentence=True, limit=10_000, lowercase_words=material.lowercase_words)
-        asked = f"Which argument for “{whole}” convinced you most?"
-        question = asked if len(asked) <= POLL_QUESTION_LIMIT else question
+    question = frames.pick(frames.CONVINCED, "".join(texts))
     plain = [_without_quote_marks(quote(t, limit=10_000)) for t in texts]
-    if all(len(p) <= POLL_ANSWER_LIMIT for p in plain) and len(set(plain)) == len(plain):
+    fits = all(len(p) <= POLL_ANSWER_LIMIT and _whole(p, t) for p, t in zip(plain, texts, strict=True))
+    if fits and len(set(plain)) == len(plain):
         return Poll(question, tuple(plain), None)
-    # An answer cut mid-phrase ("That's why any American strategy…") names nothing a member can pick: the
-    # poll offers only the claims a label can name, and is left out when fewer than two can be.
-    texts = [t for t in texts if _label_text(t, POLL_ANSWER_LIMIT - 4)[1]]
-    if len(texts) < 2:
+    # An answer that names only a subject or stops before the claim ("The ousting of Morales was backed")
+    # names nothing a member can pick: the poll offers only the claims a whole short clause can name, and is
+    # left out when fewer than two can be.
+    named = [(t, _label_clause(t, POLL_ANSWER_LIMIT - 4)) for t in texts]
+    kept = [(t, n) for t, n in named if n is not None]
+    if len(kept) < 2 or len({n.casefold() for _, n in kept}) != len(kept):
         return None
-    answers = [label(n, t) for n, t in enumerate(texts, 1)]
-    if len(set(answers)) != len(answers):
-        answers = [
-            f"{n} · " + shorten(_without_quote_marks(quote(t, limit=10_000)), POLL_ANSWER_LIMIT - 4)
-            for n, t in enumerate(texts, 1)
-        ]
-    return Poll(question, tuple(answers), None, _numbered_message(texts))
+    answers = [f"{number} · {n}" for number, (_, n) in enumerate(kept, 1)]
+    return Poll(question, tuple(answers), None, _numbered_message([t for t, _ in kept]))
+
+
+# "The newly elected government of Luis Arce must…": the subject's head noun and the name hanging after it,
+# up to the verb; dropping the name leaves "The newly elected government must…". Only a name (capitalised
+# words) is dropped: "The need for articulable suspicion has…" without its modifier says nothing.
+_SUBJECT_MODIFIER = re.compile(
+    r"^((?:the|a|an|this|its|their|our)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:of|under|in|from)\s+"
+    r"(?:(?-i:[A-Z])[\w’'.-]*\s+){1,4}(?=(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|"
+    r"might|needs?|cannot|can[’']t|won[’']t|does|do|did)\b)",
+    re.IGNORECASE,
+)
+
+
+# What may follow a label cut short of its claim: the claim's end or a break between clauses, not the rest
+# of a phrase ("Perhaps we should all rifle" + "through our wardrobes").
+_CLAUSE_BREAK_AFTER = re.compile(
+    r"[\W]*$|\s*[,;:—–]|\s+[-—–]+\s|\s+(?:because|since|which|who|while|whereas|although|though|but|and|so|as|"
+    r"when|if|unless|until|before|after)\b",
+    re.IGNORECASE,
+)
+
+
+# Before a phrase that only adds where or how ("Historians play a vital role" + "in measuring…") a label may
+# stop after a noun; not after a verb, an adjective after a copula or a word a modal governs ("we should all
+# rifle" + "through", "aren't keen" + "on").
+_PREPOSITION_AFTER = re.compile(r"\s+(?:in|on|at|for|with|by|from|against|over|under|across|through|during)\b", re.I)
+
+
+# "the newly elected government": a participle that describes a noun is no verb of the label's own.
+_ATTRIBUTIVE_PARTICIPLE = re.compile(r"\b(?:the|a|an|its|their|our|his|her|\w+ly)\s+\w+ed\b", re.IGNORECASE)
+_OPENING_PARTICIPLE = re.compile(r"^(?-i:[A-Z]?)[a-z]+(?:ed|ing)\b")
+
+
+def _clause_breaks_after(head: str, claim: str) -> bool:
+    """``head`` stops where ``claim`` breaks between clauses, or after a noun phrase before a preposition, and
+    not on a word that leans on what follows."""
+    at = claim.lower().find(head.lower())
+    words = [w.lower().strip(",;:") for w in head.split()]
+    if at < 0 or _VERB_LIKE.match(words[-1]) or words[-1] in _WEAK_END | _NEEDS_PARTICLE:
+        return False
+    after = at + len(head)
+    previous = words[-2] if len(words) > 1 else ""
+    governed = _AUXILIARY.fullmatch(previous) or previous in _MODAL_OR_TO | _DANGLING_SUBJECT | {"not", "all", "we"}
+    if governed and words[-1].endswith("ly"):
+        return False  # "The broadcasters may, possibly": the verb is still to come
+    if _CLAUSE_BREAK_AFTER.match(claim, after):
+        return True
+    return bool(_PREPOSITION_AFTER.match(claim, after)) and len(words) >= 4 and not governed
+
+
+def _label_clause(claim: str, room: int) -> str | None:
+    """A poll answer that names ``claim`` as a whole short clause (subject, finite verb and what is claimed,
+    at most ``room`` characters, never cut with "…"): the claim itself, its core, its main clause, the first
+    whole clause of that, or a clause's head up to a phrase break; each also without a name hanging on its
+    subject. None when no such clause fits: the claim is left out of the poll rather than named by a
+    fragment."""
+    plain = _without_quote_marks(quote(claim, limit=10_000))
+    named = core(claim)
+    main = _without_dashed_asides(_without_brackets(main_clause(plain)))
+    shorter = [main, _whole_clause(main, room) or ""]
+    # The shortest kind, a clause's subject and verb up to a phrase break ("Perhaps we should all rifle"), is
+    # kept like the others only where the claim itself breaks.
+    shorter += [h for c in [_without_quote_marks(named or ""), main] if c and (h := _phrase_head(c, room))]
+    # The core is a whole clause by construction, with asides left out, so only where it stops is checked;
+    # anything else shorter than the claim must stop where the claim breaks and open on its subject, not on a
+    # participle ("Based on its official statement").
+    clauses = [plain]
+    if named is not None and _ends_a_thought(named, claim):
+        clauses.append(_without_quote_marks(named))
+    clauses += [c for c in shorter if c and not _OPENING_PARTICIPLE.match(c) and _clause_breaks_after(c, plain)]
+    for clause in clauses:
+        for candidate in (clause, _SUBJECT_MODIFIER.sub(r"\1 ", clause)):
+            candidate = " ".join(candidate.split())
+            if not candidate:
+                continue
+            candidate = candidate[0].upper() + candidate[1:] if candidate[:1].islower() else candidate
+            if (
+                len(candidate) <= room
+                and "…" not in candidate
+                # "It is not normally a lethal one": a pronoun subject names nothing in a poll standing alone
+                and candidate.split()[0].lower() not in _DANGLING_SUBJECT | {"you", "you're", "you’re"}
+                and not _LEANING_OPENER.match(candidate)
+                and _has_core_verb(_ATTRIBUTIVE_PARTICIPLE.sub(" ", candidate))
+                and _whole(candidate, claim)
+            ):
+                return candidate
+    return None
 
 
 _CONVICTION = "How convinced are you that “{}”?"
 CONVICTION_SCALE = ("Convinced", "Partly convinced", "Not convinced", "Not sure")
 
 
+# Openings that lean on what came before or set a scene: "Make no mistake:", "At the same time,", "In 2014,",
+# "Instead,".
+_LEANING_OPENER = re.compile(
+    r"^(?:make no mistake|at the same time|instead|in (?:a|one) (?:week|month|year)[’']s time|in (?:the )?\d{4}s?|"
+    r"(?:in|on|by|since) (?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b)",
+    re.IGNORECASE,
+)
+# Someone's arguing reported ("In other words, he is arguing…"), not a claim of the author's own.
+_REPORTED_ARGUING = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:arguing|saying|claiming|suggesting)\b", re.I)
+
+
+def _convincing(claim: str) -> bool:
+    """A claim someone can be convinced of: its core is a whole clause a prompt could ask about (not the
+    author's story about themself, nor a narration or bare fact), it does not open on a connective or a date
+    that leans on what came before ("all the same, …", "In 2014, …"), and it does not report someone's
+    arguing."""
+    flat = " ".join(claim.split())
+    return (
+        _askable(claim) is not None
+        and unframed(flat) == flat
+        and not _LEANING_OPENER.match(flat)
+        and not _REPORTED_ARGUING.search(claim)
+    )
+
+
 def _conviction_poll(material: Material, claims: list[int]) -> Poll | None:
     """How convinced members are by the reading's best further claim, stated whole: the second poll when
     its claims are too long to name in poll answers and it sets out no choice."""
     for index in claims:
-        text = quote(
-            material.arguments[index].text, mid_sentence=True, limit=10_000, lowercase_words=material.lowercase_words
-        )
+        claim = material.arguments[index].text
+        if not _convincing(claim):
+            continue
+        text = quote(claim, mid_sentence=True, limit=10_000, lowercase_words=material.lowercase_words)
         question = _CONVICTION.format(text)
         if len(question) <= POLL_QUESTION_LIMIT:
             return Poll(question, CONVICTION_SCALE, index)

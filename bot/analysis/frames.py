@@ -18,6 +18,15 @@ from collections.abc import Sequence
 
 from bot.analysis.model import Kind
 
+# Who should act on a call: asked only of a call that names no actor ("we must…", "it is time to…"); a call on
+# Congress or Obama already says who.
+WHO_ACTS = (
+    "Who should act on the call that {c}: government, employers, or people like us?",
+    "{q}, the author insists. Who is in a position to make it happen?",
+    "On the call that {c}: who has to move first, and what would make them?",
+    "Whose job is it to act on the view that {c}?",
+)
+
 # Per kind, the kinds of question it calls for, each with its wordings. A reading's claims of one kind take
 # these in turn, so two calls to act in one reading are not both asked what they would cost.
 BY_KIND: dict[Kind, tuple[tuple[str, ...], ...]] = {
@@ -28,12 +37,7 @@ BY_KIND: dict[Kind, tuple[tuple[str, ...], ...]] = {
             "Whatever the cost, would you back this: {c}?",
             "Weighing what it would cost, do you agree that {c}?",
         ),
-        (
-            "Who should act on the call that {c}: government, employers, or people like us?",
-            "{q}, the author insists. Who is in a position to make it happen?",
-            "On the call that {c}: who has to move first, and what would make them?",
-            "Whose job is it to act on the view that {c}?",
-        ),
+        WHO_ACTS,
         (
             "Would you sign up to this: {c}? What would make you hesitate?",
             "How far would you go along with the call that {c}?",
@@ -128,6 +132,15 @@ UNNAMED_THESIS = (
     "Put the author’s central claim in your own words. Where do you part company with it, if anywhere?",
     "Does the piece persuade you of what it sets out to prove? Why, or why not?",
     "In one line: what does the author want us to believe, and why should we?",
+)
+
+# The "convinced you most" poll asks which of the listed points convinced, never "which argument for <thesis>":
+# nothing checked that the points argue for the thesis.
+CONVINCED = (
+    "Which of the author’s points convinced you most?",
+    "Which of these points from the reading convinced you most?",
+    "Of the author’s points below, which convinced you most?",
+    "Which point in the reading convinced you most?",
 )
 
 GENERIC = (

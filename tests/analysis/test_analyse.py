@@ -110,14 +110,15 @@ def test_prompts_embed_quotes_naturally():
 
 def _long_claims(n: int) -> tuple[Argument, ...]:
     claim = (
-        "Schools must teach cooking to every child because a generation that cannot feed itself will pay "
-        "for processed food with its health and its money, claim {i}."
+        "Town {i} has the best school meals in the county because a generation that cannot feed itself will pay "
+        "for processed food with its health and its money."
     )
-    return tuple(Argument(claim.format(i=i), 0, len(claim), 0.9 - i / 100, "normative") for i in range(n))
+    return tuple(Argument(claim.format(i=i), 0, len(claim), 0.9 - i / 100, "evaluative") for i in range(n))
 
 
 def test_polls_within_limits_with_long_claims():
-    """Long claims become numbered labels cut at word boundaries; the message lists them in full."""
+    """Long claims become numbered labels, each a whole clause of the claim with its subject and verb, never
+    cut with "…"; the message lists them in full."""
     args = _long_claims(12)
     thesis = Span("Cooking " * 80 + "matters.", 0, 10)
     composition = compose(Material("Cooking", thesis, args))
@@ -128,7 +129,7 @@ def test_polls_within_limits_with_long_claims():
         assert len(answer) <= 55
         assert answer.startswith(f"{n} · ")
         body = answer[len(f"{n} · ") :]
-        assert quote(args[n - 1].text).startswith(body.rstrip("…"))
+        assert body == f"Town {n - 1} has the best school meals in the county"
     assert convinced.message.count("\n") == len(convinced.answers)
     assert all(len(p.question) <= 300 for p in composition.polls)
     assert "Cooking" in composition.polls[0].question

@@ -61,10 +61,15 @@ def test_the_convinced_poll_offers_only_claims_a_label_can_name():
     )
     assert "Between the failure" not in convinced.message
     assert label(2, unnameable).endswith("…")
-    # One claim that no label can name: the second poll asks how convinced members are by it, stated whole.
-    _, conviction = compose(Material(None, Span("Cooking matters.", 0, 1), args[1:2])).polls
+    # One claim whose core is no whole clause ("this makes perfect sense" points outside it): nobody can be
+    # convinced of it, so no second poll asks; one a member can weigh is asked about, stated whole.
+    assert len(compose(Material(None, Span("Cooking matters.", 0, 1), args[1:2])).polls) == 1
+    weighable = Argument(
+        "Every school should teach children to cook a meal from scratch by the age of ten.", 0, 1, 0.7, "normative"
+    )
+    _, conviction = compose(Material(None, Span("Cooking matters.", 0, 1), (weighable,))).polls
     assert conviction.answers == ("Convinced", "Partly convinced", "Not convinced", "Not sure")
-    assert conviction.question.startswith("How convinced are you that “Between the failure")
+    assert conviction.question.startswith("How convinced are you that “every school should teach children")
     assert conviction.argument == 0 and len(conviction.question) <= 300
 
 
