@@ -27,7 +27,3 @@ def judged_paths(root: Path) -> list[Path]:
     """The judged editorials, then the Bolivia reading (when the shared data has it)."""
     bolivia = root / BOLIVIA
     return judged_editorials(root) + ([bolivia] if bolivia.is_file() else [])
-
-
-def is_judged(root: Path, path: Path) -> bool:
-    return path.resolve() in {p.resolve() for p in judged_paths(root)}

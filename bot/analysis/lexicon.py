@@ -629,20 +629,10 @@ PREDICTIVE = _words(
     "next year",
     "in years to come",
 )
-REASON_START = re.compile(
-    r"\s*[\"“‘']?(?:for (?:example|instance)|e\.g\.|because|since|after all|this is because|that is because|"
-    r"indeed|in fact|as an example|take|consider|studies|research|according to|a study|evidence|"
-    r"to illustrate|firstly|secondly|to begin with|moreover|furthermore|besides|in addition|also)\b",
-    re.IGNORECASE,
-)
 EXAMPLE_START = re.compile(
     r"\s*[\"“‘']?(?:for (?:example|instance)|e\.g\.|as an example|to illustrate|take|consider|"
     r"a (?:recent |new )?(?:study|survey|report)|according to|in \d{4}|last (?:year|month|week)|"
     r"when i|i remember|my )\b",
-    re.IGNORECASE,
-)
-REASON_CLAUSE = re.compile(
-    r"(?<![\w’'])(?:because|since|as a result of|due to|given that|so that|in order to|thanks to)(?![\w’'])",
     re.IGNORECASE,
 )
 REPORTING = _words(
