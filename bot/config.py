@@ -179,6 +179,13 @@ class ModelConfig:
     timeout: float = DEFAULT_LLM_TIMEOUT  # seconds for the whole call, retries included
     max_tokens: int = DEFAULT_LLM_MAX_TOKENS  # the cap on the model's answer per reading
 
+    @property
+    def host(self) -> str:
+        """Where readings are sent (host, and port when one is given), to show or log. Never the whole address:
+        a user name or password in it is not for the circle, nor for the log, to see."""
+        parts = urlsplit(self.base_url)
+        return f"{parts.hostname}:{parts.port}" if parts.port else str(parts.hostname)
+
 
 def _llm_settings(get: Callable[[str], str | None]) -> dict[str, Any]:
     """LLM_* settings: both LLM_BASE_URL and LLM_MODEL, or neither (the embedded writer only)."""

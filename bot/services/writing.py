@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 from typing import Any
-from urllib.parse import urlsplit
 
 from bot.circles import Circle
 from bot.config import Settings
@@ -34,10 +33,6 @@ def worker_limits(settings: Settings, model: dict[str, Any] | None) -> WorkerLim
 
 
 def model_host(settings: Settings) -> str | None:
-    """Where the model writer sends readings (host, and port when one is given), or None without a model.
-    Never the whole address: a user name or password in it is not for the circle to see."""
+    """Where the model writer sends readings (``ModelConfig.host``), or None without a model."""
     model = settings.model
-    if model is None:
-        return None
-    parts = urlsplit(model.base_url)
-    return f"{parts.hostname}:{parts.port}" if parts.port else str(parts.hostname)
+    return None if model is None else model.host

@@ -12,7 +12,6 @@ import dataclasses
 import json
 import logging
 import time
-from urllib.parse import urlsplit
 
 from bot.analysis.compose import AGREEMENT_SCALE, Composition, Material, compose
 from bot.analysis.limits import MIN_PROMPTS, problems
@@ -34,7 +33,7 @@ def write_with_model(reading_text: str, title: str | None, embedded: Analysis, c
     and filled from the embedded writer where short (``writer="model"``); or ``embedded`` itself when
     the model gave nothing usable."""
     deadline = time.monotonic() + config.timeout
-    where = f"model writer ({config.model} at {urlsplit(config.base_url).netloc})"
+    where = f"model writer ({config.model} at {config.host})"
     candidates = Candidates.of(embedded)
     if not len(candidates):
         log.info("%s: the analysis found no passages to choose from; using the embedded prompts and polls", where)

@@ -325,6 +325,14 @@ def test_refused_connection(reading: Reading, embedded: Analysis, caplog: pytest
     assert took < 2
 
 
+def test_the_log_names_the_model_host_without_credentials(
+    reading: Reading, embedded: Analysis, caplog: pytest.LogCaptureFixture
+) -> None:
+    cfg = ModelConfig("http://reader:s3cret@127.0.0.1:9/v1", "fake-model", timeout=5)
+    falls_back(caplog, reading, embedded, cfg, "127.0.0.1:9")
+    assert "s3cret" not in caplog.text and "reader" not in writer_warnings(caplog)[0]
+
+
 @pytest.mark.parametrize(
     ("behaviour", "reason"),
     [
