@@ -9,6 +9,7 @@ quote continues a sentence, and the final full stop is removed. The wordings liv
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from collections.abc import Sequence
@@ -753,6 +754,9 @@ def _verb_at_end(words: list[str]) -> bool:
     return bool(_VERB_LIKE.match(last)) and not nominal
 
 
+# core(), its candidate and _thesis_arguable are pure functions of a string that composing asks of the same
+# claim several times (a prompt, a label, a poll, the order of claims): about 3.7 calls per claim.
+@functools.lru_cache(maxsize=1024)
 def core(claim: str) -> str | None:
     """What a claim says of what, in the author's words and at most CORE_WORDS words, readable alone: without
     its opening connective or stance frame ("Of course, I think that…"), an opening subordinate clause,
@@ -775,6 +779,7 @@ def core(claim: str) -> str | None:
 CLAUSE_WORDS = 20  # a claim no core can name whole is named by its sentence only up to this length
 
 
+@functools.lru_cache(maxsize=1024)
 def _core_candidate(claim: str) -> str | None:
     """The main clause of ``claim`` cut to CORE_WORDS words by the breaks that end a clause; None when what
     is left cannot stand alone."""
@@ -887,6 +892,7 @@ def _arguable_claims(material: Material) -> list[int]:
     return sorted(found, key=lambda i: _core_candidate(args[i].text) is None)
 
 
+@functools.lru_cache(maxsize=256)
 def _thesis_arguable(thesis: str) -> bool:
     """The thesis was chosen as the author's stance, so only a report, a story or figures disqualify it (a
     hedged call such as "might want to consider…" carries no marker of its kind)."""
