@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from bot.analysis import lexicon
 from bot.analysis.features import Features
 from bot.analysis.segment import Document
+from bot.text import as_sentence
 
 MIN_OPTION_WORDS = 2
 OPTION_LIMIT = 50  # an option is posted whole as a poll answer (at most 55 characters)
@@ -63,7 +64,7 @@ def _option(text: str) -> str | None:
     words = text.split()
     if len(words) < MIN_OPTION_WORDS or len(text) > OPTION_LIMIT or _NOT_A_COURSE.match(text):
         return None
-    return text[0].upper() + text[1:]
+    return as_sentence(text)
 
 
 def find_choice(document: Document, features: Sequence[Features]) -> Alternatives | None:

@@ -25,7 +25,7 @@ from bot.analysis.limits import (
 )
 from bot.analysis.model import Argument, Kind, Poll, Prompt, Span
 from bot.analysis.select import arguable, classify, stands_alone
-from bot.text import shorten
+from bot.text import as_sentence, shorten
 
 QUOTE_LIMIT = 200  # characters of a claim quoted by ``quote`` unless told otherwise
 PROMPT_LIMIT = 400  # a prompt stays comfortably readable (and far inside a message)
@@ -181,7 +181,7 @@ def quote(
     if mid_sentence and lowerable and first[:1].isupper() and first[1:].islower() and not title:
         text = text[0].lower() + text[1:]
     elif not mid_sentence and text[:1].islower():
-        text = text[0].upper() + text[1:]
+        text = as_sentence(text)
     short = shorten(text, limit)
     return _tidy_end(short) if not short.endswith("…") else short
 
@@ -234,14 +234,14 @@ def main_clause(text: str) -> str:
     if text[:1] and text[:1] in "([" and (close := text.find(")" if text[0] == "(" else "]")) > 0:
         rest = text[close + 1 :].lstrip(" ,;:")
         if len(rest.split()) >= 5:
-            text = rest[0].upper() + rest[1:] if rest[:1].islower() else rest
+            text = as_sentence(rest)
     if (lead := _LEAD_LABEL.match(text)) and len(text[lead.end() :].split()) >= 5:
         text = text[lead.end() :]
     opening = _OPENING_PHRASE.match(text)
     if opening and opening.end() <= 0.7 * len(text):
         rest = lexicon.DISCOURSE_OPENER.sub("", text[opening.end() :])
         if len(rest.split()) >= 5 and _has_verb(rest):
-            text = rest[0].upper() + rest[1:] if rest[:1].islower() else rest
+            text = as_sentence(rest)
     if not _SUBORDINATE_OPENER.match(text):
         return text
     commas = _top_level(text, _COMMA)
@@ -251,7 +251,7 @@ def main_clause(text: str) -> str:
     if len(rest.split()) < 5:
         return text
     rest = lexicon.SCAFFOLD_PREFIX.sub("", lexicon.DISCOURSE_OPENER.sub("", rest)) or rest
-    return rest[0].upper() + rest[1:] if rest[:1].islower() else rest
+    return as_sentence(rest)
 
 
 def short_clause(text: str, limit: int) -> str:
@@ -479,7 +479,7 @@ def _label_text(claim: str, room: int) -> tuple[str, bool]:
         head = _whole_clause(text, room) or _phrase_head(text, room)
         whole = head is not None
         text = head or shorten(text, room)
-    text = text[0].upper() + text[1:] if text[:1].islower() else text
+    text = as_sentence(text)
     return shorten(text, room), whole
 
 
@@ -602,7 +602,7 @@ def _asserted(text: str) -> str:
         if not _FINITE.search(_POSSESSIVE.sub("", before)):
             continue
         if _usable_head(after) and len(after.split()) >= 4 and after.split()[0].lower() not in _DANGLING_SUBJECT:
-            return after[0].upper() + after[1:]
+            return as_sentence(after)
     return text
 
 
@@ -772,7 +772,7 @@ def core(claim: str) -> str | None:
     sentence = _tidy_end(_without_brackets(_LIST_MARKER.sub("", " ".join(unframed(_OPENER.sub("", claim)).split()))))
     sentence = _TRAILING_ADVERB.sub("", _INNER_ADVERB.sub(" ", sentence))
     if _word_count(sentence) <= CLAUSE_WORDS and _acceptable(sentence, claim, cut=False) and _whole(sentence, claim):
-        return sentence[0].upper() + sentence[1:] if sentence[:1].islower() else sentence
+        return as_sentence(sentence)
     return None
 
 
@@ -799,7 +799,7 @@ def _core_candidate(claim: str) -> str | None:
             return None
         if stripped == text or len(stripped.split()) < 4:
             break
-        text = stripped[0].upper() + stripped[1:]
+        text = as_sentence(stripped)
     text = _without_dashed_asides(text)
     text = _without_appositive(" ".join(_RELATIVE_ASIDE.sub(" ", text).split()))
     text = _INNER_ADVERB.sub(" ", text)
@@ -814,7 +814,7 @@ def _core_candidate(claim: str) -> str | None:
     cut = len(text.split()) < len(unframed(claim).split())
     if not _word_count(text) <= CORE_WORDS or not _acceptable(text, claim, cut=cut):
         return None
-    return text[0].upper() + text[1:] if text[:1].islower() else text
+    return as_sentence(text)
 
 
 def _acceptable(text: str, claim: str, *, cut: bool) -> bool:
@@ -927,7 +927,7 @@ _TURN_OPENER = re.compile(r"^(?:but|yet|however|still|nevertheless|nonetheless)\
 
 def _side(text: str) -> str | None:
     """One side of a turn, by its core, when it is a clause of its own (five words or more)."""
-    named = core(text[:1].upper() + text[1:]) if text else None
+    named = core(as_sentence(text)) if text else None
     return named if named is not None and len(named.split()) >= 5 else None
 
 
@@ -1327,7 +1327,7 @@ def _label_clause(claim: str, room: int) -> str | None:
             candidate = " ".join(candidate.split())
             if not candidate:
                 continue
-            candidate = candidate[0].upper() + candidate[1:] if candidate[:1].islower() else candidate
+            candidate = as_sentence(candidate)
             if (
                 len(candidate) <= room
                 and "…" not in candidate

@@ -17,6 +17,7 @@ import zlib
 from collections.abc import Sequence
 
 from bot.analysis.model import Kind
+from bot.text import as_sentence
 
 # Who should act on a call: asked only of a call that names no actor ("we must…", "it is time to…"); a call on
 # Congress or Obama already says who.
@@ -160,4 +161,4 @@ def fill(template: str, **parts: str) -> str:
     out = template
     for name, text in parts.items():
         out = out.replace("{" + name + "}", text)
-    return out[0].upper() + out[1:] if out[:1].islower() else out
+    return as_sentence(out)
