@@ -1480,7 +1480,7 @@ def compose(material: Material) -> Composition:
         polls.append(_alternatives_poll(material.alternatives, material.lowercase_words))
     elif proposals is not None:
         polls.append(proposals[0])
-    offered = [i for i in claims if proposals is None or len(polls) < 2 or i not in proposals[1]]
+    offered = [i for i in claims if proposals is None or i not in proposals[1]]
     convinced = _convinced_poll(material, offered)
     if convinced is not None:
         polls.append(convinced)

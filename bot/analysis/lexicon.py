@@ -62,8 +62,9 @@ class Lexicon:
         )
 
     def _may_hold_phrase(self, words: _Words) -> bool:
-        if self._phrases is None or words.folds:
-            return self._phrases is not None
+        """Whether a phrase may be in ``words``; called only when there are phrases."""
+        if words.folds:
+            return True
         if self._keys.isdisjoint(words.vocabulary):
             return False
         return any(phrase <= words.vocabulary for phrase in self._phrase_words)
