@@ -28,12 +28,9 @@ def main() -> int:
     args = parser.parse_args()
     root = shared_root(args.shared)
     judged = {p.resolve() for p in judged_paths(root)}
-    prompts = [
-        prompt.text
-        for path in shared_texts(root)
-        if path.resolve() not in judged
-        for prompt in analyse(load(path)).prompts
-    ]
+    readings = [p for p in shared_texts(root) if p.resolve() not in judged]
+    analyses = {path: analyse(load(path)) for path in readings}
+    prompts = [prompt.text for analysis in analyses.values() for prompt in analysis.prompts]
     if not prompts:
         print(f"no prompts from {root}", file=sys.stderr)
         return 2
@@ -42,10 +39,9 @@ def main() -> int:
     for n, text in enumerate(sample, 1):
         print(f"{n:>2}. {text}")
     if args.polls:
-        readings = [p for p in shared_texts(root) if p.resolve() not in judged]
         for path in random.Random(args.seed).sample(readings, min(args.polls, len(readings))):
             print(f"\n{path.name}")
-            for poll in analyse(load(path)).polls:
+            for poll in analyses[path].polls:
                 print(f"  Q: {poll.question}\n     " + " | ".join(poll.answers))
     return 0
 
