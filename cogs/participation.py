@@ -163,15 +163,14 @@ class Participation(commands.Cog):
     ) -> None:
         circle = await self._moderated_circle(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)  # a busy queue can delay the reads
-        summary = await self.service.summary(circle.guild_id, weeks=weeks)
-        stats = await self.service.member_stats(circle.guild_id, user.id)
-        recent = next((m for m in summary.members if m.user_id == user.id), None)
+        stats = await self.service.member_stats(circle.guild_id, user.id, recent_weeks=weeks)
+        recent = stats.recent
         last = (
-            f"In the last {len(summary.weeks)} week(s): {recent.thread_messages} thread message(s), "
+            f"In the last {recent.weeks} week(s): {recent.thread_messages} thread message(s), "
             f"{recent.prompts_answered} prompt(s) answered, {recent.poll_votes} poll vote(s), "
             f"active in {recent.weeks_active}."
-            if recent
-            else f"No activity in the last {len(summary.weeks)} week(s)."
+            if recent.weeks_active
+            else f"No activity in the last {recent.weeks} week(s)."
         )
         await respond_ephemeral(interaction, f"{member_message(stats, user.display_name)}\n{last}")
 
