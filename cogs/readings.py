@@ -200,7 +200,7 @@ class Readings(commands.Cog):
     async def skip(self, interaction: discord.Interaction) -> None:
         guild_id = guild_id_of(interaction)
         skipped = await self.service.skip(actor_of(interaction), guild_id)
-        circle, _ = await self.service.queue(guild_id)
+        circle = await self.bot.services.circles.require(guild_id)
         await interaction.response.send_message(
             f"Skipped the week of {local_time(skipped, circle.timezone)}. The queue moves on a week.", ephemeral=True
         )
