@@ -6,15 +6,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.circles import Actor
 from bot.discordside.client import ReadingCircleBot
 from bot.discordside.preview import PREVIEW_TEXT, PreviewView, preview_embeds
 from bot.discordside.replies import NO_PINGS, actor_of, guild_id_of, local_time, report_error
 from bot.errors import UserError
 from bot.ingest import ReadingError
 from bot.ingest.limits import MAX_UPLOAD_BYTES, size_text
-from bot.prepare import Link, Pasted, Progress, Source, Upload, prepare
-from bot.readings import CircleReading
+from bot.prepare import Link, Pasted, Source, Upload, prepare
 from bot.services.writing import model_for, worker_limits
 from bot.text import fit, literal, shorten
 
@@ -138,17 +136,12 @@ class Readings(commands.Cog):
             file=source.data if isinstance(source, Upload) else None,
         )
         view = PreviewView(
-            self.service, draft, actor_of(interaction), interaction, self._rewrite if model is not None else None
+            self.service, draft, actor_of(interaction), interaction, settings if model is not None else None
         )
         await interaction.edit_original_response(
             content=PREVIEW_TEXT,
             embeds=preview_embeds(draft),
             view=view,
-        )
-
-    async def _rewrite(self, actor: Actor, reading_id: int, with_model: bool, progress: Progress) -> CircleReading:
-        return await self.service.rewrite_draft(
-            actor, reading_id, self.bot.settings, with_model=with_model, progress=progress
         )
 
     # --- the queue ------------------------------------------------------------------------------

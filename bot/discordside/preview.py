@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TypeAlias
 
 import discord
 
 from bot.analysis.limits import POLL_QUESTION_LIMIT
 from bot.circles import Actor
+from bot.config import Settings
 from bot.discordside.replies import actor_of, local_time, report_error
-from bot.prepare import Progress
 from bot.readings import CircleReading
 from bot.services.readings import ReadingService
 from bot.text import as_sentence, fit, literal, shorten
@@ -24,9 +23,6 @@ PREVIEW_SECONDS = 15 * 60 - 10  # an interaction token lives 15 minutes; disable
 MODAL_FIELD_LIMIT = 4000
 PREVIEW_TEXT = "Here is what the week would post. Queue it, edit the prompts, or discard it."
 WRITERS = {"model": "the model", "embedded": "the embedded writer"}
-
-Rewrite: TypeAlias = Callable[[Actor, int, bool, Progress], Awaitable[CircleReading]]
-"""Writes a draft's prompts again from its stored text: (organiser, draft id, with the model?, progress)."""
 
 
 def writer_line(writer: str) -> str:
@@ -96,18 +92,18 @@ class PreviewView(discord.ui.View):
         reading: CircleReading,
         owner: Actor,
         origin: discord.Interaction,
-        rewrite: Rewrite | None = None,
+        settings: Settings | None = None,
     ):
-        """``rewrite`` is given only when a model writer is configured and the circle allows it; without
-        it, or for a text with no arguable claim (whose prompts the organiser writes), the preview has no
-        rewrite buttons."""
+        """``settings`` (which name the model the service rewrites with) are given only when a model writer
+        is configured and the circle allows it; without them, or for a text with no arguable claim (whose
+        prompts the organiser writes), the preview has no rewrite buttons."""
         super().__init__(timeout=PREVIEW_SECONDS)
         self.service = service
         self.reading = reading
         self.owner = owner
         self.origin = origin
-        self._rewrite = rewrite
-        if rewrite is None or not reading.has_arguments:
+        self._settings = settings
+        if settings is None or not reading.has_arguments:
             self.remove_item(self.rewrite_with_model)
             self.remove_item(self.use_embedded)
 
@@ -152,7 +148,7 @@ class PreviewView(discord.ui.View):
     async def _write_again(self, interaction: discord.Interaction, *, with_model: bool) -> None:
         """Rewrite in the worker (up to its time limit), the buttons disabled meanwhile; whatever happens,
         the preview comes back with its buttons, showing what is stored."""
-        assert self._rewrite is not None
+        assert self._settings is not None
         self._enable(False)
         await interaction.response.edit_message(content="Writing the prompts again…", view=self)
 
@@ -161,7 +157,9 @@ class PreviewView(discord.ui.View):
 
         content = PREVIEW_TEXT
         try:
-            self.reading = await self._rewrite(actor_of(interaction), self._id, with_model, progress)
+            self.reading = await self.service.rewrite_draft(
+                actor_of(interaction), self._id, self._settings, with_model=with_model, progress=progress
+            )
             content = _rewritten(with_model, self.reading.analysis.writer)
         finally:
             self._enable(True)
