@@ -8,7 +8,8 @@ from discord.ext import commands
 
 from bot.discordside.client import ReadingCircleBot
 from bot.discordside.preview import PREVIEW_TEXT, PreviewView, preview_embeds
-from bot.discordside.replies import NO_PINGS, actor_of, guild_id_of, local_time, report_error
+from bot.discordside.replies import NO_PINGS, actor_of, guild_id_of, local_time
+from bot.discordside.views import ReportingModal
 from bot.errors import UserError
 from bot.ingest import ReadingError
 from bot.ingest.limits import MAX_UPLOAD_BYTES, size_text
@@ -20,7 +21,7 @@ PASTE_LIMIT = 4000  # a modal's text field
 ADDS_PER_MINUTE = 3  # /reading add per member: enough to queue a few readings in a row, not to flood workers
 
 
-class PasteModal(discord.ui.Modal, title="Paste the reading"):
+class PasteModal(ReportingModal, title="Paste the reading"):
     text: discord.ui.TextInput[PasteModal] = discord.ui.TextInput(
         label="The reading's text", style=discord.TextStyle.paragraph, min_length=1, max_length=PASTE_LIMIT
     )
@@ -31,9 +32,6 @@ class PasteModal(discord.ui.Modal, title="Paste the reading"):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         await self.cog.preview(interaction, Pasted(self.text.value), self.reading_title, self.author)
-
-    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
-        await report_error(interaction, error)
 
 
 class Readings(commands.Cog):

@@ -5,7 +5,6 @@ buttons are disabled when the preview expires."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
 
 import discord
@@ -13,15 +12,16 @@ import discord
 from bot.analysis.limits import POLL_QUESTION_LIMIT
 from bot.circles import Actor
 from bot.config import Settings
-from bot.discordside.replies import actor_of, local_time, report_error
+from bot.discordside.replies import actor_of, local_time
+from bot.discordside.views import ExpiringView, ReportingModal
 from bot.readings import CircleReading
 from bot.services.readings import ReadingService
 from bot.text import as_sentence, fit, literal, shorten
 
-log = logging.getLogger(__name__)
 PREVIEW_SECONDS = 15 * 60 - 10  # an interaction token lives 15 minutes; disable the buttons just before
 MODAL_FIELD_LIMIT = 4000
 PREVIEW_TEXT = "Here is what the week would post. Queue it, edit the prompts, or discard it."
+EXPIRED = "This preview expired. Run /reading add again to queue the reading."
 WRITERS = {"model": "the model", "embedded": "the embedded writer"}
 
 
@@ -57,7 +57,7 @@ def preview_embeds(reading: CircleReading) -> list[discord.Embed]:
     return [head, week]
 
 
-class EditModal(discord.ui.Modal, title="Edit prompts and polls"):
+class EditModal(ReportingModal, title="Edit prompts and polls"):
     def __init__(self, reading: CircleReading, on_submit: Callable[[discord.Interaction, str, str], Awaitable[None]]):
         super().__init__(timeout=PREVIEW_SECONDS)
         self._submit = on_submit
@@ -81,11 +81,8 @@ class EditModal(discord.ui.Modal, title="Edit prompts and polls"):
     async def on_submit(self, interaction: discord.Interaction) -> None:
         await self._submit(interaction, self.prompts.value, self.questions.value)
 
-    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
-        await report_error(interaction, error)
 
-
-class PreviewView(discord.ui.View):
+class PreviewView(ExpiringView):
     def __init__(
         self,
         service: ReadingService,
@@ -97,11 +94,10 @@ class PreviewView(discord.ui.View):
         """``settings`` (which name the model the service rewrites with) are given only when a model writer
         is configured and the circle allows it; without them, or for a text with no arguable claim (whose
         prompts the organiser writes), the preview has no rewrite buttons."""
-        super().__init__(timeout=PREVIEW_SECONDS)
+        super().__init__(origin, timeout=PREVIEW_SECONDS, expired=EXPIRED)
         self.service = service
         self.reading = reading
         self.owner = owner
-        self.origin = origin
         self._settings = settings
         if settings is None or not reading.has_arguments:
             self.remove_item(self.rewrite_with_model)
@@ -165,30 +161,11 @@ class PreviewView(discord.ui.View):
             self._enable(True)
             await interaction.edit_original_response(content=content, embeds=preview_embeds(self.reading), view=self)
 
-    def _enable(self, enabled: bool) -> None:
-        for item in self.children:
-            if isinstance(item, discord.ui.Button):
-                item.disabled = not enabled
-
     @discord.ui.button(label="Discard", style=discord.ButtonStyle.secondary)
     async def discard(self, interaction: discord.Interaction, _: discord.ui.Button[PreviewView]) -> None:
         await self.service.discard_draft(actor_of(interaction), self._id)
         self.stop()
         await interaction.response.edit_message(content="Discarded; nothing was queued.", embeds=[], view=None)
-
-    async def on_timeout(self) -> None:
-        self._enable(False)
-        try:
-            await self.origin.edit_original_response(
-                content="This preview expired. Run /reading add again to queue the reading.", view=self
-            )
-        except discord.HTTPException:
-            log.info("could not disable an expired preview", exc_info=True)
-
-    async def on_error(
-        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[PreviewView]
-    ) -> None:
-        await report_error(interaction, error)
 
     @property
     def _id(self) -> int:
