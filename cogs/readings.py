@@ -6,6 +6,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.circles import Circle
 from bot.discordside.client import ReadingCircleBot
 from bot.discordside.preview import PREVIEW_TEXT, PreviewView, preview_embeds
 from bot.discordside.replies import NO_PINGS, actor_of, guild_id_of, local_time
@@ -62,7 +63,7 @@ class Readings(commands.Cog):
         file: discord.Attachment | None = None,
         text: app_commands.Range[str, 1, 6000] | None = None,
     ) -> None:
-        await self.service.organising(actor_of(interaction), guild_id_of(interaction), "add readings")
+        circle = await self.service.organising(actor_of(interaction), guild_id_of(interaction), "add readings")
         given = [x for x in (url, file, text) if x is not None]
         if len(given) > 1:
             raise UserError("Give one of url, file or text, not several. Nothing was added.")
@@ -92,6 +93,7 @@ class Readings(commands.Cog):
             author,
             url=url.strip() if url else None,
             filename=file.filename if file else None,
+            circle=circle,
         )
 
     async def preview(
@@ -103,8 +105,12 @@ class Readings(commands.Cog):
         *,
         url: str | None = None,
         filename: str | None = None,
+        circle: Circle | None = None,
     ) -> None:
-        """Read and analyse in the worker (progress shown as it goes), store a draft, show the preview."""
+        """Read and analyse in the worker (progress shown as it goes), store a draft, show the preview.
+
+        ``circle`` is given when the caller has just checked the organiser (/reading add with a link or a
+        file); a pasted text's modal may be submitted minutes after /reading add, so it is checked again."""
         if not interaction.response.is_done():
             await interaction.response.defer(ephemeral=True, thinking=True)
 
@@ -112,7 +118,8 @@ class Readings(commands.Cog):
             await interaction.edit_original_response(content=sentence)
 
         settings = self.bot.settings
-        circle = await self.service.organising(actor_of(interaction), guild_id_of(interaction), "add readings")
+        if circle is None:
+            circle = await self.service.organising(actor_of(interaction), guild_id_of(interaction), "add readings")
         model = model_for(settings, circle)
         limits = worker_limits(settings, model)
         try:
