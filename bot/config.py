@@ -21,6 +21,10 @@ DEFAULT_DATABASE = Path("data/reading_circle.db")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 DEFAULT_LLM_TIMEOUT = 60.0
 DEFAULT_LLM_MAX_TOKENS = 1500
+DEFAULT_MISSED_GRACE_HOURS = 12.0
+DEFAULT_WORKER_TIMEOUT_SECONDS = 90.0
+DEFAULT_WORKER_MEMORY_MB = 1024
+DEFAULT_RETENTION_DAYS = 365
 TOKEN_HELP = (
     "DISCORD_TOKEN is not set. Create a bot at https://discord.com/developers/applications "
     "(Bot → Reset Token), put DISCORD_TOKEN=... in .env (see .env.example), then run again. "
@@ -40,16 +44,16 @@ class Settings:
     log_level: str = "INFO"
     dev_guild_id: int | None = None
     allow_private_urls: bool = False
-    missed_grace_hours: float = 12.0
-    worker_timeout_seconds: float = 90.0
-    worker_memory_mb: int = 1024
+    missed_grace_hours: float = DEFAULT_MISSED_GRACE_HOURS
+    worker_timeout_seconds: float = DEFAULT_WORKER_TIMEOUT_SECONDS
+    worker_memory_mb: int = DEFAULT_WORKER_MEMORY_MB
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: str | None = None
     llm_timeout: float = DEFAULT_LLM_TIMEOUT
     llm_max_tokens: int = DEFAULT_LLM_MAX_TOKENS
     message_content_intent: bool = False
-    retention_days: int = 365
+    retention_days: int = DEFAULT_RETENTION_DAYS
     members_intent: bool = False
 
     @classmethod
@@ -84,12 +88,14 @@ class Settings:
                 f"DEV_GUILD_ID={guild!r} is not a server id. Turn on Developer Mode in Discord, right-click "
                 "your server → Copy Server ID, or leave DEV_GUILD_ID empty to sync commands globally."
             )
-        private = (get("ALLOW_PRIVATE_URLS") or "false").lower()
-        if private not in ("true", "false", "1", "0", "yes", "no"):
-            raise ConfigError(f"ALLOW_PRIVATE_URLS={private!r} must be true or false.")
-        grace = _number(get("MISSED_GRACE_HOURS"), "MISSED_GRACE_HOURS", 12.0, low=0, high=24 * 7)
-        worker_seconds = _number(get("WORKER_TIMEOUT_SECONDS"), "WORKER_TIMEOUT_SECONDS", 90.0, low=5, high=3600)
-        worker_memory = _number(get("WORKER_MEMORY_MB"), "WORKER_MEMORY_MB", 1024, low=256, high=65536)
+        private = _flag(get("ALLOW_PRIVATE_URLS"), "ALLOW_PRIVATE_URLS")
+        grace = _number(get("MISSED_GRACE_HOURS"), "MISSED_GRACE_HOURS", DEFAULT_MISSED_GRACE_HOURS, low=0, high=24 * 7)
+        worker_seconds = _number(
+            get("WORKER_TIMEOUT_SECONDS"), "WORKER_TIMEOUT_SECONDS", DEFAULT_WORKER_TIMEOUT_SECONDS, low=5, high=3600
+        )
+        worker_memory = _number(
+            get("WORKER_MEMORY_MB"), "WORKER_MEMORY_MB", DEFAULT_WORKER_MEMORY_MB, low=256, high=65536
+        )
         return cls(
             missed_grace_hours=grace,
             worker_timeout_seconds=worker_seconds,
@@ -98,7 +104,7 @@ class Settings:
             database_path=Path(get("DATABASE_PATH") or DEFAULT_DATABASE).expanduser(),
             log_level=level,
             dev_guild_id=int(guild) if guild else None,
-            allow_private_urls=private in ("true", "1", "yes"),
+            allow_private_urls=private,
             **_llm_settings(get),
             message_content_intent=_flag(get("MESSAGE_CONTENT_INTENT"), "MESSAGE_CONTENT_INTENT"),
             retention_days=_retention_days(get("RETENTION_DAYS")),
@@ -156,9 +162,11 @@ def _flag(raw: str | None, name: str) -> bool:
 
 def _retention_days(raw: str | None) -> int:
     if raw is None:
-        return 365
+        return DEFAULT_RETENTION_DAYS
     if not raw.isdigit() or not 1 <= int(raw) <= 36500:
-        raise ConfigError(f"RETENTION_DAYS={raw!r} must be a whole number of days from 1 to 36500 (default 365).")
+        raise ConfigError(
+            f"RETENTION_DAYS={raw!r} must be a whole number of days from 1 to 36500 (default {DEFAULT_RETENTION_DAYS})."
+        )
     return int(raw)
 
 

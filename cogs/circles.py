@@ -10,9 +10,9 @@ from discord.ext import commands
 
 from bot.circles import WEEKDAYS, Circle
 from bot.discordside.client import ReadingCircleBot
+from bot.discordside.permissions import missing_in
 from bot.discordside.replies import actor_of, guild_id_of, local_time
 from bot.errors import UserError
-from bot.permissions import REQUIRED_PERMISSIONS, missing_permissions
 from bot.scheduling.plan import Plan, checked_day, parse_days
 from bot.services.writing import model_host
 from bot.timezones import suggest_timezones
@@ -204,9 +204,7 @@ class Circles(commands.Cog):
         me = interaction.guild.me if interaction.guild else None
         if me is None:
             return
-        permissions = channel.permissions_for(me)
-        # getattr, not iteration: iterating yields canonical names ("read_messages"), not aliases ("view_channel")
-        missing = missing_permissions({name for name in REQUIRED_PERMISSIONS if getattr(permissions, name)})
+        missing = missing_in(channel, me)
         if missing:
             raise UserError(
                 f"I can't work in {channel.mention}: I'm missing {', '.join(missing)} there. "

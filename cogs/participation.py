@@ -20,7 +20,8 @@ from discord.ext import commands
 
 from bot.circles import Circle, may_moderate
 from bot.discordside.client import ReadingCircleBot
-from bot.discordside.replies import NO_PINGS, actor_of, guild_id_of, report_error, respond_ephemeral
+from bot.discordside.replies import NO_PINGS, actor_of, guild_id_of, respond_ephemeral
+from bot.discordside.views import ExpiringView
 from bot.errors import PermissionDenied, UserError
 from bot.participation.rules import Author
 from bot.participation.service import ParticipationService
@@ -163,15 +164,14 @@ class Participation(commands.Cog):
     ) -> None:
         circle = await self._moderated_circle(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)  # a busy queue can delay the reads
-        summary = await self.service.summary(circle.guild_id, weeks=weeks)
-        stats = await self.service.member_stats(circle.guild_id, user.id)
-        recent = next((m for m in summary.members if m.user_id == user.id), None)
+        stats = await self.service.member_stats(circle.guild_id, user.id, recent_weeks=weeks)
+        recent = stats.recent
         last = (
-            f"In the last {len(summary.weeks)} week(s): {recent.thread_messages} thread message(s), "
+            f"In the last {recent.weeks} week(s): {recent.thread_messages} thread message(s), "
             f"{recent.prompts_answered} prompt(s) answered, {recent.poll_votes} poll vote(s), "
             f"active in {recent.weeks_active}."
-            if recent
-            else f"No activity in the last {len(summary.weeks)} week(s)."
+            if recent.weeks_active
+            else f"No activity in the last {recent.weeks} week(s)."
         )
         await respond_ephemeral(interaction, f"{member_message(stats, user.display_name)}\n{last}")
 
@@ -261,17 +261,16 @@ class Participation(commands.Cog):
         )
 
 
-class ConfirmDelete(discord.ui.View):
+class ConfirmDelete(ExpiringView):
     """The one step between asking and deleting. It is sent ephemeral, and Discord lets only the member who
     received an ephemeral message use its buttons, so no one else can confirm (tests/fakediscord holds the
     same rule). When it expires its buttons are disabled, so a stale one cannot look pressable."""
 
     def __init__(self, service: ParticipationService, guild_id: int, user_id: int, origin: discord.Interaction) -> None:
-        super().__init__(timeout=CONFIRM_SECONDS)
+        super().__init__(origin, timeout=CONFIRM_SECONDS, expired=EXPIRED)
         self.service = service
         self.guild_id = guild_id
         self.user_id = user_id
-        self.origin = origin
 
     @discord.ui.button(label="Delete my data", style=discord.ButtonStyle.danger)
     async def confirm(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:
@@ -285,18 +284,6 @@ class ConfirmDelete(discord.ui.View):
     async def cancel(self, interaction: discord.Interaction, _button: discord.ui.Button) -> None:
         self.stop()
         await interaction.response.edit_message(content="Nothing was deleted.", view=None)
-
-    async def on_timeout(self) -> None:
-        for item in self.children:
-            if isinstance(item, discord.ui.Button):
-                item.disabled = True
-        try:
-            await self.origin.edit_original_response(content=EXPIRED, view=self)
-        except discord.HTTPException:
-            log.info("could not disable an expired delete confirmation", exc_info=True)
-
-    async def on_error(self, interaction: discord.Interaction, error: Exception, _item: discord.ui.Item) -> None:
-        await report_error(interaction, error)
 
 
 def chart_pool() -> ProcessPoolExecutor:

@@ -6,15 +6,15 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.circles import Actor
+from bot.circles import Circle
 from bot.discordside.client import ReadingCircleBot
 from bot.discordside.preview import PREVIEW_TEXT, PreviewView, preview_embeds
-from bot.discordside.replies import NO_PINGS, actor_of, guild_id_of, local_time, report_error
+from bot.discordside.replies import NO_PINGS, actor_of, guild_id_of, local_time
+from bot.discordside.views import ReportingModal
 from bot.errors import UserError
 from bot.ingest import ReadingError
 from bot.ingest.limits import MAX_UPLOAD_BYTES, size_text
-from bot.prepare import Link, Pasted, Progress, Source, Upload, prepare
-from bot.readings import CircleReading
+from bot.prepare import Link, Pasted, Source, Upload, prepare
 from bot.services.writing import model_for, worker_limits
 from bot.text import fit, literal, shorten
 
@@ -22,7 +22,7 @@ PASTE_LIMIT = 4000  # a modal's text field
 ADDS_PER_MINUTE = 3  # /reading add per member: enough to queue a few readings in a row, not to flood workers
 
 
-class PasteModal(discord.ui.Modal, title="Paste the reading"):
+class PasteModal(ReportingModal, title="Paste the reading"):
     text: discord.ui.TextInput[PasteModal] = discord.ui.TextInput(
         label="The reading's text", style=discord.TextStyle.paragraph, min_length=1, max_length=PASTE_LIMIT
     )
@@ -33,9 +33,6 @@ class PasteModal(discord.ui.Modal, title="Paste the reading"):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         await self.cog.preview(interaction, Pasted(self.text.value), self.reading_title, self.author)
-
-    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
-        await report_error(interaction, error)
 
 
 class Readings(commands.Cog):
@@ -66,7 +63,7 @@ class Readings(commands.Cog):
         file: discord.Attachment | None = None,
         text: app_commands.Range[str, 1, 6000] | None = None,
     ) -> None:
-        await self.service.organising(actor_of(interaction), guild_id_of(interaction), "add readings")
+        circle = await self.service.organising(actor_of(interaction), guild_id_of(interaction), "add readings")
         given = [x for x in (url, file, text) if x is not None]
         if len(given) > 1:
             raise UserError("Give one of url, file or text, not several. Nothing was added.")
@@ -96,6 +93,7 @@ class Readings(commands.Cog):
             author,
             url=url.strip() if url else None,
             filename=file.filename if file else None,
+            circle=circle,
         )
 
     async def preview(
@@ -107,8 +105,12 @@ class Readings(commands.Cog):
         *,
         url: str | None = None,
         filename: str | None = None,
+        circle: Circle | None = None,
     ) -> None:
-        """Read and analyse in the worker (progress shown as it goes), store a draft, show the preview."""
+        """Read and analyse in the worker (progress shown as it goes), store a draft, show the preview.
+
+        ``circle`` is given when the caller has just checked the organiser (/reading add with a link or a
+        file); a pasted text's modal may be submitted minutes after /reading add, so it is checked again."""
         if not interaction.response.is_done():
             await interaction.response.defer(ephemeral=True, thinking=True)
 
@@ -116,7 +118,8 @@ class Readings(commands.Cog):
             await interaction.edit_original_response(content=sentence)
 
         settings = self.bot.settings
-        circle = await self.service.organising(actor_of(interaction), guild_id_of(interaction), "add readings")
+        if circle is None:
+            circle = await self.service.organising(actor_of(interaction), guild_id_of(interaction), "add readings")
         model = model_for(settings, circle)
         limits = worker_limits(settings, model)
         try:
@@ -138,17 +141,12 @@ class Readings(commands.Cog):
             file=source.data if isinstance(source, Upload) else None,
         )
         view = PreviewView(
-            self.service, draft, actor_of(interaction), interaction, self._rewrite if model is not None else None
+            self.service, draft, actor_of(interaction), interaction, settings if model is not None else None
         )
         await interaction.edit_original_response(
             content=PREVIEW_TEXT,
             embeds=preview_embeds(draft),
             view=view,
-        )
-
-    async def _rewrite(self, actor: Actor, reading_id: int, with_model: bool, progress: Progress) -> CircleReading:
-        return await self.service.rewrite_draft(
-            actor, reading_id, self.bot.settings, with_model=with_model, progress=progress
         )
 
     # --- the queue ------------------------------------------------------------------------------
@@ -200,7 +198,7 @@ class Readings(commands.Cog):
     async def skip(self, interaction: discord.Interaction) -> None:
         guild_id = guild_id_of(interaction)
         skipped = await self.service.skip(actor_of(interaction), guild_id)
-        circle, _ = await self.service.queue(guild_id)
+        circle = await self.bot.services.circles.require(guild_id)
         await interaction.response.send_message(
             f"Skipped the week of {local_time(skipped, circle.timezone)}. The queue moves on a week.", ephemeral=True
         )

@@ -5,28 +5,24 @@ buttons are disabled when the preview expires."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
-from typing import TypeAlias
 
 import discord
 
 from bot.analysis.limits import POLL_QUESTION_LIMIT
 from bot.circles import Actor
-from bot.discordside.replies import actor_of, local_time, report_error
-from bot.prepare import Progress
+from bot.config import Settings
+from bot.discordside.replies import actor_of, local_time
+from bot.discordside.views import ExpiringView, ReportingModal
 from bot.readings import CircleReading
 from bot.services.readings import ReadingService
 from bot.text import as_sentence, fit, literal, shorten
 
-log = logging.getLogger(__name__)
 PREVIEW_SECONDS = 15 * 60 - 10  # an interaction token lives 15 minutes; disable the buttons just before
 MODAL_FIELD_LIMIT = 4000
 PREVIEW_TEXT = "Here is what the week would post. Queue it, edit the prompts, or discard it."
+EXPIRED = "This preview expired. Run /reading add again to queue the reading."
 WRITERS = {"model": "the model", "embedded": "the embedded writer"}
-
-Rewrite: TypeAlias = Callable[[Actor, int, bool, Progress], Awaitable[CircleReading]]
-"""Writes a draft's prompts again from its stored text: (organiser, draft id, with the model?, progress)."""
 
 
 def writer_line(writer: str) -> str:
@@ -61,7 +57,7 @@ def preview_embeds(reading: CircleReading) -> list[discord.Embed]:
     return [head, week]
 
 
-class EditModal(discord.ui.Modal, title="Edit prompts and polls"):
+class EditModal(ReportingModal, title="Edit prompts and polls"):
     def __init__(self, reading: CircleReading, on_submit: Callable[[discord.Interaction, str, str], Awaitable[None]]):
         super().__init__(timeout=PREVIEW_SECONDS)
         self._submit = on_submit
@@ -85,29 +81,25 @@ class EditModal(discord.ui.Modal, title="Edit prompts and polls"):
     async def on_submit(self, interaction: discord.Interaction) -> None:
         await self._submit(interaction, self.prompts.value, self.questions.value)
 
-    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
-        await report_error(interaction, error)
 
-
-class PreviewView(discord.ui.View):
+class PreviewView(ExpiringView):
     def __init__(
         self,
         service: ReadingService,
         reading: CircleReading,
         owner: Actor,
         origin: discord.Interaction,
-        rewrite: Rewrite | None = None,
+        settings: Settings | None = None,
     ):
-        """``rewrite`` is given only when a model writer is configured and the circle allows it; without
-        it, or for a text with no arguable claim (whose prompts the organiser writes), the preview has no
-        rewrite buttons."""
-        super().__init__(timeout=PREVIEW_SECONDS)
+        """``settings`` (which name the model the service rewrites with) are given only when a model writer
+        is configured and the circle allows it; without them, or for a text with no arguable claim (whose
+        prompts the organiser writes), the preview has no rewrite buttons."""
+        super().__init__(origin, timeout=PREVIEW_SECONDS, expired=EXPIRED)
         self.service = service
         self.reading = reading
         self.owner = owner
-        self.origin = origin
-        self._rewrite = rewrite
-        if rewrite is None or not reading.has_arguments:
+        self._settings = settings
+        if settings is None or not reading.has_arguments:
             self.remove_item(self.rewrite_with_model)
             self.remove_item(self.use_embedded)
 
@@ -152,7 +144,7 @@ class PreviewView(discord.ui.View):
     async def _write_again(self, interaction: discord.Interaction, *, with_model: bool) -> None:
         """Rewrite in the worker (up to its time limit), the buttons disabled meanwhile; whatever happens,
         the preview comes back with its buttons, showing what is stored."""
-        assert self._rewrite is not None
+        assert self._settings is not None
         self._enable(False)
         await interaction.response.edit_message(content="Writing the prompts again…", view=self)
 
@@ -161,36 +153,19 @@ class PreviewView(discord.ui.View):
 
         content = PREVIEW_TEXT
         try:
-            self.reading = await self._rewrite(actor_of(interaction), self._id, with_model, progress)
+            self.reading = await self.service.rewrite_draft(
+                actor_of(interaction), self._id, self._settings, with_model=with_model, progress=progress
+            )
             content = _rewritten(with_model, self.reading.analysis.writer)
         finally:
             self._enable(True)
             await interaction.edit_original_response(content=content, embeds=preview_embeds(self.reading), view=self)
-
-    def _enable(self, enabled: bool) -> None:
-        for item in self.children:
-            if isinstance(item, discord.ui.Button):
-                item.disabled = not enabled
 
     @discord.ui.button(label="Discard", style=discord.ButtonStyle.secondary)
     async def discard(self, interaction: discord.Interaction, _: discord.ui.Button[PreviewView]) -> None:
         await self.service.discard_draft(actor_of(interaction), self._id)
         self.stop()
         await interaction.response.edit_message(content="Discarded; nothing was queued.", embeds=[], view=None)
-
-    async def on_timeout(self) -> None:
-        self._enable(False)
-        try:
-            await self.origin.edit_original_response(
-                content="This preview expired. Run /reading add again to queue the reading.", view=self
-            )
-        except discord.HTTPException:
-            log.info("could not disable an expired preview", exc_info=True)
-
-    async def on_error(
-        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[PreviewView]
-    ) -> None:
-        await report_error(interaction, error)
 
     @property
     def _id(self) -> int:

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Literal
 import aiohttp
 import discord
 
+from bot.discordside.permissions import missing_in
 from bot.pacing import Pacer
-from bot.permissions import REQUIRED_PERMISSIONS, missing_permissions
 from bot.publishing import ChannelKind, Outgoing, PollResult, PublishError, Sent
 
 if TYPE_CHECKING:
@@ -52,8 +52,7 @@ class DiscordPublisher:
         channel = self.client.get_channel(channel_id)
         guild = getattr(channel, "guild", None)
         if channel is not None and guild is not None and guild.me is not None:
-            permissions = channel.permissions_for(guild.me)  # type: ignore[union-attr]
-            missing = missing_permissions({n for n in REQUIRED_PERMISSIONS if getattr(permissions, n)})
+            missing = missing_in(channel, guild.me)  # type: ignore[arg-type]
             if missing:
                 return f"I'm missing {', '.join(missing)} in <#{channel_id}>"
         return f"Discord refused me in <#{channel_id}> ({err.text or 'missing permissions'})"

@@ -142,9 +142,9 @@ class ParticipationService:
         await self.writer.flush()
         return await build_summary(self._store, guild_id, weeks=weeks, role_size=role_size)
 
-    async def member_stats(self, guild_id: int, user_id: int) -> MemberStats:
+    async def member_stats(self, guild_id: int, user_id: int, *, recent_weeks: int = DEFAULT_WEEKS) -> MemberStats:
         await self.writer.flush()
-        return await member_stats(self._store, guild_id, user_id)
+        return await member_stats(self._store, guild_id, user_id, recent_weeks=recent_weeks)
 
     async def _write(self, batch: list[Event]) -> None:
         # Filtered again here: a member may have opted out while their event waited in the queue.

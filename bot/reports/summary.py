@@ -53,6 +53,17 @@ class Summary:
 
 
 @dataclass(frozen=True, slots=True)
+class RecentTotals:
+    """One member's figures over the circle's last few weeks (``weeks`` of them, fewer in a young circle)."""
+
+    weeks: int
+    thread_messages: int
+    prompts_answered: int
+    poll_votes: int
+    weeks_active: int  # 0: no activity in the window
+
+
+@dataclass(frozen=True, slots=True)
 class MemberStats:
     user_id: int
     thread_messages: int
@@ -63,6 +74,7 @@ class MemberStats:
     last_seen: datetime | None
     current_streak: int
     longest_streak: int
+    recent: RecentTotals
 
 
 async def build_summary(
@@ -134,13 +146,18 @@ def inactive_members(summary: Summary, role_member_ids: Collection[int], opted_o
     return sorted(user for user in set(role_member_ids) if user not in active and user not in opted_out)
 
 
-async def member_stats(store: ParticipationStore, guild_id: int, user_id: int) -> MemberStats:
-    """One member's totals over every kept week, with their streak of weeks."""
+async def member_stats(
+    store: ParticipationStore, guild_id: int, user_id: int, *, recent_weeks: int = DEFAULT_WEEKS
+) -> MemberStats:
+    """One member's totals over every kept week, with their streak of weeks and their figures over the last
+    ``recent_weeks`` (added up from the same rows, so no whole-circle summary is built for one member)."""
     circle_id = await _circle(store, guild_id)
     weeks = await store.weeks(circle_id)
     rows = await store.user_weeks(circle_id, user_id)
     active = {row.week_id for row in rows}
     current, longest = streaks([week.id for week in weeks], active)
+    window = {week.id for week in weeks[-recent_weeks:]} if recent_weeks > 0 else set()
+    in_window = [row for row in rows if row.week_id in window]
     return MemberStats(
         user_id=user_id,
         thread_messages=sum(row.thread_messages for row in rows),
@@ -151,6 +168,13 @@ async def member_stats(store: ParticipationStore, guild_id: int, user_id: int) -
         last_seen=as_datetime(max(row.last_at for row in rows)) if rows else None,
         current_streak=current,
         longest_streak=longest,
+        recent=RecentTotals(
+            weeks=len(window),
+            thread_messages=sum(row.thread_messages for row in in_window),
+            prompts_answered=sum(row.prompts_answered for row in in_window),
+            poll_votes=sum(row.poll_votes for row in in_window),
+            weeks_active=len(in_window),
+        ),
     )
 
 
