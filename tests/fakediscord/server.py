@@ -104,8 +104,6 @@ class FakeDiscord:
         spec_path: Path | None = validation.SPEC_PATH,
         timeout: float = DEFAULT_TIMEOUT,
         guild_ready_timeout: float = 0.05,
-        global_rate: int | None = None,
-        rate_window: float = 1.0,
     ) -> None:
         self.token = token
         self.timeout = timeout
@@ -122,7 +120,7 @@ class FakeDiscord:
         self.unhandled: list[RequestRecord] = []
         self.errors: list[tuple[RequestRecord, dict[str, Any]]] = []
         self.nonce_hits: list[Message] = []
-        self.global_limit = limits.GlobalRateLimit(global_rate, rate_window) if global_rate else None
+        self.global_limit: limits.GlobalRateLimit | None = None
         self.faults: list[limits.Fault] = []
         self.holds: list[limits.Hold] = []
         self.invalid = limits.InvalidRequests()
