@@ -22,19 +22,19 @@ import logging
 import resource
 import sys
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from benchmarks.common import circle_with_sample_reading
 from bot.app import create_bot
 from bot.config import Settings
-from tests.clock import FakeClock
+from tests.clock import DEFAULT_START, FakeClock
 from tests.fakediscord.server import pointed_at
 from tests.fakediscord.waiting import settle
 
-START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)  # Monday morning; every circle posts Mondays 18:00 UTC
-MID_WEEK = START + timedelta(days=2, hours=10)  # Wednesday: the reading, its thread, prompts and a poll are up
+# DEFAULT_START is Monday morning; every circle posts Mondays 18:00 UTC
+MID_WEEK = DEFAULT_START + timedelta(days=2, hours=10)  # Wednesday: the reading, its thread, prompts and a poll are up
 TIMEOUT = 300.0
 
 
@@ -84,7 +84,7 @@ def say(message: dict[str, Any]) -> None:
 
 async def run(config: dict[str, Any]) -> None:
     settings = Settings(discord_token="fake-token", database_path=Path(config["database"]))
-    clock = FakeClock(START, timeout=600)
+    clock = FakeClock(DEFAULT_START, timeout=600)
     with pointed_at(config["api_base"], config["gateway_url"]):
         bot = create_bot(settings, clock=clock)
         bot._connection.guild_ready_timeout = 0.05  # the fake sends every guild straight after READY
