@@ -183,7 +183,7 @@ class FakeDiscord:
         return f"ws://127.0.0.1:{self.port}/gateway/"
 
     def patch_discord(self) -> contextlib.AbstractContextManager[None]:
-        """Point discord.py at this server (the pytest fixture uses monkeypatch for the same)."""
+        """Point discord.py at this server until the block ends (the ``fake`` pytest fixture holds it for a test)."""
         return pointed_at(self.api_base, self.gateway_url)
 
     def loop_time(self) -> float:
