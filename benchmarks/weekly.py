@@ -48,13 +48,10 @@ async def measure(circles: int, rate: int) -> None:
                 await services.runner.until_idle()
                 elapsed = time.perf_counter() - started
                 sent = len(fake.requests) - before
-        posts = [m for _, channel in worlds for m in fake.bot_messages(channel)]
-        threads = fake.threads()
         per_channel = [len(fake.bot_messages(channel)) for _, channel in worlds]
+        posts, threads = sum(per_channel), fake.threads()
         print(f"{circles} circles due at the same minute, global limit {rate} requests/s")
-        print(
-            f"reading posts: {len(posts)} (channels with exactly one: {per_channel.count(1)}), threads: {len(threads)}"
-        )
+        print(f"reading posts: {posts} (channels with exactly one: {per_channel.count(1)}), threads: {len(threads)}")
         print(f"seconds from the slot to the last post: {elapsed:.1f}")
         print(f"requests: {sent}, {sent / elapsed:.1f} per second against {rate} allowed")
         print(f"429 answers: {fake.rate_limited} (invalid requests: {fake.invalid_requests})")
