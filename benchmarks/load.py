@@ -46,7 +46,6 @@ import json
 import logging
 import os
 import random
-import resource
 import sqlite3
 import statistics
 import sys
@@ -57,7 +56,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.load_bot import MID_WEEK, cpu_seconds, probe_loop
+from benchmarks.load_bot import MID_WEEK, cpu_seconds, probe_loop, rss_mib
 from tests.fakediscord import (
     Channel,
     FakeDiscord,
@@ -191,10 +190,6 @@ async def send_commands(
         wait = started + spread * (i + 1) / count - time.perf_counter()
         if wait > 0:
             await asyncio.sleep(wait)
-
-
-def rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 async def measure(args: argparse.Namespace) -> None:

@@ -22,19 +22,20 @@ import logging
 import resource
 import sys
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from benchmarks.common import circle_with_sample_reading
 from bot.app import create_bot
 from bot.config import Settings
-from tests.clock import FakeClock
+from tests.clock import DEFAULT_START, FakeClock
+from tests.fakediscord.runner import started
 from tests.fakediscord.server import pointed_at
 from tests.fakediscord.waiting import settle
 
-START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)  # Monday morning; every circle posts Mondays 18:00 UTC
-MID_WEEK = START + timedelta(days=2, hours=10)  # Wednesday: the reading, its thread, prompts and a poll are up
+# DEFAULT_START is Monday morning; every circle posts Mondays 18:00 UTC
+MID_WEEK = DEFAULT_START + timedelta(days=2, hours=10)  # Wednesday: the reading, its thread, prompts and a poll are up
 TIMEOUT = 300.0
 
 
@@ -84,29 +85,12 @@ def say(message: dict[str, Any]) -> None:
 
 async def run(config: dict[str, Any]) -> None:
     settings = Settings(discord_token="fake-token", database_path=Path(config["database"]))
-    clock = FakeClock(START, timeout=600)
+    clock = FakeClock(DEFAULT_START, timeout=600)
     with pointed_at(config["api_base"], config["gateway_url"]):
         bot = create_bot(settings, clock=clock)
         bot._connection.guild_ready_timeout = 0.05  # the fake sends every guild straight after READY
-        ready = asyncio.Event()
-
-        async def on_ready() -> None:
-            ready.set()
-
-        bot.add_listener(on_ready, "on_ready")
-        start = asyncio.create_task(bot.start("fake-token"), name="load bot: bot.start")
-        ready_wait = asyncio.create_task(ready.wait())
-        try:
-            await asyncio.wait({start, ready_wait}, timeout=TIMEOUT, return_when=asyncio.FIRST_COMPLETED)
-            ready_wait.cancel()
-            if start.done():
-                start.result()
-            if not ready.is_set():
-                raise SystemExit(f"the bot was not ready after {TIMEOUT:g} s")
+        async with started(bot, "fake-token", timeout=TIMEOUT):
             figures = await drive(bot, clock, config)
-        finally:
-            await bot.close()
-            await start
     figures["children_rss_mib"] = rss_mib(resource.RUSAGE_CHILDREN)  # the chart worker, reaped by now
     say(figures)
 

@@ -17,15 +17,13 @@ import asyncio
 import logging
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from benchmarks.common import circle_with_sample_reading
 from bot.config import Settings
-from tests.clock import FakeClock
+from tests.clock import DEFAULT_START, FakeClock
 from tests.fakediscord import FakeDiscord, running_bot
-
-START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)  # Monday morning; every slot is Monday 18:00 UTC
 
 
 async def measure(circles: int, rate: int) -> None:
@@ -38,7 +36,7 @@ async def measure(circles: int, rate: int) -> None:
             worlds.append((guild, fake.add_channel(guild, "reading-circle")))
         with tempfile.TemporaryDirectory() as folder, fake.patch_discord():
             settings = Settings(discord_token="fake-token", database_path=Path(folder) / "rc.db")
-            clock = FakeClock(START, timeout=600)
+            clock = FakeClock(DEFAULT_START, timeout=600)  # Monday morning; every slot is Monday 18:00 UTC
             async with running_bot(fake, settings, clock=clock, timeout=300) as bot:
                 services = bot.services  # type: ignore[attr-defined]
                 for guild, channel in worlds:
@@ -46,17 +44,14 @@ async def measure(circles: int, rate: int) -> None:
                 fake.set_global_rate(rate)
                 before = len(fake.requests)
                 started = time.perf_counter()
-                await clock.advance_to(START + timedelta(hours=9, minutes=1))
+                await clock.advance_to(DEFAULT_START + timedelta(hours=9, minutes=1))
                 await services.runner.until_idle()
                 elapsed = time.perf_counter() - started
                 sent = len(fake.requests) - before
-        posts = [m for _, channel in worlds for m in fake.bot_messages(channel)]
-        threads = fake.threads()
         per_channel = [len(fake.bot_messages(channel)) for _, channel in worlds]
+        posts, threads = sum(per_channel), fake.threads()
         print(f"{circles} circles due at the same minute, global limit {rate} requests/s")
-        print(
-            f"reading posts: {len(posts)} (channels with exactly one: {per_channel.count(1)}), threads: {len(threads)}"
-        )
+        print(f"reading posts: {posts} (channels with exactly one: {per_channel.count(1)}), threads: {len(threads)}")
         print(f"seconds from the slot to the last post: {elapsed:.1f}")
         print(f"requests: {sent}, {sent / elapsed:.1f} per second against {rate} allowed")
         print(f"429 answers: {fake.rate_limited} (invalid requests: {fake.invalid_requests})")

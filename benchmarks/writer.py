@@ -64,14 +64,15 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=2.0, help="LLM_TIMEOUT for the fallback timings")
     args = parser.parse_args()
     sample = readings(shared_root(args.shared))
+    analysed = [(reading, analyse(reading)) for reading in sample]
     sizes, tokens, offered, refused = [], [], 0, []
-    for reading in sample:
-        analysis = analyse(reading)
-        config = ModelConfig("http://127.0.0.1:9/v1", "any", max_tokens=1500)
-        request = json.dumps(chat_request(reading.text, reading.title, Candidates.of(analysis), config, schema=True))
+    config = ModelConfig("http://127.0.0.1:9/v1", "any", max_tokens=1500)
+    for reading, analysis in analysed:
+        candidates = Candidates.of(analysis)
+        request = json.dumps(chat_request(reading.text, reading.title, candidates, config, schema=True))
         sizes.append(len(request))
         tokens.append(len(request) / 4 + config.max_tokens)
-        checked = Checker(reading.text, Candidates.of(analysis)).check(echo(analysis))
+        checked = Checker(reading.text, candidates).check(echo(analysis))
         offered += checked.offered_prompts + checked.offered_polls
         if checked.dropped:
             refused.append(f"{reading.title}: {checked.summary()}")
@@ -86,7 +87,7 @@ def main() -> None:
     for line in refused[:10]:
         print(f"  {line}")
 
-    reading, analysis = sample[0], analyse(sample[0])
+    reading, analysis = analysed[0]
     with socket.socket() as silent:  # accepts connections into its backlog and never answers
         silent.bind(("127.0.0.1", 0))
         silent.listen(8)

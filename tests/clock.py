@@ -67,7 +67,6 @@ class FakeClock:
         self._now = _utc(start)
         self.settle = settle
         self.timeout = timeout
-        self.wakes = 0
         self._sleepers: list[_Sleeper] = []
         self._order = itertools.count()
         self._registrations = 0
@@ -145,7 +144,6 @@ class FakeClock:
         awaiters = _awaiters(sleeper.task) if sleeper.bare and sleeper.task is not None else set()
         self._sleepers.remove(sleeper)
         sleeper.future.set_result(None)
-        self.wakes += 1
         await self._until_quiet(sleeper, awaiters, before, registrations)
         if self.settle is not None:
             await self.settle()

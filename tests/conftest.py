@@ -11,10 +11,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
-import discord.gateway
-import discord.http
 import pytest
-import yarl
 from discord.ext import commands
 
 from bot.config import Settings
@@ -29,16 +26,15 @@ def _report(problems: list[str]) -> str:
 
 
 @pytest.fixture
-async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
+async def fake() -> AsyncIterator[FakeDiscord]:
     """A started fake Discord, with discord.py pointed at it for this test."""
     server = FakeDiscord()
     await server.start()
-    monkeypatch.setattr(discord.http.Route, "BASE", server.api_base)
-    monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(server.gateway_url))
-    try:
-        yield server
-    finally:
-        await server.close()
+    with server.patch_discord():
+        try:
+            yield server
+        finally:
+            await server.close()
     late = [p for p in server.problems() if p not in server.reported_problems]
     if late:
         pytest.fail(_report(late), pytrace=False)

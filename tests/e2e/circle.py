@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.fakediscord import FakeDiscord, InteractionResult, World
+from tests.fakediscord import FakeDiscord, InteractionResult, Member, World
 
 SAMPLE = (Path(__file__).resolve().parents[2] / "data" / "samples" / "libraries.md").read_text(encoding="utf-8")
 
 
-async def set_up(fake: FakeDiscord, world: World, **options: Any) -> InteractionResult:
-    """/circle setup as the owner: Mondays 18:00 in Berlin in the world's channel, its organiser role;
-    ``options`` add to or override those."""
+async def set_up(fake: FakeDiscord, world: World, *, member: Member | None = None, **options: Any) -> InteractionResult:
+    """/circle setup as ``member`` (the owner unless given): Mondays 18:00 in Berlin in the world's channel,
+    its organiser role; ``options`` add to or override those."""
     chosen = {
         "channel": world.channel,
         "timezone": "Europe/Berlin",
@@ -20,7 +20,7 @@ async def set_up(fake: FakeDiscord, world: World, **options: Any) -> Interaction
         "time": "18:00",
         "organiser_role": world.organiser_role,
     } | options
-    return await fake.invoke("circle setup", member=world.owner, channel=world.channel, options=chosen)
+    return await fake.invoke("circle setup", member=member or world.owner, channel=world.channel, options=chosen)
 
 
 async def add_and_queue(fake: FakeDiscord, world: World, **options: Any) -> InteractionResult:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,11 +15,9 @@ from bot.config import Settings
 from bot.discordside.client import ReadingCircleBot
 from bot.text import escape_markdown
 from tests.clock import FakeClock
-from tests.e2e.circle import add_and_queue, set_up
+from tests.e2e.circle import SAMPLE, add_and_queue, set_up
 from tests.fakediscord import FakeDiscord, World, running_bot
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = (ROOT / "data" / "samples" / "libraries.md").read_text(encoding="utf-8")
 MONDAY = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 HOSTILE_TITLE = "**Bold** __under__ ||spoiler|| [click](https://example.com) `code` <@&1> @everyone ~~x~~"
 

@@ -5,22 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from bot.discordside.client import ReadingCircleBot
+from tests.e2e.circle import set_up
 from tests.fakediscord import CallbackType, FakeDiscord, Perm, World, running_bot
-
-
-async def setup_circle(fake: FakeDiscord, world: World, member: Any, **options: Any) -> Any:
-    """Run /circle setup in the default world with sensible options, overridable per test."""
-    chosen: dict[str, Any] = {"channel": world.channel, "timezone": "Europe/Berlin"} | options
-    return await fake.invoke("circle setup", member=member, channel=world.channel, options=chosen)
 
 
 async def test_manage_server_sets_up_and_show_displays_it(
     fake: FakeDiscord, world: World, bot: ReadingCircleBot
 ) -> None:
     """The owner sets up a circle; it is stored and /circle show displays channel, slot and zone."""
-    result = await setup_circle(
-        fake, world, world.owner, weekday="Wednesday", time="19:30", organiser_role=world.organiser_role
-    )
+    result = await set_up(fake, world, weekday="Wednesday", time="19:30")
     assert result.type == CallbackType.MESSAGE and result.ephemeral
     assert "Europe/Berlin" in result.text
 
@@ -47,7 +40,7 @@ async def test_member_with_manage_server_role_may_set_up(
 ) -> None:
     """Manage Server granted through a role (not ownership) is enough to set up."""
     admin = fake.add_member(world.guild, "ada-admin", permissions=Perm.MANAGE_GUILD)
-    result = await setup_circle(fake, world, admin)
+    result = await set_up(fake, world, member=admin)
     assert "Europe/Berlin" in result.text
     assert await bot.services.circles.get(world.guild.id) is not None
 
@@ -56,7 +49,7 @@ async def test_plain_member_is_refused_and_nothing_is_stored(
     fake: FakeDiscord, world: World, bot: ReadingCircleBot
 ) -> None:
     """A member without Manage Server or the organiser role gets an ephemeral refusal; nothing is stored."""
-    refused = await setup_circle(fake, world, world.member)
+    refused = await set_up(fake, world, member=world.member)
     assert refused.ephemeral
     assert "Manage Server" in refused.content
     assert await bot.services.circles.get(world.guild.id) is None
@@ -67,11 +60,11 @@ async def test_plain_member_is_refused_and_nothing_is_stored(
 
 async def test_organiser_role_may_change_the_circle(fake: FakeDiscord, world: World, bot: ReadingCircleBot) -> None:
     """Holders of the circle's organiser role may re-run setup; before it is set they may not."""
-    before = await setup_circle(fake, world, world.organiser)
+    before = await set_up(fake, world, member=world.organiser)
     assert "Manage Server" in before.content
 
-    await setup_circle(fake, world, world.owner, organiser_role=world.organiser_role)
-    changed = await setup_circle(fake, world, world.organiser, timezone="America/New_York")
+    await set_up(fake, world)
+    changed = await set_up(fake, world, member=world.organiser, timezone="America/New_York")
     assert "America/New_York" in changed.text
     stored = await bot.services.circles.get(world.guild.id)
     assert stored is not None and stored.timezone == "America/New_York"
@@ -79,7 +72,7 @@ async def test_organiser_role_may_change_the_circle(fake: FakeDiscord, world: Wo
 
 async def test_unknown_time_zone_is_refused_by_name(fake: FakeDiscord, world: World, bot: ReadingCircleBot) -> None:
     """An invalid zone gets an ephemeral error naming it, and no circle is stored."""
-    result = await setup_circle(fake, world, world.owner, timezone="Mars/Olympus")
+    result = await set_up(fake, world, timezone="Mars/Olympus")
     assert result.ephemeral
     assert "Mars/Olympus" in result.content
     assert "time zone" in result.content
@@ -109,7 +102,7 @@ async def test_timezone_autocomplete_suggests_matching_zones(
 async def test_circle_survives_a_restart(fake: FakeDiscord, world: World, settings: Any) -> None:
     """A second bot on the same database file still shows the circle the first one stored."""
     async with running_bot(fake, settings):
-        await setup_circle(fake, world, world.owner, weekday="Friday", time="08:15")
+        await set_up(fake, world, weekday="Friday", time="08:15")
     async with running_bot(fake, settings):
         shown = await fake.invoke("circle show", member=world.member, channel=world.channel)
     assert "Europe/Berlin" in shown.text

@@ -23,11 +23,10 @@ from bot.config import Settings
 from bot.discordside.client import ReadingCircleBot
 from bot.storage import schedule
 from tests.clock import FakeClock
-from tests.e2e.circle import set_up
+from tests.e2e.circle import add_and_queue, set_up
 from tests.fakediscord import Channel, FakeDiscord, Perm, World, running_bot
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = (ROOT / "data" / "samples" / "libraries.md").read_text(encoding="utf-8")
 MONDAY = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)  # the circle posts Mondays 18:00 Berlin (17:00 UTC)
 READING_POSTED = MONDAY + timedelta(hours=9)  # just after the slot
 WEEK_DONE = MONDAY + timedelta(days=7)
@@ -52,10 +51,7 @@ async def circle_bot(
     """A circle with a log channel and one queued reading, due Monday 18:00 Berlin."""
     async with running_bot(fake, settings, clock=clock) as bot:
         await set_up(fake, world, log_channel=log_channel)
-        preview = await fake.invoke(
-            "reading add", member=world.organiser, channel=world.channel, options={"title": "Libraries", "text": SAMPLE}
-        )
-        await fake.press_button(preview, preview.original.custom_ids()[0], member=world.organiser)
+        await add_and_queue(fake, world)
         yield bot  # type: ignore[misc]
 
 
@@ -236,10 +232,7 @@ async def test_sigkill_between_send_and_record_posts_once_after_restart(
     clock = FakeClock(now - timedelta(minutes=1))
     async with running_bot(fake, settings, clock=clock) as bot:
         await set_up(fake, world, timezone="UTC")
-        preview = await fake.invoke(
-            "reading add", member=world.organiser, channel=world.channel, options={"title": "Libraries", "text": SAMPLE}
-        )
-        await fake.press_button(preview, preview.original.custom_ids()[0], member=world.organiser)
+        await add_and_queue(fake, world)
         fake.fail_next("POST", MESSAGES, 503)  # the first try fails: its retry is due 30 s later, before `now`
         await fake.invoke("reading post-now", member=world.organiser, channel=world.channel)
         await bot.services.runner.until_idle()

@@ -12,21 +12,18 @@ import dataclasses
 import sys
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.config import Settings
 from tests.clock import FakeClock
-from tests.e2e.circle import set_up
+from tests.e2e.circle import SAMPLE, set_up
 from tests.fakediscord import FakeDiscord, World, running_bot
 from tests.fakeopenai import FakeOpenAI, answer, hang, status
 from tests.pages import article, serving
 from tests.writer.answers import GOOD, POLLS, PROMPTS
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = (ROOT / "data" / "samples" / "libraries.md").read_text(encoding="utf-8")
 MONDAY = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 SLOW = 60.0  # seconds for an interaction that runs the reading worker (and a model) on a busy machine
 REWRITE, EMBEDDED = "Rewrite with the model", "Use the embedded prompts"

@@ -23,11 +23,9 @@ from bot.config import Settings
 from bot.discordside.client import ReadingCircleBot
 from cogs.participation import CHART_NICENESS, chart_pool
 from tests.clock import FakeClock
-from tests.e2e.circle import set_up
+from tests.e2e.circle import add_and_queue, set_up
 from tests.fakediscord import FakeDiscord, Member, Message, World, running_bot
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = (ROOT / "data" / "samples" / "libraries.md").read_text(encoding="utf-8")
 MONDAY = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 WEEK_START = datetime(2025, 3, 3, 17, 0, tzinfo=UTC)  # Monday 18:00 in Berlin
 
@@ -51,10 +49,7 @@ async def circle(
     chosen = dataclasses.replace(settings, **getattr(request, "param", {"members_intent": True}))
     async with running_bot(fake, chosen, clock=clock) as bot:
         await set_up(fake, world, moderator_role=world.moderator_role, member_role=role)
-        queued = await fake.invoke(
-            "reading add", member=world.organiser, channel=world.channel, options={"title": "Libraries", "text": SAMPLE}
-        )
-        await fake.press_button(queued, queued.original.custom_ids()[0], member=world.organiser)
+        await add_and_queue(fake, world)
         yield Circle(bot, clock, readers)  # type: ignore[arg-type]
 
 

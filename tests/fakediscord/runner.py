@@ -32,12 +32,11 @@ async def running_bot(
     token: str | None = None,
     timeout: float | None = None,
 ) -> AsyncIterator[commands.Bot]:
-    """Run a bot until the block ends; a second block on the same settings is a restart.
+    """Run a bot against ``fake`` until the block ends (see ``started``); a second block on the same settings
+    is a restart.
 
-    The start task and the ready event are awaited together, so a bot whose ``setup_hook`` raises fails
-    the test at once with its own exception instead of a timeout. discord.py waits
-    ``guild_ready_timeout`` after the last GUILD_CREATE before it is ready; that is shortened here (the
-    fake sends every guild straight after READY, so nothing is missed).
+    discord.py waits ``guild_ready_timeout`` after the last GUILD_CREATE before it is ready; that is
+    shortened here (the fake sends every guild straight after READY, so nothing is missed).
     """
     timeout = fake.timeout if timeout is None else timeout
     if factory is None:
@@ -45,13 +44,34 @@ async def running_bot(
     else:
         bot = factory(settings, clock=clock) if clock is not None else factory(settings)
     bot._connection.guild_ready_timeout = fake.guild_ready_timeout
+
+    def last_requests() -> str:
+        return "; last requests: " + (", ".join(str(r) for r in fake.requests[-8:]) or "no REST calls")
+
+    async with started(bot, token or fake.token or "fake-token", timeout=timeout, waiting_on=last_requests):
+        missing = [g.name for g in fake.state.guilds.values() if bot.get_guild(g.id) is None]
+        if missing:
+            raise FakeDiscordTimeout(f"the bot became ready without guilds {missing}")
+        yield bot
+
+
+@contextlib.asynccontextmanager
+async def started(
+    bot: commands.Bot, token: str, *, timeout: float, waiting_on: Callable[[], str] | None = None
+) -> AsyncIterator[commands.Bot]:
+    """Start ``bot`` with ``token``, yield it once ready, close it when the block ends; whatever it logs in to.
+
+    The start task and the ready event are awaited together, so a bot whose ``setup_hook`` raises fails at
+    once with its own exception instead of a timeout; ``waiting_on`` adds to the timeout's message what the
+    caller knows of what the bot was doing.
+    """
     ready = asyncio.Event()
 
     async def on_ready() -> None:
         ready.set()
 
     bot.add_listener(on_ready, "on_ready")
-    start = asyncio.create_task(bot.start(token or fake.token or "fake-token"), name="fake-discord: bot.start")
+    start = asyncio.create_task(bot.start(token), name="fake-discord: bot.start")
     ready_wait = asyncio.create_task(ready.wait(), name="fake-discord: wait for ready")
     try:
         done, _ = await asyncio.wait({start, ready_wait}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
@@ -59,11 +79,8 @@ async def running_bot(
             start.result()  # raises the bot's own startup error
             raise FakeDiscordTimeout("bot.start() returned before the bot became ready")
         if ready_wait not in done:
-            seen = ", ".join(str(r) for r in fake.requests[-8:]) or "no REST calls"
-            raise FakeDiscordTimeout(f"the bot was not ready after {timeout:g} s; last requests: {seen}")
-        missing = [g.name for g in fake.state.guilds.values() if bot.get_guild(g.id) is None]
-        if missing:
-            raise FakeDiscordTimeout(f"the bot became ready without guilds {missing}")
+            known = waiting_on() if waiting_on is not None else ""
+            raise FakeDiscordTimeout(f"the bot was not ready after {timeout:g} s{known}")
         yield bot
     finally:
         ready_wait.cancel()

@@ -104,8 +104,6 @@ class FakeDiscord:
         spec_path: Path | None = validation.SPEC_PATH,
         timeout: float = DEFAULT_TIMEOUT,
         guild_ready_timeout: float = 0.05,
-        global_rate: int | None = None,
-        rate_window: float = 1.0,
     ) -> None:
         self.token = token
         self.timeout = timeout
@@ -122,7 +120,7 @@ class FakeDiscord:
         self.unhandled: list[RequestRecord] = []
         self.errors: list[tuple[RequestRecord, dict[str, Any]]] = []
         self.nonce_hits: list[Message] = []
-        self.global_limit = limits.GlobalRateLimit(global_rate, rate_window) if global_rate else None
+        self.global_limit: limits.GlobalRateLimit | None = None
         self.faults: list[limits.Fault] = []
         self.holds: list[limits.Hold] = []
         self.invalid = limits.InvalidRequests()
@@ -185,7 +183,7 @@ class FakeDiscord:
         return f"ws://127.0.0.1:{self.port}/gateway/"
 
     def patch_discord(self) -> contextlib.AbstractContextManager[None]:
-        """Point discord.py at this server (the pytest fixture uses monkeypatch for the same)."""
+        """Point discord.py at this server until the block ends (the ``fake`` pytest fixture holds it for a test)."""
         return pointed_at(self.api_base, self.gateway_url)
 
     def loop_time(self) -> float:
@@ -458,7 +456,7 @@ class FakeDiscord:
     async def _run_interaction(
         self, record: InteractionRecord, *, settle_tasks: bool, timeout: float | None
     ) -> InteractionResult:
-        timeout = self.timeout if timeout is None else timeout
+        timeout = self._timeout(timeout)
         await self.flush()
         self._require_bot()
         before = asyncio.all_tasks()
@@ -674,7 +672,7 @@ class FakeDiscord:
     ) -> Message:
         """A member writes in a channel or thread (a reply when ``reply_to`` is given); returns after the
         bot's listeners have run."""
-        timeout = self.timeout if timeout is None else timeout
+        timeout = self._timeout(timeout)
         await self.flush()
         self._require_bot()
         message, payload = self._member_message(channel, member, content, mentions, reply_to)
@@ -701,7 +699,7 @@ class FakeDiscord:
 
     async def vote(self, message: Message, answer_id: int, *, member: Member, timeout: float | None = None) -> None:
         """Vote in a poll; a second vote on a single-choice poll moves the vote, as the client does."""
-        timeout = self.timeout if timeout is None else timeout
+        timeout = self._timeout(timeout)
         await self.flush()
         self._require_bot()
         for event, payload in self._vote_events(message, answer_id, member):
@@ -730,7 +728,7 @@ class FakeDiscord:
 
     async def unvote(self, message: Message, answer_id: int, *, member: Member, timeout: float | None = None) -> None:
         """Take back a poll vote."""
-        timeout = self.timeout if timeout is None else timeout
+        timeout = self._timeout(timeout)
         if message.poll is None:
             raise AssertionError(f"message {message.id} has no poll")
         answer = message.poll.answer(answer_id)
@@ -854,8 +852,9 @@ class FakeDiscord:
         """End a poll as Discord does when its time is up."""
         before = asyncio.all_tasks()
         await self.end_poll(message)
-        await self.gateway.barrier(self.timeout if timeout is None else timeout)
-        await settle(before, timeout=self.timeout if timeout is None else timeout, what="the poll ending")
+        timeout = self._timeout(timeout)
+        await self.gateway.barrier(timeout)
+        await settle(before, timeout=timeout, what="the poll ending")
 
     async def _event_and_settle(self, event: str, data: dict[str, Any], *, timeout: float, what: str) -> None:
         before = asyncio.all_tasks()
@@ -917,7 +916,7 @@ class FakeDiscord:
 
     async def wait_until(self, predicate: Callable[[], object], what: str, *, timeout: float | None = None) -> None:
         """Wait for a condition on the fake's state that the bot brings about on its own schedule."""
-        await self.changed.wait_until(predicate, timeout=self.timeout if timeout is None else timeout, what=what)
+        await self.changed.wait_until(predicate, timeout=self._timeout(timeout), what=what)
 
     # --- problems -------------------------------------------------------------------------------
 
