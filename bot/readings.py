@@ -40,6 +40,17 @@ class CircleReading:
         return has_arguable_claim(self.analysis)
 
 
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A reading as lists show it (the queue, the archive, autocomplete): without its text or analysis,
+    which would be read and parsed for every row on the event loop's thread."""
+
+    id: int
+    position: int | None
+    title: str
+    url: str | None
+
+
 def has_arguable_claim(analysis: Analysis) -> bool:
     return any(arguable(a.text, a.kind) for a in analysis.arguments)
 

@@ -219,9 +219,9 @@ class JobRunner:
         await schedule.cancel_jobs(tx, week.circle_id, week_id=week.id)
         reading = await reading_store.get(tx, week.reading_id)
         if reading is not None and reading.id is not None:
-            queued = await reading_store.with_status(tx, week.circle_id, "queued")
+            queued = await reading_store.queue_ids(tx, week.circle_id)
             await reading_store.update(tx, replace(reading, status="queued"))
-            await reading_store.renumber(tx, week.circle_id, [reading.id, *(r.id for r in queued if r.id)])
+            await reading_store.renumber(tx, week.circle_id, [reading.id, *queued])
 
 
 def _describe(job: Job) -> str:

@@ -81,7 +81,7 @@ class WeekJobs:
             if circle is None or circle.id is None or circle.paused:
                 await schedule.finish_job(tx, job.id, "cancelled", now)
                 return
-            queued = await reading_store.with_status(tx, circle.id, "queued")
+            queued = await reading_store.queue_ids(tx, circle.id)
             start = job.due_at
             skipped = bool(job.payload.get("skip"))
             if skipped or not queued:
@@ -99,15 +99,16 @@ class WeekJobs:
                 "it goes out at the next weekly slot (or now, with /reading post-now).",
             )
 
-    async def _begin(self, tx: Transaction, circle: Circle, queued: list[CircleReading], start: datetime) -> None:
+    async def _begin(self, tx: Transaction, circle: Circle, queued: list[int], start: datetime) -> None:
         assert circle.id is not None
         active = await schedule.active_week(tx, circle.id)
         if active is not None:
             await self._end(tx, active)
-        reading, rest = queued[0], queued[1:]
-        assert reading.id is not None
+        first, rest = queued[0], queued[1:]
+        reading = await reading_store.get(tx, first)
+        assert reading is not None and reading.id is not None
         await reading_store.update(tx, replace(reading, status="current", position=None))
-        await reading_store.renumber(tx, circle.id, [r.id for r in rest if r.id is not None])
+        await reading_store.renumber(tx, circle.id, rest)
         week_id = await schedule.add_week(tx, circle.id, reading.id, start, circle.channel_id)
         await schedule.add_job(tx, circle.id, "reading_post", start, week_id=week_id)
         prompt = 0

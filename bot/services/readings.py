@@ -12,7 +12,7 @@ from bot.config import Settings
 from bot.errors import UserError
 from bot.ingest.errors import ReadingError
 from bot.prepare import Progress, Stored, prepare
-from bot.readings import CircleReading, check_text, clean_title, edited, for_the_week, moved, poll_answers
+from bot.readings import CircleReading, Listed, check_text, clean_title, edited, for_the_week, moved, poll_answers
 from bot.scheduling.cadence import next_slot
 from bot.scheduling.model import JobKind, Week
 from bot.scheduling.runner import JobRunner
@@ -28,7 +28,7 @@ DRAFT_LIFETIME = timedelta(days=1)  # a preview's buttons die after 15 minutes; 
 
 @dataclass(frozen=True, slots=True)
 class Scheduled:
-    reading: CircleReading
+    reading: Listed
     when: datetime | None  # None while the circle is paused
     timezone: str
 
@@ -127,7 +127,7 @@ class ReadingService:
             reading = await self._own_draft(tx, actor, reading_id)
             circle = await circle_store.by_id(tx, reading.circle_id)
             require_organiser(actor, circle, "queue readings")
-            queued = await store.with_status(tx, reading.circle_id, "queued")
+            queued = await store.queue_ids(tx, reading.circle_id)
             reading = replace(reading, status="queued", position=len(queued) + 1)
             await store.update(tx, reading)
         return next(s for s in await self._schedule(reading.circle_id) if s.reading.id == reading.id)
@@ -157,7 +157,7 @@ class ReadingService:
         week moves everything one slot on), then one slot a week."""
         circle = await circle_store.by_id(self.db, circle_id)
         assert circle is not None
-        queued = await store.with_status(self.db, circle_id, "queued")
+        queued = await store.listed(self.db, circle_id, "queued")
         start = await schedule.pending_week_start(self.db, circle_id)
         if circle.paused or start is None:
             return [Scheduled(r, None, circle.timezone) for r in queued]
@@ -175,15 +175,14 @@ class ReadingService:
             circle = require_organiser(actor, await circle_store.get(tx, guild_id), "remove readings")
             reading = await self._queued(tx, circle, reading_id)
             await store.update(tx, replace(reading, status="removed", position=None))
-            rest = await store.with_status(tx, reading.circle_id, "queued")
-            await store.renumber(tx, reading.circle_id, [r.id for r in rest if r.id is not None])
+            await store.renumber(tx, reading.circle_id, await store.queue_ids(tx, reading.circle_id))
         return reading
 
     async def move(self, actor: Actor, guild_id: int, reading_id: int, position: int) -> list[Scheduled]:
         async with self.db.transaction() as tx:
             circle = require_organiser(actor, await circle_store.get(tx, guild_id), "reorder the queue")
             await self._queued(tx, circle, reading_id)
-            order = [r.id for r in await store.with_status(tx, circle_id_of(circle), "queued") if r.id]
+            order = await store.queue_ids(tx, circle_id_of(circle))
             await store.renumber(tx, circle_id_of(circle), moved(order, reading_id, position))
         return await self._schedule(circle_id_of(circle))
 
@@ -201,7 +200,7 @@ class ReadingService:
             await schedule.set_job(tx, start.id, skip=True)
         return start.due_at
 
-    async def post_now(self, actor: Actor, guild_id: int) -> CircleReading:
+    async def post_now(self, actor: Actor, guild_id: int) -> Listed:
         """Start the next reading's week now; a running week ends, its remaining posts are cancelled."""
         now = self.clock.now()
         async with self.db.transaction() as tx:
@@ -209,7 +208,7 @@ class ReadingService:
             circle_id = circle_id_of(circle)
             if circle.paused:
                 raise UserError("The circle is paused. /circle resume starts it again, then try /reading post-now.")
-            queued = await store.with_status(tx, circle_id, "queued")
+            queued = await store.listed(tx, circle_id, "queued")
             if not queued:
                 raise UserError("Nothing is queued. Add a reading with /reading add first.")
             await schedule.cancel_jobs(tx, circle_id, kinds=("week_start",))
@@ -227,16 +226,16 @@ class ReadingService:
         reading = await store.get(self.db, week.reading_id)
         return (reading, week) if reading else None
 
-    async def archive(self, guild_id: int) -> list[CircleReading]:
+    async def archive(self, guild_id: int) -> list[Listed]:
         circle = await self._circle(guild_id)
-        return await store.with_status(self.db, circle_id_of(circle), "done", "current")
+        return await store.listed(self.db, circle_id_of(circle), "done", "current")
 
-    async def suggestions(self, guild_id: int, typed: str) -> list[CircleReading]:
+    async def suggestions(self, guild_id: int, typed: str) -> list[Listed]:
         circle = await circle_store.get(self.db, guild_id)
         if circle is None or circle.id is None:
             return []
         needle = typed.strip().lower()
-        return [r for r in await store.with_status(self.db, circle.id, "queued") if needle in r.title.lower()][:25]
+        return [r for r in await store.listed(self.db, circle.id, "queued") if needle in r.title.lower()][:25]
 
     # --- the organiser's own prompts and polls -----------------------------------------------------
 

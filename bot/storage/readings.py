@@ -8,7 +8,7 @@ from dataclasses import replace
 import aiosqlite
 
 from bot.analysis.serialize import analysis_from_dict, analysis_to_dict
-from bot.readings import CircleReading
+from bot.readings import CircleReading, Listed
 from bot.storage.database import Database, Transaction
 from bot.storage.times import from_db, to_db
 
@@ -16,6 +16,7 @@ _COLUMNS = (
     "circle_id, status, position, title, author, url, filename, text, words, minutes, analysis, added_by, added_at"
 )
 _LIGHT = "id, " + _COLUMNS  # every column but the file itself, which only the reading post needs
+_LIST_ORDER = "ORDER BY position IS NULL, position, added_at DESC, id DESC"
 
 
 async def insert(tx: Transaction, reading: CircleReading, file: bytes | None = None) -> CircleReading:
@@ -41,15 +42,22 @@ async def file_of(q: Database | Transaction, reading_id: int) -> bytes | None:
     return bytes(row[0]) if row and row[0] is not None else None
 
 
-async def with_status(q: Database | Transaction, circle_id: int, *statuses: str) -> list[CircleReading]:
+async def listed(q: Database | Transaction, circle_id: int, *statuses: str) -> list[Listed]:
     """Readings of a circle in these states: queued ones in queue order, others newest first."""
     marks = ", ".join("?" * len(statuses))
     rows = await q.fetchall(
-        f"SELECT {_LIGHT} FROM readings WHERE circle_id = ? AND status IN ({marks}) "
-        "ORDER BY position IS NULL, position, added_at DESC, id DESC",
+        f"SELECT id, position, title, url FROM readings WHERE circle_id = ? AND status IN ({marks}) {_LIST_ORDER}",
         (circle_id, *statuses),
     )
-    return [_reading(r) for r in rows]
+    return [Listed(**dict(r)) for r in rows]
+
+
+async def queue_ids(q: Database | Transaction, circle_id: int) -> list[int]:
+    """The ids of a circle's queued readings in queue order."""
+    rows = await q.fetchall(
+        f"SELECT id FROM readings WHERE circle_id = ? AND status = 'queued' {_LIST_ORDER}", (circle_id,)
+    )
+    return [r[0] for r in rows]
 
 
 async def renumber(tx: Transaction, circle_id: int, order: list[int]) -> None:
