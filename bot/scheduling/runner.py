@@ -183,8 +183,7 @@ class JobRunner:
         async with self.db.transaction() as tx:
             await schedule.park_job(tx, job.id, error)
             if job.circle_id is not None:  # the bot-wide purge holds back nothing
-                for later in await schedule.jobs_of_circle(tx, job.circle_id, "pending"):
-                    await schedule.park_job(tx, later.id, f"waiting for the week’s {_describe(job)}")
+                await schedule.park_pending(tx, job.circle_id, f"waiting for the week’s {_describe(job)}")
         circle = await circle_store.by_id(self.db, job.circle_id)
         if circle is not None:
             await self.jobs.tell_organisers(

@@ -63,8 +63,7 @@ class CircleService:
             circle = await store.save(tx, replace(circle, paused=True, updated_at=self.clock.now()))
             assert circle.id is not None
             await schedule.cancel_jobs(tx, circle.id, kinds=("week_start",))
-            for job in await schedule.jobs_of_circle(tx, circle.id, "pending"):
-                await schedule.park_job(tx, job.id, "the circle is paused")
+            await schedule.park_pending(tx, circle.id, "the circle is paused")
         self.runner.wake()
         return circle
 

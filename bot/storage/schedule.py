@@ -52,15 +52,6 @@ async def due_jobs(q: Query, now: datetime, limit: int = 5000) -> list[Job]:
     return [_job(r) for r in rows]
 
 
-async def jobs_of_circle(q: Query, circle_id: int, *statuses: str) -> list[Job]:
-    marks = ", ".join("?" * len(statuses))
-    rows = await q.fetchall(
-        f"SELECT {_JOB} FROM jobs WHERE circle_id = ? AND status IN ({marks}) ORDER BY due_at, id",
-        (circle_id, *statuses),
-    )
-    return [_job(r) for r in rows]
-
-
 async def pending_week_start(q: Query, circle_id: int) -> Job | None:
     row = await q.fetchone(
         f"SELECT {_JOB} FROM jobs WHERE circle_id = ? AND kind = 'week_start' AND status = 'pending'", (circle_id,)
@@ -89,6 +80,14 @@ async def retry_job(tx: Transaction, job_id: int, due_at: datetime, error: str) 
 
 async def park_job(tx: Transaction, job_id: int, error: str) -> None:
     await tx.execute("UPDATE jobs SET status = 'parked', last_error = ? WHERE id = ?", (error, job_id))
+
+
+async def park_pending(tx: Transaction, circle_id: int, error: str) -> int:
+    """Park every pending job of a circle at once, as ``park_job`` parks one."""
+    return await tx.execute(
+        "UPDATE jobs SET status = 'parked', last_error = ? WHERE circle_id = ? AND status = 'pending'",
+        (error, circle_id),
+    )
 
 
 async def save_progress(tx: Transaction, job_id: int, progress: dict[str, object]) -> None:
