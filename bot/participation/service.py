@@ -111,7 +111,7 @@ class ParticipationService:
     async def status(self, guild_id: int, user_id: int) -> PrivacyStatus:
         await self.writer.flush()
         since = await self._store.opted_out_since(guild_id, user_id)
-        return PrivacyStatus(since, len(await self._store.member_rows(guild_id, user_id)))
+        return PrivacyStatus(since, await self._store.member_row_count(guild_id, user_id))
 
     async def export(self, guild_id: int, user_id: int) -> list[dict[str, Any]]:
         """The member's own rows, including what was queued a moment ago."""

@@ -23,18 +23,23 @@ PURGE_CHUNK = 5000  # events the purge removes per transaction (about 0.1 s with
 _DELETE_MESSAGE = "DELETE FROM participation_events WHERE message_id = ?"
 _DELETE_VOTE = "DELETE FROM participation_events WHERE post_id = ? AND user_id = ? AND answer_id = ?"
 
-# A member's rows as they are exported to them: what was logged, where, and about which reading.
-_MEMBER_ROWS = """
-SELECT e.kind, e.at, w.starts_at AS week_starts_at, r.title AS reading, p.kind AS post_kind,
-       p.message_id AS post_message_id, e.message_id, e.answer_id, e.words
+# A member's rows as they are exported to them: what was logged, where, and about which reading. The
+# export and its count (/privacy status) share the FROM and WHERE, so the count is what the export holds.
+_MEMBER_FROM = """
 FROM participation_events e
 JOIN circles c ON c.id = e.circle_id
 JOIN weeks w ON w.id = e.week_id
 JOIN readings r ON r.id = w.reading_id
 LEFT JOIN posts p ON p.id = e.post_id
 WHERE e.user_id = ? AND c.guild_id = ?
+"""
+_MEMBER_ROWS = f"""
+SELECT e.kind, e.at, w.starts_at AS week_starts_at, r.title AS reading, p.kind AS post_kind,
+       p.message_id AS post_message_id, e.message_id, e.answer_id, e.words
+{_MEMBER_FROM}
 ORDER BY e.at, e.id
 """
+_MEMBER_COUNT = f"SELECT count(*) {_MEMBER_FROM}"
 
 # The summaries read the rollups that migration 0005's triggers keep in step with the events, never the
 # events themselves: a million events are ~300,000 member-weeks and one row per week.
@@ -117,6 +122,11 @@ class ParticipationStore:
         """Every event row about a member in a server, for their own export."""
         rows = await self._db.scan(_MEMBER_ROWS, (user_id, guild_id))  # a year of an active member's events
         return [{**dict(row), "at": as_datetime(row["at"]).isoformat()} for row in rows]
+
+    async def member_row_count(self, guild_id: int, user_id: int) -> int:
+        """How many rows ``member_rows`` would export, without reading them."""
+        rows = await self._db.scan(_MEMBER_COUNT, (user_id, guild_id))  # counts a year of events
+        return int(rows[0][0])
 
     async def delete_member(self, guild_id: int, user_id: int) -> int:
         """Remove every event about a member in a server; returns how many rows went."""
