@@ -128,12 +128,18 @@ def configure(
     )
 
 
-def require_organiser(actor: Actor, circle: Circle | None, action: str) -> Circle:
-    """The circle, when ``actor`` may organise it; a refusal naming ``action`` otherwise."""
+def require_circle(circle: Circle | None) -> Circle:
+    """The server's circle; before /circle setup there is none, and the user is told how to start one."""
     if circle is None:
         raise UserError(
             "This server has no reading circle yet. Someone with Manage Server can start one with /circle setup."
         )
+    return circle
+
+
+def require_organiser(actor: Actor, circle: Circle | None, action: str) -> Circle:
+    """The circle, when ``actor`` may organise it; a refusal naming ``action`` otherwise."""
+    circle = require_circle(circle)
     if not may_organise(actor, circle):
         raise PermissionDenied(
             f"Only the circle's organisers (its organiser role, or Manage Server) can {action}. Nothing was changed."

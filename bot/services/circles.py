@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from bot.circles import Actor, Circle, configure, require_organiser
+from bot.circles import Actor, Circle, configure, require_circle, require_organiser
 from bot.clock import Clock
 from bot.errors import UserError
 from bot.scheduling.plan import Plan
@@ -27,12 +27,7 @@ class CircleService:
         return await store.get(self.db, guild_id)
 
     async def require(self, guild_id: int) -> Circle:
-        circle = await self.get(guild_id)
-        if circle is None:
-            raise UserError(
-                "This server has no reading circle yet. Someone with Manage Server can start one with /circle setup."
-            )
-        return circle
+        return require_circle(await self.get(guild_id))
 
     async def setup(self, actor: Actor, *, guild_id: int, **options: Any) -> tuple[Circle, bool, datetime | None]:
         """Create or change the circle; returns it, whether it is new, and when its next week starts."""

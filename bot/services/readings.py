@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from bot.analysis.model import Analysis
-from bot.circles import Actor, Circle, require_organiser
+from bot.circles import Actor, Circle, require_circle, require_organiser
 from bot.clock import Clock
 from bot.config import Settings
 from bot.errors import UserError
@@ -80,12 +80,6 @@ class ReadingService:
                 filename=filename,
             )
             return await store.insert(tx, draft, file)
-
-    async def draft(self, actor: Actor, reading_id: int) -> CircleReading:
-        reading = await store.get(self.db, reading_id)
-        if reading is None or reading.status != "draft" or reading.added_by != actor.user_id:
-            raise UserError("That preview has expired or was already used. Run /reading add again.")
-        return reading
 
     async def edit_draft(self, actor: Actor, reading_id: int, prompts_text: str, questions_text: str) -> CircleReading:
         async with self.db.transaction() as tx:
@@ -269,12 +263,7 @@ class ReadingService:
     # --- helpers ------------------------------------------------------------------------------------
 
     async def _circle(self, guild_id: int) -> Circle:
-        circle = await circle_store.get(self.db, guild_id)
-        if circle is None:
-            raise UserError(
-                "This server has no reading circle yet. Someone with Manage Server can start one with /circle setup."
-            )
-        return circle
+        return require_circle(await circle_store.get(self.db, guild_id))
 
     @staticmethod
     async def _queued(tx: Transaction, circle: Circle, reading_id: int) -> CircleReading:

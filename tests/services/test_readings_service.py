@@ -14,6 +14,7 @@ from bot.config import Settings
 from bot.errors import PermissionDenied, UserError
 from bot.ingest import from_text
 from bot.services import Services
+from bot.storage import readings as reading_store
 from bot.storage.database import Database
 from tests.clock import FakeClock
 
@@ -104,8 +105,10 @@ async def test_queue_dates_follow_the_slot_and_a_skip(services: Services) -> Non
 
 async def test_an_edit_with_the_wrong_number_of_poll_questions_changes_nothing(services: Services) -> None:
     draft = await a_draft(services, ORGANISER)
-    before = await services.readings.draft(ORGANISER, draft)
+    before = await reading_store.get(services.db, draft)
+    assert before is not None
     with pytest.raises(UserError, match="one question per line"):
         too_many = "\n".join(f"Question {n}?" for n in range(len(before.analysis.polls) + 1))
         await services.readings.edit_draft(ORGANISER, draft, "A new prompt?", too_many)
-    assert (await services.readings.draft(ORGANISER, draft)).analysis == before.analysis
+    after = await reading_store.get(services.db, draft)
+    assert after is not None and after.analysis == before.analysis
