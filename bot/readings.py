@@ -7,7 +7,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
 
-from bot.analysis.limits import MESSAGE_LIMIT, POLL_ANSWER_LIMIT, POLL_QUESTION_LIMIT
+from bot.analysis.limits import (
+    MESSAGE_LIMIT,
+    POLL_ANSWER_LIMIT,
+    POLL_MAX_ANSWERS,
+    POLL_MIN_ANSWERS,
+    POLL_QUESTION_LIMIT,
+)
 from bot.analysis.model import Analysis, Poll, Prompt
 from bot.analysis.select import arguable
 from bot.errors import UserError
@@ -136,7 +142,7 @@ def check_text(text: str, limit: int, what: str) -> str:
 def poll_answers(text: str) -> tuple[str, ...]:
     """An organiser's poll answers, separated by "|" or new lines: 2–10 distinct, each ≤ 55 characters."""
     answers = [" ".join(a.split()) for a in re.split(r"[|\n]", text) if a.strip()]
-    if not 2 <= len(answers) <= 10:
+    if not POLL_MIN_ANSWERS <= len(answers) <= POLL_MAX_ANSWERS:
         raise UserError("A poll needs 2 to 10 answers, separated by “|”.")
     if len({a.lower() for a in answers}) != len(answers):
         raise UserError("Each poll answer must be different.")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bot.analysis.limits import MESSAGE_LIMIT
 from bot.reports.csvfile import display_name
 from bot.reports.summary import MemberStats, Summary
 
-MESSAGE_LIMIT = 2000
 NAME_WIDTH = 20
 
 

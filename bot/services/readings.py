@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from bot.analysis.limits import MESSAGE_LIMIT, POLL_QUESTION_LIMIT
 from bot.analysis.model import Analysis
 from bot.circles import Actor, Circle, require_circle, require_organiser
 from bot.clock import Clock
@@ -234,11 +235,11 @@ class ReadingService:
     # --- the organiser's own prompts and polls -----------------------------------------------------
 
     async def add_prompt(self, actor: Actor, guild_id: int, text: str) -> CircleReading:
-        text = check_text(text, 2000, "A prompt")
+        text = check_text(text, MESSAGE_LIMIT, "A prompt")
         return await self._add_to_week(actor, guild_id, "prompt", {"text": text})
 
     async def add_poll(self, actor: Actor, guild_id: int, question: str, answers: str, hours: int) -> CircleReading:
-        question = check_text(question, 300, "A poll question")
+        question = check_text(question, POLL_QUESTION_LIMIT, "A poll question")
         if not 1 <= hours <= 768:
             raise UserError("A poll can run from 1 to 768 hours (32 days).")
         payload = {"question": question, "answers": list(poll_answers(answers)), "hours": hours}
