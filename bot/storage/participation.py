@@ -229,14 +229,14 @@ class _Lookups:
         if threads:
             for row in await tx.fetchall(
                 "SELECT thread_id, id, circle_id FROM weeks WHERE thread_id IN (SELECT value FROM json_each(?))",
-                (json.dumps(sorted(threads)),),
+                (_ids(threads),),
             ):
                 found.week_of_thread[row[0]] = (row[1], row[2])
         if targets:
             for row in await tx.fetchall(
                 "SELECT p.message_id, p.id, p.week_id, w.circle_id, p.kind FROM posts p "
                 "JOIN weeks w ON w.id = p.week_id WHERE p.message_id IN (SELECT value FROM json_each(?))",
-                (json.dumps(sorted(targets)),),
+                (_ids(targets),),
             ):
                 found.post[row[0]] = (row[1], row[2], row[3], row[4])
         weeks = {week for week, _circle in found.week_of_thread.values()}
@@ -245,7 +245,7 @@ class _Lookups:
             for row in await tx.fetchall(
                 "SELECT week_id, message_id, id FROM posts WHERE kind = 'prompt' "
                 "AND week_id IN (SELECT value FROM json_each(?))",
-                (json.dumps(sorted(weeks)),),
+                (_ids(weeks),),
             ):
                 found.prompts.setdefault(row[0], {})[row[1]] = row[2]
         return found
