@@ -86,11 +86,11 @@ class WeekJobs:
             skipped = bool(job.payload.get("skip"))
             if skipped or not queued:
                 await schedule.finish_job(tx, job.id, "done", now, "skipped" if skipped else "nothing queued")
-                await schedule.add_job(tx, job.circle_id, "week_start", _after_week(circle, start, with_week=False))
+                await schedule.add_job(tx, job.circle_id, "week_start", after_week(circle, start, with_week=False))
             else:
                 await self._begin(tx, circle, queued, start)
                 await schedule.finish_job(tx, job.id, "done", now)
-                await schedule.add_job(tx, job.circle_id, "week_start", _after_week(circle, start, with_week=True))
+                await schedule.add_job(tx, job.circle_id, "week_start", after_week(circle, start, with_week=True))
                 return
         if not skipped:
             await self.tell_organisers(
@@ -240,7 +240,8 @@ def _thread(week: Week) -> int:
     return week.thread_id
 
 
-def _after_week(circle: Circle, start: datetime, *, with_week: bool) -> datetime:
-    """The slot after a week that started at ``start`` (after its last post when it has posts)."""
+def after_week(circle: Circle, start: datetime, *, with_week: bool) -> datetime:
+    """The slot after a week that started at ``start`` (after its last post when it has posts). The queue's
+    dates come from here too, so what `/reading queue` shows is what the runner will do."""
     end = on_day(start, circle.timezone, circle.plan.last_day) if with_week else start
     return next_slot(circle.timezone, circle.weekday, circle.post_time, end)

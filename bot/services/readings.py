@@ -14,9 +14,9 @@ from bot.errors import UserError
 from bot.ingest.errors import ReadingError
 from bot.prepare import Progress, Stored, prepare
 from bot.readings import CircleReading, Listed, check_text, clean_title, edited, for_the_week, moved, poll_answers
-from bot.scheduling.cadence import next_slot
 from bot.scheduling.model import JobKind, Week
 from bot.scheduling.runner import JobRunner
+from bot.scheduling.week import after_week
 from bot.services.writing import model_for, worker_limits
 from bot.storage import circles as circle_store
 from bot.storage import readings as store
@@ -158,11 +158,11 @@ class ReadingService:
             return [Scheduled(r, None, circle.timezone) for r in queued]
         when = start.due_at
         if start.payload.get("skip"):
-            when = next_slot(circle.timezone, circle.weekday, circle.post_time, when)
+            when = after_week(circle, when, with_week=False)
         out = []
         for reading in queued:
             out.append(Scheduled(reading, when, circle.timezone))
-            when = next_slot(circle.timezone, circle.weekday, circle.post_time, when + circle_week(circle))
+            when = after_week(circle, when, with_week=True)
         return out
 
     async def remove(self, actor: Actor, guild_id: int, reading_id: int) -> CircleReading:
@@ -277,8 +277,3 @@ class ReadingService:
 def circle_id_of(circle: Circle) -> int:
     assert circle.id is not None
     return circle.id
-
-
-def circle_week(circle: Circle) -> timedelta:
-    """How far past a week's start the next week may begin: after its last post."""
-    return timedelta(days=circle.plan.last_day)

@@ -103,6 +103,16 @@ async def test_queue_dates_follow_the_slot_and_a_skip(services: Services) -> Non
         await services.readings.skip(ORGANISER, GUILD)
 
 
+async def test_queue_dates_keep_the_local_time_across_a_daylight_saving_change(services: Services) -> None:
+    """Berlin moves to summer time on 30 March 2025: the fifth Monday is still 18:00 on the wall clock,
+    16:00 UTC instead of 17:00, the same instant the runner will post at."""
+    for n in range(5):
+        await services.readings.queue_draft(ORGANISER, await a_draft(services, ORGANISER, f"Reading {n}"))
+    _, queue = await services.readings.queue(GUILD)
+    winter = [MONDAY.replace(hour=17) + timedelta(weeks=n) for n in range(4)]
+    assert [s.when for s in queue] == [*winter, datetime(2025, 3, 31, 16, 0, tzinfo=UTC)]
+
+
 async def test_an_edit_with_the_wrong_number_of_poll_questions_changes_nothing(services: Services) -> None:
     draft = await a_draft(services, ORGANISER)
     before = await reading_store.get(services.db, draft)
