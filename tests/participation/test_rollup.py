@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from bot.participation.rules import Author, epoch_ms
 from bot.participation.service import ParticipationService
 from bot.reports.summary import build_summary, member_stats
-from bot.storage.database import Database
+from bot.storage.database import Database, migrations
 from bot.storage.participation import ParticipationStore, as_datetime
 from tests.participation.world import GUILD, START, add_circle, add_post, add_week, open_db
 
@@ -251,7 +251,8 @@ async def test_the_migration_builds_the_rollups_from_events_already_stored(tmp_p
     await service.start()
     await play(service, MovableClock(), random_ops(random.Random(99), 300))
     await service.close()
-    async with db.transaction() as tx:  # back to schema 4: the rollups and their triggers gone
+    async with db.transaction() as tx:  # back to schema 4: the rollups, their triggers and later indexes gone
+        await tx.execute("DROP INDEX readings_drafts")
         for (name,) in await tx.fetchall("SELECT name FROM sqlite_schema WHERE type = 'trigger'"):
             await tx.execute(f"DROP TRIGGER {name}")
         await tx.execute("DROP TABLE participation_member_weeks")
@@ -261,7 +262,7 @@ async def test_the_migration_builds_the_rollups_from_events_already_stored(tmp_p
 
     db = await Database.open(path)
     try:
-        assert await db.version() == 5
+        assert await db.version() == migrations()[-1].version
         assert await db.fetchone("SELECT count(*) FROM participation_member_weeks") != (0,)
         await assert_rollups_match_events(db)
         await assert_summary_counts_the_events(db, ParticipationStore(db))

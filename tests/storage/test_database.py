@@ -183,3 +183,17 @@ async def test_reads_on_the_loop_thread_are_never_kept_waiting_by_another_proces
     finally:
         other.close()
         await db.close()
+
+
+async def test_purging_old_drafts_reads_only_the_drafts(tmp_path: Path) -> None:
+    """`/reading add` purges stale drafts inside the write lock: SQLite must find them by the partial index,
+    not by reading every stored text."""
+    db = await Database.open(tmp_path / "rc.db")
+    try:
+        plan = await db.fetchall(
+            "EXPLAIN QUERY PLAN DELETE FROM readings WHERE status = 'draft' AND added_at < ?", ("2026-01-01",)
+        )
+    finally:
+        await db.close()
+    details = " ".join(row[3] for row in plan)
+    assert "USING INDEX readings_drafts" in details, details
