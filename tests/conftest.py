@@ -11,13 +11,22 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
+import os
+
 import pytest
 from discord.ext import commands
+from hypothesis import settings as hypothesis_settings
 
 from bot.config import Settings
 from tests.fakediscord import FakeDiscord, World, running_bot
 from tests.fakediscord import validation as fake_validation
 from tests.fakeopenai import FakeOpenAI
+
+# In CI the property tests replay the same examples every run: a landing must not hinge on which random
+# examples came up. Run locally, they draw new ones each time and keep looking.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 def _report(problems: list[str]) -> str:
