@@ -1221,17 +1221,110 @@ def agreement_claim(thesis: str, lowercase_words: frozenset[str] = frozenset()) 
     return _whole_clause(shorter, room, _THOUGHT_END) or shorten(shorter, room)
 
 
+_POINTING_SUBJECT = re.compile(
+    r"^[^,;:]{1,25},\s+(?:they|he|she|it|this|these|those|that)\b|^(?:\S+\s+){0,4}(?:these|those|such)\b"
+    r"|^(?:\S+\s+){1,2}(?:they|he|she)\b",
+    re.IGNORECASE,
+)
+# "This time Europe must…": a time, not a pointer to what came before.
+_THIS_TIME = re.compile(r"^this\s+(?:time|year|week|month|autumn|spring|summer|winter)\b", re.IGNORECASE)
+# "Our capital, they say, can't cope": a view reported in an aside, not the author's.
+_SAID_ASIDE = re.compile(
+    r",\s+(?:they|some|many|critics|people|we are told)(?:\s+(?:say|said|argue|claim|think))?,", re.IGNORECASE
+)
+# A sentence break inside a claim: "Come Friday, many teenagers will be heaving a sigh of relief. They deserve…"
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘']?[A-Z])")
+
+
+def _statement(stated: str, claim: str) -> bool:
+    """``stated`` (what an agreement poll would ask about ``claim``) is one whole statement in the author's
+    own voice: not a question, an exclamation, an exhortation or an imperative, the author's own story, an
+    address to the reader, someone else's view or words, a sentence leaning on the one before ("That just ought
+    not to happen"), two sentences (a lead-in and the point) or a passage cut with "…"."""
+    words = stated.split()
+    if len(words) < 2 or "…" in stated or stated.rstrip("”\"’'").endswith(("?", "!")) or _SENTENCE_BREAK.search(stated):
+        return False
+    first = re.split(r"[’']", words[0].lower().strip("“\"‘'"))[0]
+    pointing = first in _DANGLING_SUBJECT and not _EXTRAPOSED.match(stated) and not _THIS_TIME.match(stated)
+    if pointing or first in _NO_SUBJECT - {"however"}:
+        return False
+    # "Right now, they are…", "the answers to these questions…": a subject that points outside the claim; and
+    # "impotent and we still feel inadequate": a start inside a phrase of the claim.
+    if _POINTING_SUBJECT.match(stated) or _SAID_ASIDE.search(stated) or _mid_phrase(stated, claim):
+        return False
+    # "When X, Y" states Y on a condition; the other wh-openings ask or point ("What is good for them…").
+    if first == "you" or (_NOT_A_STATEMENT.match(stated) and first != "when") or _SPEAKER.match(claim):
+        return False
+    if _FIRST_PERSON_SINGULAR.search(stated) and not _FIRST_PERSON_VIEW.match(stated):
+        return False
+    if any(stated.lower().strip('“”"') in q.lower() for q in _QUOTED.findall(claim)):
+        return False
+    return not (_HOLDERS.match(stated) or _REPORTED_ARGUING.search(stated)) and bool(_FINITE.search(stated))
+
+
+def _agreeable(stated: str, claim: str) -> bool:
+    """``stated`` is a statement (``_statement``) that is also a claim: not a narration, a report, figures or
+    a bare "There is…". A plain statement the lexicon finds no judgement in is kept, as the thesis is ("Libraries
+    are worth every penny"): half the theses readers label carry no marker the lexicon knows."""
+    if not _statement(stated, claim) or narrates(stated):
+        return False
+    kind = classify(stated)
+    if kind == "factual" and (_EXISTENTIAL.match(as_sentence(stated)) or _FIGURES.search(stated)):
+        return False
+    return arguable(stated, "evaluative" if kind == "factual" else kind)
+
+
+def _agreement_statement(claim: str, lowercase_words: frozenset[str], test=_agreeable) -> str | None:
+    """What an agreement poll can state of ``claim``: the claim as ``agreement_claim`` states it or, when it runs
+    to two sentences (a lead-in and the point), the one sentence that passes ``test`` alone, the later first;
+    None when none does."""
+    stated = agreement_claim(claim, lowercase_words)
+    if test(stated, claim):
+        return stated
+    # One sentence of several stands alone only as a call or a judgement: the other sentence of "A good man
+    # was fired because his boss objected. That just ought not to happen." is the story it leans on.
+    sentences = _SENTENCE_BREAK.split(" ".join(claim.split()))
+    for sentence in reversed(sentences if len(sentences) > 1 else []):
+        stated = agreement_claim(sentence, lowercase_words)
+        if classify(stated) in _STAND_IN_KINDS and not narrates(stated) and test(stated, sentence):
+            return stated
+    return None
+
+
+_FIGURES = re.compile(r"\d")
+# The claims an agreement poll may take instead of a thesis that asks nothing: the first few, and only a call
+# or a judgement (a forecast or a cause in the lexicon's sense is too often a schedule or a report).
+_STAND_IN_CLAIMS = 3
+_STAND_IN_KINDS = frozenset({"normative", "evaluative"})
+
+
+def _stands_in(stated: str, claim: str) -> bool:
+    """A claim the agreement poll may ask about instead of the thesis: agreeable, a call or a judgement, one
+    a member can be convinced of, and not a bare condition ("If success were enough, Pence would be…")."""
+    kinds = classify(stated) in _STAND_IN_KINDS and not _CONDITION.match(stated) and _agreeable(stated, claim)
+    return kinds and _askable(claim) is not None and not _LEANING_OPENER.match(stated)
+
+
 def _agreement_poll(material: Material, claims: list[int]) -> Poll:
-    """Agreement with the thesis; with the reading's best arguable claim instead when the thesis is a fact,
-    a scene or someone else's words, which nobody can agree or disagree with."""
+    """Agreement with the thesis when it is an arguable claim a member can agree or disagree with; else with
+    the first of the reading's top arguable claims that is (a thesis that opens on a news lead, states a
+    background fact, tells a story or exhorts asks nothing a member can take a side on); else, with no such
+    claim, with the thesis as before."""
     thesis = material.thesis
+    words = material.lowercase_words
+    if thesis is not None and (stated := _agreement_statement(thesis.text, words)) is not None:
+        return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, None)
+    for index in claims[:_STAND_IN_CLAIMS]:
+        if (stated := _agreement_statement(material.arguments[index].text, words, _stands_in)) is not None:
+            return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, index)
+    if thesis is not None and _statement(stated := agreement_claim(thesis.text, words), thesis.text):
+        return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, None)
     if thesis is not None and not _thesis_arguable(thesis.text) and claims:
         index = claims[0]
-        claim = agreement_claim(material.arguments[index].text, material.lowercase_words)
-        return Poll(_AGREEMENT.format(claim), AGREEMENT_SCALE, index)
+        return Poll(_AGREEMENT.format(agreement_claim(material.arguments[index].text, words)), AGREEMENT_SCALE, index)
     if thesis is None:
         return Poll("How far do you agree with the reading?", AGREEMENT_SCALE, None)
-    return Poll(_AGREEMENT.format(agreement_claim(thesis.text, material.lowercase_words)), AGREEMENT_SCALE, None)
+    return Poll(_AGREEMENT.format(agreement_claim(thesis.text, words)), AGREEMENT_SCALE, None)
 
 
 def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:
