@@ -1336,7 +1336,8 @@ def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:
     texts = [material.arguments[i].text for i in chosen]
     question = frames.pick(frames.CONVINCED, "".join(texts))
     plain = [_without_quote_marks(quote(t, limit=10_000)) for t in texts]
-    fits = all(len(p) <= POLL_ANSWER_LIMIT and _whole(p, t) for p, t in zip(plain, texts, strict=True))
+    pairs = zip(plain, texts, strict=True)
+    fits = all(len(p) <= POLL_ANSWER_LIMIT and _whole(p, t) and _arguable_label(p, t) for p, t in pairs)
     if fits and len(set(plain)) == len(plain):
         return Poll(question, tuple(plain), None)
     # An answer that names only a subject or stops before the claim ("The ousting of Morales was backed")
@@ -1364,7 +1365,7 @@ _SUBJECT_MODIFIER = re.compile(
 # What may follow a label cut short of its claim: the claim's end or a break between clauses, not the rest
 # of a phrase ("Perhaps we should all rifle" + "through our wardrobes").
 _CLAUSE_BREAK_AFTER = re.compile(
-    r"[\W]*$|\s*[,;:—–]|\s+[-—–]+\s|\s+(?:because|since|which|who|while|whereas|although|though|but|and|so|as|"
+    r"[\W]*$|\s*[,;:—–]|\s+[-—–]+\s|\s+(?:because|since|which|who|while|whereas|although|though|but|and|so|"
     r"when|if|unless|until|before|after)\b",
     re.IGNORECASE,
 )
@@ -1373,7 +1374,7 @@ _CLAUSE_BREAK_AFTER = re.compile(
 # Before a phrase that only adds where or how ("Historians play a vital role" + "in measuring…") a label may
 # stop after a noun; not after a verb, an adjective after a copula or a word a modal governs ("we should all
 # rifle" + "through", "aren't keen" + "on").
-_PREPOSITION_AFTER = re.compile(r"\s+(?:in|on|at|for|with|by|from|against|over|under|across|through|during)\b", re.I)
+_PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|for|with|against|over|under|across|during)\b", re.I)
 
 
 # "the newly elected government": a participle that describes a noun is no verb of the label's own.
@@ -1432,9 +1433,37 @@ def _label_clause(claim: str, room: int) -> str | None:
                 and not _LEANING_OPENER.match(candidate)
                 and _has_core_verb(_ATTRIBUTIVE_PARTICIPLE.sub(" ", candidate))
                 and _whole(candidate, claim)
+                and _arguable_label(candidate, claim)
             ):
                 return candidate
     return None
+
+
+# A list's own scaffolding ("3 \. Give a gift", "A second condition is…", "Another reason…") or an imperative
+# ("Do yoga"): no claim a member could be convinced of.
+_LIST_REFERENCE = re.compile(
+    r"^(?:\d|(?:a|the)\s+(?:first|second|third|fourth|fifth|final|last|next|further)\s|another\b|one more\b|"
+    r"(?:do|be|make|give|take)\s+(?!not\b|(?:we|you|they|i|it)\b))",
+    re.IGNORECASE,
+)
+
+# A figure ("about 50 percent higher", "2056", "4.4"), not a name's number ("Town 3").
+_LABEL_FIGURE = re.compile(r"\d\s*(?:%|percent|per cent|million|billion|trillion)|\b\d{4}\b|\d[.,]\d", re.IGNORECASE)
+
+
+def _arguable_label(label: str, claim: str) -> bool:
+    """A label names an arguable claim: not a narration, a figure or a list's scaffolding; and a label cut
+    short of its claim keeps a call, a judgement, a cause, a forecast or a modal ("Elections alone cannot…"),
+    since a cut that leaves only the fact the claim judges ("Moms and dads everywhere are using Christmas" of
+    "…as an opportunity to…") names nothing to weigh."""
+    if _LIST_REFERENCE.match(label) or "\\" in label or _LABEL_FIGURE.search(label) or narrates(label):
+        return False
+    whole = _words_of(label) == _words_of(claim)
+    return whole or classify(label) != "factual" or bool(_MODAL.search(label))
+
+
+def _words_of(text: str) -> list[str]:
+    return _WORD.findall(_without_quote_marks(text).lower())
 
 
 _CONVICTION = "How convinced are you that “{}”?"
