@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.analysis import frames, lexicon
-from bot.analysis.alternatives import Alternatives
+from bot.analysis.alternatives import Alternatives, Calls, courses
 from bot.analysis.limits import (
     POLL_ANSWER_LIMIT,
     POLL_MAX_ANSWERS,
@@ -113,6 +113,8 @@ class Material:
     counter: str | None = None
     # A choice between courses of action the reading sets out ("either X or Y"): a poll of real alternatives.
     alternatives: Alternatives | None = None
+    # The courses of action the reading calls for ("must purge the army, nationalise the mines and…").
+    calls: Calls | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1553,39 +1555,45 @@ def _ends_a_thought(named: str, claim: str) -> bool:
     return at >= 0 and bool(_AFTER_A_THOUGHT.match(flat, at + len(tail)))
 
 
-# "ought to have stopped": a regret about the past, not a course anyone can now take.
-_PAST_MODAL = re.compile(r"\b(?:should|ought to|must|could|would)(?:\s+not)?\s+have\b", re.IGNORECASE)
 PROPOSALS_QUESTION = "The author calls for several things. Which should come first?"
 PROPOSAL_FALLBACKS = ("None of these", "Not sure")
 
 
 def _proposals_poll(material: Material, claims: list[int]) -> tuple[Poll, list[int]] | None:
-    """When the reading calls for two or more things (the thesis or its claims, each a call to act a poll
-    answer can name by its core), which members would put first: courses of action to choose between. With
-    the claims it offers, so the "convinced" poll does not list them again."""
+    """When the reading calls for two or more things, which members would put first: courses of action to
+    choose between, each named by its verb phrase ("Purge the army", "Nationalise the mines"). The thesis and
+    the reading's claims are read first, each call giving one course or, when it lists several, each of them;
+    with fewer than two there, the courses the reading calls for elsewhere (one sentence that lists several,
+    or calls in sentences that follow one another). With the claims it offers, so the "convinced" poll does
+    not list them again."""
     calls: list[tuple[int | None, str]] = []
     thesis = material.thesis
     if thesis is not None and _thesis_arguable(thesis.text):
         calls.append((None, thesis.text))
     calls += [(i, material.arguments[i].text) for i in claims]
     options: dict[str, int | None] = {}
+    sources: list[str] = []
     for index, text in calls:
-        named = core(text)
-        if (
-            named is None
-            or classify(named) != "normative"
-            or _PAST_MODAL.search(named)
-            or not _ends_a_thought(named, text)
-        ):
-            continue
-        option = _without_quote_marks(named)
-        if len(option) <= POLL_ANSWER_LIMIT and option.casefold() not in {o.casefold() for o in options}:
-            options[option] = index
+        new = [c for c in courses(text) if c.casefold() not in {o.casefold() for o in options}]
+        sources += [text] if new else []
+        options.update(dict.fromkeys(new, index))
+    if len(options) < 2 and material.calls is not None:
+        options = dict.fromkeys(material.calls.options)
+        sources = list(material.calls.sentences)
     if len(options) < 2:
         return None
     answers = (*list(options)[: POLL_MAX_ANSWERS - len(PROPOSAL_FALLBACKS)], *PROPOSAL_FALLBACKS)
     used = [i for i in options.values() if i is not None]
-    return Poll(PROPOSALS_QUESTION, answers, None), used
+    return Poll(PROPOSALS_QUESTION, answers, None, _calls_message(sources)), used
+
+
+def _calls_message(sentences: Sequence[str]) -> str:
+    """The sentences the courses come from, posted beside the poll: a course named by its verb phrase leaves
+    out who is called on ("Reassert its authority" of "Congress must reassert its authority")."""
+    header = "What the reading calls for:"
+    full = [as_sentence(" ".join(s.split())) for s in sentences]
+    per = max(60, (POSTED_TEXT_LIMIT - len(header)) // len(full) - 3)
+    return header + "".join(f"\n• {shorten(s, per)}" for s in full)
 
 
 def compose(material: Material) -> Composition:

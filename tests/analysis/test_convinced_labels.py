@@ -24,7 +24,7 @@ def _answers(extra: str) -> tuple[str, ...]:
         "others and giving to the less fortunate, rather than encouraging a wish list.",
         # a list's scaffolding and an imperative
         "3 \\. Give a meaningful gift to a friend of yours on a random day, not on a birthday or at Christmas.",
-        "A second condition is that the army must answer to the elected government and to no one else.",
+        "A second reason is that the army is the most dangerous force in the country and always will be.",
         # a narration and a figure
         "Voters rejected that message by ousting Democrats in the mid-term elections, quite simply because the "
         "recovery has simply not delivered enough good jobs.",
