@@ -1307,11 +1307,15 @@ def _stands_in(stated: str, claim: str) -> bool:
     return kinds and _askable(claim) is not None and not _LEANING_OPENER.match(stated)
 
 
+AGREE_WITH_READING = "How far do you agree with the reading?"
+
+
 def _agreement_poll(material: Material, claims: list[int]) -> Poll:
     """Agreement with the thesis when it is an arguable claim a member can agree or disagree with; else with
-    the first of the reading's top arguable claims that is (a thesis that opens on a news lead, states a
-    background fact, tells a story or exhorts asks nothing a member can take a side on); else, with no such
-    claim, with the thesis as before."""
+    the first of the reading's top calls or judgements that is (a thesis that opens on a news lead, states a
+    background fact, tells a story or exhorts asks nothing a member can take a side on); else with the thesis
+    when it is at least a statement that tells no story, or when it is no report, story or figures (as before);
+    else with the reading as a whole, since a question about a news lead cannot be answered."""
     thesis = material.thesis
     words = material.lowercase_words
     if thesis is not None and (stated := _agreement_statement(thesis.text, words)) is not None:
@@ -1319,14 +1323,16 @@ def _agreement_poll(material: Material, claims: list[int]) -> Poll:
     for index in claims[:_STAND_IN_CLAIMS]:
         if (stated := _agreement_statement(material.arguments[index].text, words, _stands_in)) is not None:
             return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, index)
-    if thesis is not None and _statement(stated := agreement_claim(thesis.text, words), thesis.text):
+    if thesis is not None and _untold(stated := agreement_claim(thesis.text, words), thesis.text):
         return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, None)
-    if thesis is not None and not _thesis_arguable(thesis.text) and claims:
-        index = claims[0]
-        return Poll(_AGREEMENT.format(agreement_claim(material.arguments[index].text, words)), AGREEMENT_SCALE, index)
-    if thesis is None:
-        return Poll("How far do you agree with the reading?", AGREEMENT_SCALE, None)
-    return Poll(_AGREEMENT.format(agreement_claim(thesis.text, words)), AGREEMENT_SCALE, None)
+    if thesis is not None and _thesis_arguable(thesis.text):
+        return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, None)
+    return Poll(AGREE_WITH_READING, AGREEMENT_SCALE, None)
+
+
+def _untold(stated: str, claim: str) -> bool:
+    """A statement (``_statement``) that tells no story ("an Army chaplain was punished…")."""
+    return _statement(stated, claim) and not narrates(stated)
 
 
 def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:

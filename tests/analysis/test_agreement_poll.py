@@ -72,3 +72,9 @@ def test_with_no_claim_to_stand_in_the_thesis_is_still_asked():
     poll = _agreement("The army seized the palace on a Sunday morning.", ())
     assert poll.argument is None
     assert "seized the palace" in poll.question
+
+
+def test_with_neither_a_claim_nor_a_thesis_to_take_a_side_on_the_poll_asks_about_the_reading():
+    poll = _agreement("The mayor said on Friday that the budget was too tight for three branches.", ())
+    assert poll.argument is None
+    assert poll.question == "How far do you agree with the reading?"
