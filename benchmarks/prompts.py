@@ -8,6 +8,11 @@ Each figure is a share (or a median) printed next to its goal:
   the thesis is not arguable), without its opening connective, leaves FRAME_ROOM characters for the
   question around it in 300, the share whose question does not hold all of its words in order;
 * agreement poll not on the thesis — the share of agreement polls about another claim;
+* (round 7) agreement poll on a fact or narration — the claim it states is one the analysis's lexicon calls
+  factual or narrative; on the reading as a whole — it states no claim (neither the thesis nor a claim could
+  be asked about; such polls are left out of "not whole"); with two sentences — the claim it states holds a
+  sentence break; readings with a poll of real options — a poll of the alternatives or the calls the reading
+  sets out;
 * top frame's share — a prompt's frame is its first three words once every quotation is replaced by "Q";
   the share of readings in which the commonest frame opens a prompt;
 * prompts with a cut quote — prompts holding an ellipsis the reading does not;
@@ -64,7 +69,7 @@ from benchmarks.common import shared_root, shared_texts
 from benchmarks.corpus import load, show
 from benchmarks.editorials import TUNE_LABELS, load_labels
 from bot.analysis import analyse, lexicon
-from bot.analysis.compose import AGREEMENT_SCALE, CONVICTION_SCALE, unframed
+from bot.analysis.compose import AGREE_WITH_READING, AGREEMENT_SCALE, CONVICTION_SCALE, unframed
 from bot.analysis.model import Analysis
 from bot.analysis.segment import segment
 from bot.analysis.select import arguable, classify, stands_alone
@@ -196,6 +201,7 @@ class Tally:
     forecast_without_future: int = 0
     agreement_polls: int = 0
     agreement_on_fact: int = 0
+    agreement_on_reading: int = 0
     agreement_two_sentences: int = 0
     readings_with_options: int = 0
 
@@ -232,7 +238,7 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
     asked = analysis.thesis
     if agreement is not None and agreement.argument is not None:
         asked = analysis.arguments[agreement.argument]
-    if asked is not None and agreement is not None:
+    if asked is not None and agreement is not None and agreement.question != AGREE_WITH_READING:
         claim = unframed(asked.text)
         if len(claim) + FRAME_ROOM <= 300:
             tally.whole_fits += 1
@@ -244,6 +250,7 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
     if agreement is not None:
         stated = _QUOTATION.findall(agreement.question)
         tally.agreement_polls += 1
+        tally.agreement_on_reading += agreement.question == AGREE_WITH_READING
         tally.agreement_on_fact += bool(stated) and not_a_claim(stated[0])
         tally.agreement_two_sentences += bool(stated) and bool(SENTENCE_BREAK.search(stated[0].strip('“”"')))
     tally.frames.update({frame(p.text) for p in analysis.prompts})
@@ -311,8 +318,8 @@ _NUMBER = re.compile(r"^\d+\s*[·.]\s*")
 # A verb's object may be followed by an adverbial phrase ("Historians play a vital role | in measuring
 # presidents"); "of" and "to" continue the phrase itself ("signs | of decline", "the ability | to act").
 _THOUGHT_BREAK = re.compile(
-    r"\W*$|\s*[,;:—–(]|\s+[-—–]+\s|\s+(?:but|because|which|while|whereas|although|though|yet|so|as|in|on|at|"
-    r"for|with|by|from|into|over|under|against|during|after|before|through|across|when|if|unless|until)\b"
+    r"[”\"’']?(?:\W*$|\s*[,;:—–(]|\s+[-—–]+\s|\s+(?:but|because|which|while|whereas|although|though|yet|so|as|in|on|at|"
+    r"for|with|by|from|into|over|under|against|during|after|before|through|across|when|if|unless|until)\b)"
 )
 
 
@@ -517,6 +524,7 @@ def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
     )
     polls = tally.agreement_polls
     yield "agreement poll on a fact or narration (new)", f"{_share(tally.agreement_on_fact, polls):.3f}", "-"
+    yield "agreement poll on the reading as a whole (new)", f"{_share(tally.agreement_on_reading, polls):.3f}", "-"
     yield "agreement question with two sentences (new)", f"{_share(tally.agreement_two_sentences, polls):.3f}", "0"
     yield (
         "readings with a poll of real options (new)",
