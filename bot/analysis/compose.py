@@ -1252,7 +1252,7 @@ def _statement(stated: str, claim: str) -> bool:
         return False
     # "Right now, they are…", "the answers to these questions…": a subject that points outside the claim; and
     # "impotent and we still feel inadequate": a start inside a phrase of the claim.
-    if _POINTING_SUBJECT.match(stated) or _SAID_ASIDE.search(stated) or _mid_phrase(stated, claim):
+    if _POINTING_SUBJECT.match(stated) or _SAID_ASIDE.search(stated) or _starts_inside(stated, claim):
         return False
     # "When X, Y" states Y on a condition; the other wh-openings ask or point ("What is good for them…").
     if first == "you" or (_NOT_A_STATEMENT.match(stated) and first != "when") or _SPEAKER.match(claim):
@@ -1262,6 +1262,15 @@ def _statement(stated: str, claim: str) -> bool:
     if any(stated.lower().strip('“”"') in q.lower() for q in _QUOTED.findall(claim)):
         return False
     return not (_HOLDERS.match(stated) or _REPORTED_ARGUING.search(stated)) and bool(_FINITE.search(stated))
+
+
+def _starts_inside(stated: str, claim: str) -> bool:
+    """``stated`` starts right after a word of ``claim`` rather than at its start or after a break: "impotent
+    and we still feel inadequate" of "…we still feel impotent and…" ("However, looking at…" may drop its
+    "However,")."""
+    flat = " ".join(claim.split())
+    at = flat.lower().find(stated[:30].lower())
+    return at > 0 and flat[:at].rstrip()[-1:].isalnum()
 
 
 def _agreeable(stated: str, claim: str) -> bool:
@@ -1325,7 +1334,7 @@ def _agreement_poll(material: Material, claims: list[int]) -> Poll:
             return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, index)
     if thesis is not None and _untold(stated := agreement_claim(thesis.text, words), thesis.text):
         return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, None)
-    if thesis is not None and _thesis_arguable(thesis.text):
+    if thesis is not None and _thesis_arguable(thesis.text) and not lexicon.NARRATIVE.search(stated):
         return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, None)
     return Poll(AGREE_WITH_READING, AGREEMENT_SCALE, None)
 
