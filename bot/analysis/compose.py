@@ -1323,8 +1323,9 @@ def _agreement_poll(material: Material, claims: list[int]) -> Poll:
     """Agreement with the thesis when it is an arguable claim a member can agree or disagree with; else with
     the first of the reading's top calls or judgements that is (a thesis that opens on a news lead, states a
     background fact, tells a story or exhorts asks nothing a member can take a side on); else with the thesis
-    when it is at least a statement that tells no story, or when it is no report, story or figures (as before);
-    else with the reading as a whole, since a question about a news lead cannot be answered."""
+    when it is at least a statement that tells no story, or when it is no report, story or figures (as before)
+    and not cut with "…"; else with the reading as a whole, since a question about a news lead or a cut thesis
+    cannot be answered."""
     thesis = material.thesis
     words = material.lowercase_words
     if thesis is not None and (stated := _agreement_statement(thesis.text, words)) is not None:
@@ -1334,7 +1335,8 @@ def _agreement_poll(material: Material, claims: list[int]) -> Poll:
             return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, index)
     if thesis is not None and _untold(stated := agreement_claim(thesis.text, words), thesis.text):
         return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, None)
-    if thesis is not None and _thesis_arguable(thesis.text) and not lexicon.NARRATIVE.search(stated):
+    told = lexicon.NARRATIVE.search(stated)
+    if thesis is not None and _thesis_arguable(thesis.text) and not told and "…" not in stated:
         return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, None)
     return Poll(AGREE_WITH_READING, AGREEMENT_SCALE, None)
 

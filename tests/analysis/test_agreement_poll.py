@@ -78,3 +78,9 @@ def test_with_neither_a_claim_nor_a_thesis_to_take_a_side_on_the_poll_asks_about
     poll = _agreement("The mayor said on Friday that the budget was too tight for three branches.", ())
     assert poll.argument is None
     assert poll.question == "How far do you agree with the reading?"
+
+
+def test_a_thesis_too_long_to_ask_whole_is_not_asked_cut():
+    thesis = "Less than a day before the meeting, the paper published a report showing " + "that the state knew, " * 20
+    poll = _agreement(thesis.strip(" ,") + ".", ())
+    assert "…" not in poll.question
