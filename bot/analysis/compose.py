@@ -1335,8 +1335,10 @@ def _agreement_poll(material: Material, claims: list[int]) -> Poll:
             return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, index)
     if thesis is not None and _untold(stated := agreement_claim(thesis.text, words), thesis.text):
         return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, None)
-    told = lexicon.NARRATIVE.search(stated)
-    if thesis is not None and _thesis_arguable(thesis.text) and not told and "…" not in stated:
+    # As before, a thesis the lexicon finds no judgement in, but not a story, a cut, a wh-fragment ("what's
+    # wrong with me, I think") or an address to the reader ("you just can't argue with that, folks").
+    told = lexicon.NARRATIVE.search(stated) or "…" in stated or _NOT_A_STATEMENT.match(stated)
+    if thesis is not None and _thesis_arguable(thesis.text) and not told and stated.split()[0].lower() != "you":
         return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, None)
     return Poll(AGREE_WITH_READING, AGREEMENT_SCALE, None)
 
