@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.analysis import frames, lexicon
@@ -1285,7 +1285,9 @@ def _agreeable(stated: str, claim: str) -> bool:
     return arguable(stated, "evaluative" if kind == "factual" else kind)
 
 
-def _agreement_statement(claim: str, lowercase_words: frozenset[str], test=_agreeable) -> str | None:
+def _agreement_statement(
+    claim: str, lowercase_words: frozenset[str], test: Callable[[str, str], bool] = _agreeable
+) -> str | None:
     """What an agreement poll can state of ``claim``: the claim as ``agreement_claim`` states it or, when it runs
     to two sentences (a lead-in and the point), the one sentence that passes ``test`` alone, the later first;
     None when none does."""
@@ -1333,12 +1335,14 @@ def _agreement_poll(material: Material, claims: list[int]) -> Poll:
     for index in claims[:_STAND_IN_CLAIMS]:
         if (stated := _agreement_statement(material.arguments[index].text, words, _stands_in)) is not None:
             return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, index)
-    if thesis is not None and _untold(stated := agreement_claim(thesis.text, words), thesis.text):
-        return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, None)
+    if thesis is None:
+        return Poll(AGREE_WITH_READING, AGREEMENT_SCALE, None)
+    stated = agreement_claim(thesis.text, words)
     # As before, a thesis the lexicon finds no judgement in, but not a story, a cut, a wh-fragment ("what's
     # wrong with me, I think") or an address to the reader ("you just can't argue with that, folks").
     told = lexicon.NARRATIVE.search(stated) or "…" in stated or _NOT_A_STATEMENT.match(stated)
-    if thesis is not None and _thesis_arguable(thesis.text) and not told and stated.split()[0].lower() != "you":
+    unmarked = _thesis_arguable(thesis.text) and not told and stated.split()[0].lower() != "you"
+    if _untold(stated, thesis.text) or unmarked:
         return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, None)
     return Poll(AGREE_WITH_READING, AGREEMENT_SCALE, None)
 

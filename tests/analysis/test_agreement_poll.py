@@ -84,3 +84,10 @@ def test_a_thesis_too_long_to_ask_whole_is_not_asked_cut():
     thesis = "Less than a day before the meeting, the paper published a report showing " + "that the state knew, " * 20
     poll = _agreement(thesis.strip(" ,") + ".", ())
     assert "…" not in poll.question
+
+
+def test_with_no_thesis_and_no_claim_the_poll_asks_about_the_reading():
+    poll = compose(Material(None, None, ())).polls[0]
+    assert poll.question == "How far do you agree with the reading?"
+    poll = compose(Material(None, None, _args("Why did the army wait so long?"))).polls[0]
+    assert poll.question == "How far do you agree with the reading?"
