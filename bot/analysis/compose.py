@@ -1280,7 +1280,7 @@ def _agreeable(stated: str, claim: str) -> bool:
     if not _statement(stated, claim) or narrates(stated):
         return False
     kind = classify(stated)
-    if kind == "factual" and (_EXISTENTIAL.match(as_sentence(stated)) or _FIGURES.search(stated)):
+    if kind == "factual" and (_EXISTENTIAL.match(as_sentence(stated)) or _FIGURE.search(stated)):
         return False
     return arguable(stated, "evaluative" if kind == "factual" else kind)
 
@@ -1304,7 +1304,8 @@ def _agreement_statement(
     return None
 
 
-_FIGURES = re.compile(r"\d")
+# A figure ("about 50 percent higher", "2056", "4.4"), not a name's number ("Town 3").
+_FIGURE = re.compile(r"\d\s*(?:%|percent|per cent|million|billion|trillion)|\b\d{4}\b|\d[.,]\d", re.IGNORECASE)
 # The claims an agreement poll may take instead of a thesis that asks nothing: the first few, and only a call
 # or a judgement (a forecast or a cause in the lexicon's sense is too often a schedule or a report).
 _STAND_IN_CLAIMS = 3
@@ -1472,16 +1473,13 @@ _LIST_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 
-# A figure ("about 50 percent higher", "2056", "4.4"), not a name's number ("Town 3").
-_LABEL_FIGURE = re.compile(r"\d\s*(?:%|percent|per cent|million|billion|trillion)|\b\d{4}\b|\d[.,]\d", re.IGNORECASE)
-
 
 def _arguable_label(label: str, claim: str) -> bool:
     """A label names an arguable claim: not a narration, a figure or a list's scaffolding; and a label cut
     short of its claim keeps a call, a judgement, a cause, a forecast or a modal ("Elections alone cannot…"),
     since a cut that leaves only the fact the claim judges ("Moms and dads everywhere are using Christmas" of
     "…as an opportunity to…") names nothing to weigh."""
-    if _LIST_REFERENCE.match(label) or "\\" in label or _LABEL_FIGURE.search(label) or narrates(label):
+    if _LIST_REFERENCE.match(label) or "\\" in label or _FIGURE.search(label) or narrates(label):
         return False
     whole = _words_of(label) == _words_of(claim)
     return whole or classify(label) != "factual" or bool(_MODAL.search(label))
@@ -1614,7 +1612,7 @@ def _calls_message(sentences: Sequence[str]) -> str:
     """The sentences the courses come from, posted beside the poll: a course named by its verb phrase leaves
     out who is called on ("Reassert its authority" of "Congress must reassert its authority")."""
     header = "What the reading calls for:"
-    full = [as_sentence(" ".join(s.split())) for s in sentences]
+    full = [as_sentence(" ".join(s.split())) for s in sentences[: POLL_MAX_ANSWERS - len(PROPOSAL_FALLBACKS)]]
     per = max(60, (POSTED_TEXT_LIMIT - len(header)) // len(full) - 3)
     return header + "".join(f"\n• {shorten(s, per)}" for s in full)
 
