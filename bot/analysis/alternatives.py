@@ -5,6 +5,10 @@ Only a choice between courses of action is taken: the sentence says what should 
 "whether to…"), or sets the author's course against the one it would replace ("instead of X, we should Y",
 "should Y rather than X"), and each option is a phrase of its own that a member could pick; "whether they like it or
 not", "black or white" and "either through X or by Y" are not choices to vote on.
+
+The courses of action the reading calls for (``courses``, ``find_calls``) give a poll of another kind: which
+should come first. Each is named by the verb phrase of the call ("must purge the army, nationalise the mines
+and prosecute the coup leaders" gives three), whole and within a poll answer, or not at all.
 """
 
 from __future__ import annotations
@@ -185,10 +189,10 @@ def courses(sentence: str) -> tuple[str, ...]:
             continue
         course = _COURSE_END.split(call.group("course"), maxsplit=1)[0]
         parts = [p for p in re.split(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+", course) if p]
-        # A list of courses only when every further part opens on a verb; a list whose first part cannot be
-        # named ("make it clear that he lacks the authority to lift the embargo, allow trade…") is of something
-        # else than the call.
-        # "declare peace first and then spend eternity…" is a sequence, not courses to rank.
+        # A list of courses only when every further part opens on a verb and none opens on "then" ("declare
+        # peace first and then spend eternity…" is a sequence, not courses to rank); a list whose first part
+        # cannot be named ("make it clear that he lacks the authority to lift the embargo, allow trade…") is
+        # of something else than the call.
         sequence = any(re.match(r"then\b", p, re.IGNORECASE) for p in parts[1:])
         if len(parts) > 1 and not sequence and all(_listed_verb(p) for p in parts[1:]):
             named = [_course(p) for p in parts]
