@@ -43,6 +43,7 @@ def main() -> int:
             print(f"\n{path.name}")
             for poll in analyses[path].polls:
                 print(f"  Q: {poll.question}\n     " + " | ".join(poll.answers))
+                print("".join(f"     > {line}\n" for line in poll.message.splitlines()), end="")
     return 0
 
 

@@ -8,6 +8,11 @@ Each figure is a share (or a median) printed next to its goal:
   the thesis is not arguable), without its opening connective, leaves FRAME_ROOM characters for the
   question around it in 300, the share whose question does not hold all of its words in order;
 * agreement poll not on the thesis — the share of agreement polls about another claim;
+* (round 7) agreement poll on a fact or narration — the claim it states is one the analysis's lexicon calls
+  factual or narrative; on the reading as a whole — it states no claim (neither the thesis nor a claim could
+  be asked about; such polls are left out of "not whole"); with two sentences — the claim it states holds a
+  sentence break; readings with a poll of real options — a poll of the alternatives or the calls the reading
+  sets out;
 * top frame's share — a prompt's frame is its first three words once every quotation is replaced by "Q";
   the share of readings in which the commonest frame opens a prompt;
 * prompts with a cut quote — prompts holding an ellipsis the reading does not;
@@ -63,11 +68,11 @@ from dataclasses import dataclass
 from benchmarks.common import shared_root, shared_texts
 from benchmarks.corpus import load, show
 from benchmarks.editorials import TUNE_LABELS, load_labels
-from bot.analysis import analyse
-from bot.analysis.compose import AGREEMENT_SCALE, CONVICTION_SCALE, unframed
+from bot.analysis import analyse, lexicon
+from bot.analysis.compose import AGREE_WITH_READING, AGREEMENT_SCALE, CONVICTION_SCALE, unframed
 from bot.analysis.model import Analysis
 from bot.analysis.segment import segment
-from bot.analysis.select import arguable, stands_alone
+from bot.analysis.select import arguable, classify, stands_alone
 from bot.text import ELLIPSIS
 
 # Someone else's words or acts reported, listed here apart from the analysis's own lexicon so the proxy
@@ -194,6 +199,11 @@ class Tally:
     unfit_conviction: int = 0
     forecast_prompts: int = 0
     forecast_without_future: int = 0
+    agreement_polls: int = 0
+    agreement_on_fact: int = 0
+    agreement_on_reading: int = 0
+    agreement_two_sentences: int = 0
+    readings_with_options: int = 0
 
     def __post_init__(self) -> None:
         self.frames: Counter[str] = Counter()
@@ -228,7 +238,7 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
     asked = analysis.thesis
     if agreement is not None and agreement.argument is not None:
         asked = analysis.arguments[agreement.argument]
-    if asked is not None and agreement is not None:
+    if asked is not None and agreement is not None and agreement.question != AGREE_WITH_READING:
         claim = unframed(asked.text)
         if len(claim) + FRAME_ROOM <= 300:
             tally.whole_fits += 1
@@ -237,6 +247,12 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
         tally.with_thesis += 1
         tally.thesis_first += analysis.prompts[0].argument is None
     tally.agreement_elsewhere += agreement is not None and agreement.argument is not None
+    if agreement is not None:
+        stated = _QUOTATION.findall(agreement.question)
+        tally.agreement_polls += 1
+        tally.agreement_on_reading += agreement.question == AGREE_WITH_READING
+        tally.agreement_on_fact += bool(stated) and not_a_claim(stated[0])
+        tally.agreement_two_sentences += bool(stated) and bool(SENTENCE_BREAK.search(stated[0].strip('“”"')))
     tally.frames.update({frame(p.text) for p in analysis.prompts})
     quoted: set[str] = set()
     source_grams = _grams(_words(source), RUN)
@@ -277,6 +293,7 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
             tally.unfit_conviction += bool(asked_claim) and unfit_conviction(asked_claim[0])
         elif poll is not agreement:
             tally.third_polls += 1
+    tally.readings_with_options += any(p.question.startswith(OPTIONS_QUESTIONS) for p in polls)
     for arg in analysis.arguments:
         tally.arguments += 1
         reported = REPORTED.search(arg.text) and not arguable(arg.text, arg.kind)
@@ -301,8 +318,8 @@ _NUMBER = re.compile(r"^\d+\s*[·.]\s*")
 # A verb's object may be followed by an adverbial phrase ("Historians play a vital role | in measuring
 # presidents"); "of" and "to" continue the phrase itself ("signs | of decline", "the ability | to act").
 _THOUGHT_BREAK = re.compile(
-    r"\W*$|\s*[,;:—–(]|\s+[-—–]+\s|\s+(?:but|because|which|while|whereas|although|though|yet|so|as|in|on|at|"
-    r"for|with|by|from|into|over|under|against|during|after|before|through|across|when|if|unless|until)\b"
+    r"[”\"’']?(?:\W*$|\s*[,;:—–(]|\s+[-—–]+\s|\s+(?:but|because|which|while|whereas|although|though|yet|so|as|in|on|at|"
+    r"for|with|by|from|into|over|under|against|during|after|before|through|across|when|if|unless|until)\b)"
 )
 
 
@@ -436,6 +453,17 @@ FORECAST_FRAME_WORDS = re.compile(r"what will have gone differently", re.IGNOREC
 FUTURE = re.compile(r"\b(?:will|won[’']t|going to|shall|[’']ll)\b", re.IGNORECASE)
 
 
+# Round 7's proxies for the agreement poll and for polls of real options.
+SENTENCE_BREAK = re.compile(r"[.!?][”\"’']?\s+[“\"]?[A-Z]")
+OPTIONS_QUESTIONS = ("The reading sets out a choice", "The author calls for")
+
+
+def not_a_claim(stated: str) -> bool:
+    """What an agreement poll states is, by the analysis's own lexicon, a fact or a narration: nothing a
+    member can agree or disagree with."""
+    return classify(stated) == "factual" or bool(lexicon.NARRATIVE.search(stated))
+
+
 def unfit_conviction(claim: str) -> bool:
     """A claim a "how convinced" poll cannot ask about: it leans on what came before or tells of a self."""
     return bool(LEANING_OPENER.match(claim) or SELF_REPORT.search(claim))
@@ -493,6 +521,15 @@ def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
         "forecast wordings on claims without a future (new)",
         f"{_share(tally.forecast_without_future, tally.forecast_prompts):.3f}",
         "0",
+    )
+    polls = tally.agreement_polls
+    yield "agreement poll on a fact or narration (new)", f"{_share(tally.agreement_on_fact, polls):.3f}", "-"
+    yield "agreement poll on the reading as a whole (new)", f"{_share(tally.agreement_on_reading, polls):.3f}", "-"
+    yield "agreement question with two sentences (new)", f"{_share(tally.agreement_two_sentences, polls):.3f}", "0"
+    yield (
+        "readings with a poll of real options (new)",
+        f"{_share(tally.readings_with_options, tally.readings):.3f}",
+        "-",
     )
     for name, count in tally.unfit.items():
         yield f"arguments: {name}", f"{_share(count, tally.arguments):.3f}", "-"

@@ -5,6 +5,10 @@ Only a choice between courses of action is taken: the sentence says what should 
 "whether to…"), or sets the author's course against the one it would replace ("instead of X, we should Y",
 "should Y rather than X"), and each option is a phrase of its own that a member could pick; "whether they like it or
 not", "black or white" and "either through X or by Y" are not choices to vote on.
+
+The courses of action the reading calls for (``courses``, ``find_calls``) give a poll of another kind: which
+should come first. Each is named by the verb phrase of the call ("must purge the army, nationalise the mines
+and prosecute the coup leaders" gives three), whole and within a poll answer, or not at all.
 """
 
 from __future__ import annotations
@@ -93,3 +97,128 @@ def find_choice(document: Document, features: Sequence[Features]) -> Alternative
             if a and b and a.casefold() != b.casefold():
                 return Alternatives(" ".join(sentence.split()), (a, b))
     return None
+
+
+# A call to act in the author's voice, and the course it calls for: "X must purge the army, nationalise the
+# mines and prosecute the coup leaders" calls for three things; "Let us…", "It is time to…" and "We need to…"
+# call too. Not "should have" (a regret), "should be", "should come as no surprise", "should expect" (a
+# forecast), nor a call after "not" or inside "whether…".
+_CALL = re.compile(
+    r"(?:(?<!\bnot\s)(?<!n[’']t\s)(?<!\bthe\s)(?<!\ba\s)\b(?:must|should|ought to|needs? to|has to|have to)|"
+    r"^(?:let us|let[’']s)|"
+    r"\bit is time to|\bit[’']s time to)\s+(?:also\s+|now\s+|urgently\s+|immediately\s+|first\s+|finally\s+)?"
+    r"(?!(?:have|be|not|never|come|expect|seem|happen|remain|agree|look|consider|remember|imagine|think|recall|hear|"
+    r"see|say)\b|get\s+\w+ed\b)(?P<course>[a-z][^;:.?!()\"“”]{6,240})",
+    re.IGNORECASE,
+)
+# Who is called on: not the author alone ("I have to pick the right moment"), the reader in a description
+# ("To see a movie you must leave your house"), or a pointer ("This must happen…", "it must first…").
+_NOT_CALLED = frozenset(["i", "you", "it", "this", "that", "which", "who", "what", "one", "nobody"])
+# The word before a call that makes it no call of the author's: "should have to", "I don't see why we should".
+_NOT_A_CALL_BEFORE = re.compile(
+    r"\b(?:whether|why)\b|\b(?:should|must|would|will|could|may|might)(?:\s+\S+)?\s*$", re.I
+)
+# Where a course ends and the sentence goes on to something else: a reason, a condition, a contrast, a purpose.
+_COURSE_END = re.compile(
+    r",?\s+(?:because|since|but|yet|if|unless|while|whereas|although|though|so that|in order to|rather than|"
+    r"instead of|before|after|until|when|which|who|whose|as well as|not least|even if|lest)\b"
+    r"|\s+[-—–]+\s|,\s+(?=[a-z]+ing\b)|,\s+(?:just\s+|even\s+)?(?:like|especially|particularly|including|such as)\b",
+    re.IGNORECASE,
+)
+# Verbs a call lists after its first ("…, nationalise the mines and prosecute the coup leaders"): a list of
+# objects ("protect wages, pensions and jobs") or of adjectives ("comfortable and knowledgeable") is one course.
+_COURSE_VERBS = frozenset(
+    """act adopt allow apologise apologize appoint ask back ban bring build call cancel cap challenge champion
+    change close commit confront cut deal declare defend demand deport dismantle do drop educate elect end
+    enforce ensure expand face fight fire fix focus force free freeze fund get give go grant help hire hold
+    impose improve increase invest investigate join keep launch lead leave let lift limit listen lower make
+    meet move name nationalise nationalize negotiate offer open pass pay phrase pick preserve press prevent
+    prioritise prioritize privatise prohibit promote prosecute protect provide publish pull punish purge push
+    put queue raise reach reassert rebuild recognise recognize reduce reform reinstate reject release remove
+    renew reopen repeal replace resign respect restore rethink return reverse review revoke scrap seek send
+    set share show sign sit speak spend stand start stay stop strengthen support suspend take talk teach tell
+    tackle tax train treat try turn unite use vote welcome withdraw work write""".split()  # noqa: SIM905
+)
+_NEEDS_MORE = frozenset(
+    """a an the its their our his her my your this that these those to of in on at by for with from into over
+    under about than as and or but so then out""".split()  # noqa: SIM905
+)
+_POINTING = frozenset(["this", "that", "it", "these", "those", "them"])
+COURSE_LIMIT = 55  # a course is posted whole as a poll answer
+
+
+@dataclass(frozen=True, slots=True)
+class Calls:
+    """Courses of action the reading calls for, each named by its verb phrase ("Purge the army"), and the
+    sentences that call for them."""
+
+    sentences: tuple[str, ...]
+    options: tuple[str, ...]
+
+
+def _course(text: str) -> str | None:
+    """A course named whole in at most COURSE_LIMIT characters, from a capital: a verb and what it acts on,
+    not stopping on a word that needs what follows; None when it does not fit (never cut with "…")."""
+    words = text.strip(" ,").split()
+    if len(words) < 2 or words[-1].lower() in _NEEDS_MORE:
+        return None
+    # "Build on this over the next years": what it acts on is named elsewhere.
+    if {w.lower() for w in [*words[1:3], words[-1]]} & _POINTING:
+        return None
+    named = as_sentence(" ".join(words))
+    return named if len(named) <= COURSE_LIMIT else None
+
+
+def _listed_verb(part: str) -> bool:
+    words = part.split()
+    verb = words[0].lower() in _COURSE_VERBS or bool(re.fullmatch(r"[a-z]+(?:ise|ize|ify)", words[0]))
+    return len(words) >= 2 and verb
+
+
+def courses(sentence: str) -> tuple[str, ...]:
+    """The courses of action ``sentence`` calls for, in its order: one per verb phrase of a call, so a call
+    listing several ("purge the army, nationalise the mines and prosecute the coup leaders") gives several;
+    empty when it calls for none or a course cannot be named whole within a poll answer."""
+    flat = " ".join(sentence.split())
+    found: list[str] = []
+    for call in _CALL.finditer(flat):
+        before = flat[: call.start()].split()
+        called = before[-1].lower().strip(",") if before else ""
+        # "they'd have to…": a course in a story or a supposition, not a call.
+        if _NOT_A_CALL_BEFORE.search(flat[: call.start()]) or called in _NOT_CALLED or re.search(r"[’']d$", called):
+            continue
+        course = _COURSE_END.split(call.group("course"), maxsplit=1)[0]
+        parts = [p for p in re.split(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+", course) if p]
+        # A list of courses only when every further part opens on a verb and none opens on "then" ("declare
+        # peace first and then spend eternity…" is a sequence, not courses to rank); a list whose first part
+        # cannot be named ("make it clear that he lacks the authority to lift the embargo, allow trade…") is
+        # of something else than the call.
+        sequence = any(re.match(r"then\b", p, re.IGNORECASE) for p in parts[1:])
+        if len(parts) > 1 and not sequence and all(_listed_verb(p) for p in parts[1:]):
+            named = [_course(p) for p in parts]
+            named = named if None not in named else []
+        else:
+            named = [_course(course)]
+        found += [n for n in named if n is not None and n.casefold() not in {f.casefold() for f in found}]
+    return tuple(found)
+
+
+def find_calls(document: Document, features: Sequence[Features]) -> Calls | None:
+    """The courses of action the reading calls for in its own voice, when it names two or more: the first
+    sentence that lists several, else two or more calls in sentences that follow one another."""
+    run: list[tuple[str, tuple[str, ...]]] = []
+    for seg, f in zip(document.segments, features, strict=True):
+        sentence = " ".join(document.text[seg.start : seg.end].split())
+        own = f.eligible and not (f.question or f.others_view or f.reported or f.quoted >= 0.5)
+        named = courses(sentence) if own else ()
+        if len(named) >= 2:
+            return Calls((sentence,), named)
+        if named:
+            run.append((sentence, named))
+        elif len(run) >= 2:
+            break
+        else:
+            run = []
+    if len(run) < 2:
+        return None
+    return Calls(tuple(s for s, _ in run), tuple(dict.fromkeys(o for _, named in run for o in named)))

@@ -12,11 +12,11 @@ from __future__ import annotations
 import functools
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.analysis import frames, lexicon
-from bot.analysis.alternatives import Alternatives
+from bot.analysis.alternatives import Alternatives, Calls, courses
 from bot.analysis.limits import (
     POLL_ANSWER_LIMIT,
     POLL_MAX_ANSWERS,
@@ -113,6 +113,8 @@ class Material:
     counter: str | None = None
     # A choice between courses of action the reading sets out ("either X or Y"): a poll of real alternatives.
     alternatives: Alternatives | None = None
+    # The courses of action the reading calls for ("must purge the army, nationalise the mines and…").
+    calls: Calls | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1221,17 +1223,134 @@ def agreement_claim(thesis: str, lowercase_words: frozenset[str] = frozenset()) 
     return _whole_clause(shorter, room, _THOUGHT_END) or shorten(shorter, room)
 
 
+_POINTING_SUBJECT = re.compile(
+    r"^[^,;:]{1,25},\s+(?:they|he|she|it|this|these|those|that)\b|^(?:\S+\s+){0,4}(?:these|those|such)\b"
+    r"|^(?:\S+\s+){1,2}(?:they|he|she)\b",
+    re.IGNORECASE,
+)
+# "This time Europe must…": a time, not a pointer to what came before.
+_THIS_TIME = re.compile(r"^this\s+(?:time|year|week|month|autumn|spring|summer|winter)\b", re.IGNORECASE)
+# "Our capital, they say, can't cope": a view reported in an aside, not the author's.
+_SAID_ASIDE = re.compile(
+    r",\s+(?:they|some|many|critics|people|we are told)(?:\s+(?:say|said|argue|claim|think))?,", re.IGNORECASE
+)
+# A sentence break inside a claim: "Come Friday, many teenagers will be heaving a sigh of relief. They deserve…"
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘']?[A-Z])")
+
+
+def _statement(stated: str, claim: str) -> bool:
+    """``stated`` (what an agreement poll would ask about ``claim``) is one whole statement in the author's
+    own voice: not a question, an exclamation, an exhortation or an imperative, the author's own story, an
+    address to the reader, someone else's view or words, a sentence leaning on the one before ("That just ought
+    not to happen"), two sentences (a lead-in and the point) or a passage cut with "…"."""
+    words = stated.split()
+    if len(words) < 2 or "…" in stated or stated.rstrip("”\"’'").endswith(("?", "!")) or _SENTENCE_BREAK.search(stated):
+        return False
+    first = re.split(r"[’']", words[0].lower().strip("“\"‘'"))[0]
+    pointing = first in _DANGLING_SUBJECT and not _EXTRAPOSED.match(stated) and not _THIS_TIME.match(stated)
+    if pointing or first in _NO_SUBJECT - {"however"}:
+        return False
+    # "Right now, they are…", "the answers to these questions…": a subject that points outside the claim; and
+    # "impotent and we still feel inadequate": a start inside a phrase of the claim.
+    if _POINTING_SUBJECT.match(stated) or _SAID_ASIDE.search(stated) or _starts_inside(stated, claim):
+        return False
+    # "When X, Y" states Y on a condition; the other wh-openings ask or point ("What is good for them…").
+    if first == "you" or (_NOT_A_STATEMENT.match(stated) and first != "when") or _SPEAKER.match(claim):
+        return False
+    if _FIRST_PERSON_SINGULAR.search(stated) and not _FIRST_PERSON_VIEW.match(stated):
+        return False
+    if any(stated.lower().strip('“”"') in q.lower() for q in _QUOTED.findall(claim)):
+        return False
+    return not (_HOLDERS.match(stated) or _REPORTED_ARGUING.search(stated)) and bool(_FINITE.search(stated))
+
+
+def _starts_inside(stated: str, claim: str) -> bool:
+    """``stated`` starts right after a word of ``claim`` rather than at its start or after a break: "impotent
+    and we still feel inadequate" of "…we still feel impotent and…" ("However, looking at…" may drop its
+    "However,")."""
+    flat = " ".join(claim.split())
+    at = flat.lower().find(stated[:30].lower())
+    return at > 0 and flat[:at].rstrip()[-1:].isalnum()
+
+
+def _agreeable(stated: str, claim: str) -> bool:
+    """``stated`` is a statement (``_statement``) that is also a claim: not a narration, a report, figures or
+    a bare "There is…". A plain statement the lexicon finds no judgement in is kept, as the thesis is ("Libraries
+    are worth every penny"): half the theses readers label carry no marker the lexicon knows."""
+    if not _statement(stated, claim) or narrates(stated):
+        return False
+    kind = classify(stated)
+    if kind == "factual" and (_EXISTENTIAL.match(as_sentence(stated)) or _FIGURE.search(stated)):
+        return False
+    return arguable(stated, "evaluative" if kind == "factual" else kind)
+
+
+def _agreement_statement(
+    claim: str, lowercase_words: frozenset[str], test: Callable[[str, str], bool] = _agreeable
+) -> str | None:
+    """What an agreement poll can state of ``claim``: the claim as ``agreement_claim`` states it or, when it runs
+    to two sentences (a lead-in and the point), the one sentence that passes ``test`` alone, the later first;
+    None when none does."""
+    stated = agreement_claim(claim, lowercase_words)
+    if test(stated, claim):
+        return stated
+    # One sentence of several stands alone only as a call or a judgement: the other sentence of "A good man
+    # was fired because his boss objected. That just ought not to happen." is the story it leans on.
+    sentences = _SENTENCE_BREAK.split(" ".join(claim.split()))
+    for sentence in reversed(sentences if len(sentences) > 1 else []):
+        stated = agreement_claim(sentence, lowercase_words)
+        if classify(stated) in _STAND_IN_KINDS and not narrates(stated) and test(stated, sentence):
+            return stated
+    return None
+
+
+# A figure ("about 50 percent higher", "2056", "4.4"), not a name's number ("Town 3").
+_FIGURE = re.compile(r"\d\s*(?:%|percent|per cent|million|billion|trillion)|\b\d{4}\b|\d[.,]\d", re.IGNORECASE)
+# The claims an agreement poll may take instead of a thesis that asks nothing: the first few, and only a call
+# or a judgement (a forecast or a cause in the lexicon's sense is too often a schedule or a report).
+_STAND_IN_CLAIMS = 3
+_STAND_IN_KINDS = frozenset({"normative", "evaluative"})
+
+
+def _stands_in(stated: str, claim: str) -> bool:
+    """A claim the agreement poll may ask about instead of the thesis: agreeable, a call or a judgement, one
+    a member can be convinced of, and not a bare condition ("If success were enough, Pence would be…")."""
+    kinds = classify(stated) in _STAND_IN_KINDS and not _CONDITION.match(stated) and _agreeable(stated, claim)
+    return kinds and _askable(claim) is not None and not _LEANING_OPENER.match(stated)
+
+
+AGREE_WITH_READING = "How far do you agree with the reading?"
+
+
 def _agreement_poll(material: Material, claims: list[int]) -> Poll:
-    """Agreement with the thesis; with the reading's best arguable claim instead when the thesis is a fact,
-    a scene or someone else's words, which nobody can agree or disagree with."""
+    """Agreement with the thesis when it is an arguable claim a member can agree or disagree with; else with
+    the first of the reading's top calls or judgements that is (a thesis that opens on a news lead, states a
+    background fact, tells a story or exhorts asks nothing a member can take a side on); else with the thesis
+    when it is at least a statement that tells no story, or when it is no report, story or figures (as before)
+    and not cut with "…"; else with the reading as a whole, since a question about a news lead or a cut thesis
+    cannot be answered."""
     thesis = material.thesis
-    if thesis is not None and not _thesis_arguable(thesis.text) and claims:
-        index = claims[0]
-        claim = agreement_claim(material.arguments[index].text, material.lowercase_words)
-        return Poll(_AGREEMENT.format(claim), AGREEMENT_SCALE, index)
+    words = material.lowercase_words
+    if thesis is not None and (stated := _agreement_statement(thesis.text, words)) is not None:
+        return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, None)
+    for index in claims[:_STAND_IN_CLAIMS]:
+        if (stated := _agreement_statement(material.arguments[index].text, words, _stands_in)) is not None:
+            return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, index)
     if thesis is None:
-        return Poll("How far do you agree with the reading?", AGREEMENT_SCALE, None)
-    return Poll(_AGREEMENT.format(agreement_claim(thesis.text, material.lowercase_words)), AGREEMENT_SCALE, None)
+        return Poll(AGREE_WITH_READING, AGREEMENT_SCALE, None)
+    stated = agreement_claim(thesis.text, words)
+    # As before, a thesis the lexicon finds no judgement in, but not a story, a cut, a wh-fragment ("what's
+    # wrong with me, I think") or an address to the reader ("you just can't argue with that, folks").
+    told = lexicon.NARRATIVE.search(stated) or "…" in stated or _NOT_A_STATEMENT.match(stated)
+    unmarked = _thesis_arguable(thesis.text) and not told and stated.split()[0].lower() != "you"
+    if _untold(stated, thesis.text) or unmarked:
+        return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, None)
+    return Poll(AGREE_WITH_READING, AGREEMENT_SCALE, None)
+
+
+def _untold(stated: str, claim: str) -> bool:
+    """A statement (``_statement``) that tells no story ("an Army chaplain was punished…")."""
+    return _statement(stated, claim) and not narrates(stated)
 
 
 def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:
@@ -1243,7 +1362,8 @@ def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:
     texts = [material.arguments[i].text for i in chosen]
     question = frames.pick(frames.CONVINCED, "".join(texts))
     plain = [_without_quote_marks(quote(t, limit=10_000)) for t in texts]
-    fits = all(len(p) <= POLL_ANSWER_LIMIT and _whole(p, t) for p, t in zip(plain, texts, strict=True))
+    pairs = zip(plain, texts, strict=True)
+    fits = all(len(p) <= POLL_ANSWER_LIMIT and _whole(p, t) and _arguable_label(p, t) for p, t in pairs)
     if fits and len(set(plain)) == len(plain):
         return Poll(question, tuple(plain), None)
     # An answer that names only a subject or stops before the claim ("The ousting of Morales was backed")
@@ -1271,7 +1391,7 @@ _SUBJECT_MODIFIER = re.compile(
 # What may follow a label cut short of its claim: the claim's end or a break between clauses, not the rest
 # of a phrase ("Perhaps we should all rifle" + "through our wardrobes").
 _CLAUSE_BREAK_AFTER = re.compile(
-    r"[\W]*$|\s*[,;:—–]|\s+[-—–]+\s|\s+(?:because|since|which|who|while|whereas|although|though|but|and|so|as|"
+    r"[\W]*$|\s*[,;:—–]|\s+[-—–]+\s|\s+(?:because|since|which|who|while|whereas|although|though|but|and|so|"
     r"when|if|unless|until|before|after)\b",
     re.IGNORECASE,
 )
@@ -1280,7 +1400,7 @@ _CLAUSE_BREAK_AFTER = re.compile(
 # Before a phrase that only adds where or how ("Historians play a vital role" + "in measuring…") a label may
 # stop after a noun; not after a verb, an adjective after a copula or a word a modal governs ("we should all
 # rifle" + "through", "aren't keen" + "on").
-_PREPOSITION_AFTER = re.compile(r"\s+(?:in|on|at|for|with|by|from|against|over|under|across|through|during)\b", re.I)
+_PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|for|with|against|over|under|across|during)\b", re.I)
 
 
 # "the newly elected government": a participle that describes a noun is no verb of the label's own.
@@ -1339,9 +1459,34 @@ def _label_clause(claim: str, room: int) -> str | None:
                 and not _LEANING_OPENER.match(candidate)
                 and _has_core_verb(_ATTRIBUTIVE_PARTICIPLE.sub(" ", candidate))
                 and _whole(candidate, claim)
+                and _arguable_label(candidate, claim)
             ):
                 return candidate
     return None
+
+
+# A list's own scaffolding ("3 \. Give a gift", "A second condition is…", "Another reason…") or an imperative
+# ("Do yoga"): no claim a member could be convinced of.
+_LIST_REFERENCE = re.compile(
+    r"^(?:\d|(?:a|the)\s+(?:first|second|third|fourth|fifth|final|last|next|further)\s|another\b|one more\b|"
+    r"(?:do|be|make|give|take)\s+(?!not\b|(?:we|you|they|i|it)\b))",
+    re.IGNORECASE,
+)
+
+
+def _arguable_label(label: str, claim: str) -> bool:
+    """A label names an arguable claim: not a narration, a figure or a list's scaffolding; and a label cut
+    short of its claim keeps a call, a judgement, a cause, a forecast or a modal ("Elections alone cannot…"),
+    since a cut that leaves only the fact the claim judges ("Moms and dads everywhere are using Christmas" of
+    "…as an opportunity to…") names nothing to weigh."""
+    if _LIST_REFERENCE.match(label) or "\\" in label or _FIGURE.search(label) or narrates(label):
+        return False
+    whole = _words_of(label) == _words_of(claim)
+    return whole or classify(label) != "factual" or bool(_MODAL.search(label))
+
+
+def _words_of(text: str) -> list[str]:
+    return _WORD.findall(_without_quote_marks(text).lower())
 
 
 _CONVICTION = "How convinced are you that “{}”?"
@@ -1431,39 +1576,45 @@ def _ends_a_thought(named: str, claim: str) -> bool:
     return at >= 0 and bool(_AFTER_A_THOUGHT.match(flat, at + len(tail)))
 
 
-# "ought to have stopped": a regret about the past, not a course anyone can now take.
-_PAST_MODAL = re.compile(r"\b(?:should|ought to|must|could|would)(?:\s+not)?\s+have\b", re.IGNORECASE)
 PROPOSALS_QUESTION = "The author calls for several things. Which should come first?"
 PROPOSAL_FALLBACKS = ("None of these", "Not sure")
 
 
 def _proposals_poll(material: Material, claims: list[int]) -> tuple[Poll, list[int]] | None:
-    """When the reading calls for two or more things (the thesis or its claims, each a call to act a poll
-    answer can name by its core), which members would put first: courses of action to choose between. With
-    the claims it offers, so the "convinced" poll does not list them again."""
+    """When the reading calls for two or more things, which members would put first: courses of action to
+    choose between, each named by its verb phrase ("Purge the army", "Nationalise the mines"). The thesis and
+    the reading's claims are read first, each call giving one course or, when it lists several, each of them;
+    with fewer than two there, the courses the reading calls for elsewhere (one sentence that lists several,
+    or calls in sentences that follow one another). With the claims it offers, so the "convinced" poll does
+    not list them again."""
     calls: list[tuple[int | None, str]] = []
     thesis = material.thesis
     if thesis is not None and _thesis_arguable(thesis.text):
         calls.append((None, thesis.text))
     calls += [(i, material.arguments[i].text) for i in claims]
     options: dict[str, int | None] = {}
+    sources: list[str] = []
     for index, text in calls:
-        named = core(text)
-        if (
-            named is None
-            or classify(named) != "normative"
-            or _PAST_MODAL.search(named)
-            or not _ends_a_thought(named, text)
-        ):
-            continue
-        option = _without_quote_marks(named)
-        if len(option) <= POLL_ANSWER_LIMIT and option.casefold() not in {o.casefold() for o in options}:
-            options[option] = index
+        new = [c for c in courses(text) if c.casefold() not in {o.casefold() for o in options}]
+        sources += [text] if new else []
+        options.update(dict.fromkeys(new, index))
+    if len(options) < 2 and material.calls is not None:
+        options = dict.fromkeys(material.calls.options)
+        sources = list(material.calls.sentences)
     if len(options) < 2:
         return None
     answers = (*list(options)[: POLL_MAX_ANSWERS - len(PROPOSAL_FALLBACKS)], *PROPOSAL_FALLBACKS)
     used = [i for i in options.values() if i is not None]
-    return Poll(PROPOSALS_QUESTION, answers, None), used
+    return Poll(PROPOSALS_QUESTION, answers, None, _calls_message(sources)), used
+
+
+def _calls_message(sentences: Sequence[str]) -> str:
+    """The sentences the courses come from, posted beside the poll: a course named by its verb phrase leaves
+    out who is called on ("Reassert its authority" of "Congress must reassert its authority")."""
+    header = "What the reading calls for:"
+    full = [as_sentence(" ".join(s.split())) for s in sentences[: POLL_MAX_ANSWERS - len(PROPOSAL_FALLBACKS)]]
+    per = max(60, (POSTED_TEXT_LIMIT - len(header)) // len(full) - 3)
+    return header + "".join(f"\n• {shorten(s, per)}" for s in full)
 
 
 def compose(material: Material) -> Composition:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.alternatives import find_choice
+from bot.analysis.alternatives import find_calls, find_choice
 from bot.analysis.backend import AnalysisBackend, compose_with, rank_with
 from bot.analysis.compose import Material
 from bot.analysis.features import Features, extract
@@ -61,7 +61,13 @@ def analyse(reading: Reading, *, backend: AnalysisBackend | None = None) -> Anal
     )
     counter = _reported_counter(document, features)
     material = Material(
-        reading.title, thesis, arguments, lowercase_words(text), counter, find_choice(document, features)
+        reading.title,
+        thesis,
+        arguments,
+        lowercase_words(text),
+        counter,
+        find_choice(document, features),
+        calls=find_calls(document, features),
     )
     composition = compose_with(backend, material)
     return Analysis(

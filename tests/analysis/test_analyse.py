@@ -132,7 +132,8 @@ def test_polls_within_limits_with_long_claims():
         assert body == f"Town {n - 1} has the best school meals in the county"
     assert convinced.message.count("\n") == len(convinced.answers)
     assert all(len(p.question) <= 300 for p in composition.polls)
-    assert "Cooking" in composition.polls[0].question
+    # A thesis no clause of which fits the question is not asked cut: the poll asks about the reading.
+    assert composition.polls[0].question == "How far do you agree with the reading?"
 
 
 def test_label_says_something():

@@ -16,7 +16,7 @@ def _convinced(composition):
 
 
 def test_the_convinced_question_claims_no_support_for_the_thesis():
-    args = _args("Elections alone cannot change who holds power.", "The army has always been the final arbiter.")
+    args = _args("Elections alone cannot change who holds power.", "The army should stay out of politics.")
     poll = _convinced(compose(Material(None, THESIS, args)))
     assert poll.question in frames.CONVINCED
     assert "“" not in poll.question and "argument for" not in poll.question

@@ -167,11 +167,13 @@ def test_a_reading_that_calls_for_several_things_gets_a_poll_of_them():
     polls = compose(Material(None, thesis, args)).polls
     [proposals] = [p for p in polls if p.question == PROPOSALS_QUESTION]
     assert proposals.answers == (
-        "Councils must reopen the libraries they closed",
-        "The government should restore the grants it cut",
+        "Reopen the libraries they closed",
+        "Restore the grants it cut",
         "None of these",
         "Not sure",
     )
+    # Who is called on stands beside the poll, in the reading's words.
+    assert proposals.message.splitlines()[1:] == [f"• {args[0].text}", f"• {args[1].text}"]
 
 
 def test_instead_of_one_course_another_is_a_choice():
