@@ -188,7 +188,8 @@ _PLAINLY = re.compile(
 # Words of someone else's statement that the reporting list leaves out ("The mayor also alleged…").
 _REPORTED = re.compile(
     r"\b(?:alleged|alleges|accused|accuses|admitted|acknowledged|warned|predicted|promised|vowed|testified|"
-    r"proclaimed|conceded|denied|denies|responded|countered|maintained|urged|recalled|confirmed|threatened)\b",
+    r"proclaimed|conceded|denied|denies|responded|countered|maintained|urged|recalled|confirmed|threatened|"
+    r"denounced|denounces|condemned|condemns|reminded|acknowledges|proposes|expects|proposed (?:to|that|\w+ing))\b",
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -200,13 +201,40 @@ _FEELING = re.compile(
     re.IGNORECASE,
 )
 _FIGURE = re.compile(r"[$£€%]|\d[\d,.]*")
-_FIRST_PERSON_STANCE = re.compile(r"\b(?:i|we)\b", re.IGNORECASE)
+_OWN = re.compile(r"\b(?:i|we|my|our|me)\b", re.IGNORECASE)  # "personally" alone is anyone's
+# Someone else's position in words the reporting lists leave out: a spokesman's or an office's view ("X's people
+# insist…", "Downing Street's view is that…", "the report concludes that…"), an argument reported as it goes on
+# ("he is arguing: …"), a poll's share of people ("35 percent of voters think…").
+_OTHERS_POSITION = re.compile(
+    r"\b[\w.]+['’]s (?:people|camp|team|aides|allies|advisers|officials|view|position|line|argument|case|thinking)"
+    r" (?:is|are|insist|say|believe|think|maintain|argue|claim|hold|contend)\b|"
+    r"\b(?:officials|spokes(?:man|woman|person|people)|aides|advisers|ministers|sources|the (?:report|study|"
+    r"committee|inquiry|review|campaign|administration|white house|kremlin))\b[^.;:!?]{0,30}?\b(?:thinks?|"
+    r"believes?|insists?|contends?|maintains?|conclude[sd]?|argues?|suggests?|hopes?|wants?)\b|"
+    r"\b(?:is|are|was|were) (?:arguing|saying|claiming|suggesting|insisting|telling us)\b|"
+    r"\b(?:\d[\d.,]*\s*(?:%|percent|per cent)|(?:a|the) (?:majority|minority|third|quarter|half) of)\b[^.;]{0,60}?"
+    r"\b(?:thinks?|believes?|says?|supports?|opposes?|wants?|favou?rs?)\b",
+    re.IGNORECASE,
+)
+# "Kim didn't even have to come to…": what was not needed in the past is a fact, not a norm; "Labor needs a swing of
+# 12.5% to…", "has to win 20 seats": a requirement measured in figures is arithmetic.
+_NOT_NORM = re.compile(
+    r"\b(?:didn['’]t|did not|never)(?: even)? (?:have|need) to\b|"
+    r"\b(?:needs?|has to|have to)\b(?=[^.;]{0,40}?\d)",
+    re.IGNORECASE,
+)
+# "The real curse is…", "this is basic common sense", "make no mistake": the author's judgement in plain words.
+_PLAIN_JUDGEMENT = re.compile(
+    r"\bthe (?:real|true) (?!estate\b)[\w-]+(?: [\w-]+)? (?:is|are|lies|was)\b|\bcommon sense\b|"
+    r"\bmake no mistake\b|\bno (?:excuse|justification)\b",
+    re.IGNORECASE,
+)
 
 
 def classify(text: str) -> Kind:
     """The kind of claim, by its strongest marker: what should be, what will be, what causes what,
     what is good or bad; anything else is a claim of fact."""
-    if lexicon.NORMATIVE.search(_EPISTEMIC_MUST.sub("", text)) or _NORMATIVE_KIND.search(text):
+    if lexicon.NORMATIVE.search(_NOT_NORM.sub("", _EPISTEMIC_MUST.sub("", text))) or _NORMATIVE_KIND.search(text):
         return "normative"
     if _PREDICTIVE_KIND.search(text):
         return "predictive"
@@ -219,9 +247,20 @@ def classify(text: str) -> Kind:
         or lexicon.COMPARATIVE.search(judged)
         or lexicon.STANCE.search(judged)
         or _PLAINLY.search(judged)
+        or _PLAIN_JUDGEMENT.search(judged)
     ):
         return "evaluative"
     return "factual"
+
+
+def _reported(text: str) -> bool:
+    """``text`` reports someone else's words, acts or position."""
+    return bool(
+        lexicon.REPORTING.search(text)
+        or _REPORTED.search(text)
+        or lexicon.OTHERS_VIEW.search(text)
+        or _OTHERS_POSITION.search(text)
+    )
 
 
 def arguable(text: str, kind: Kind) -> bool:
@@ -233,18 +272,19 @@ def arguable(text: str, kind: Kind) -> bool:
         return False
     own = _QUOTATION.sub("", text)  # the writer's own words
     judged = _NOT_JUDGEMENT.sub("", own)
+    in_own_voice = bool(lexicon.STANCE_VERB.search(own) or (lexicon.STANCE.search(own) and _OWN.search(own)))
     takes_side = bool(
-        lexicon.NORMATIVE.search(_EPISTEMIC_MUST.sub("", own))
-        or lexicon.STANCE.search(own)
-        or lexicon.STANCE_VERB.search(own)
+        in_own_voice
+        or lexicon.NORMATIVE.search(_NOT_NORM.sub("", _EPISTEMIC_MUST.sub("", own)))
         or _PLAINLY.search(judged)
+        or _PLAIN_JUDGEMENT.search(judged)
     )
     judges = takes_side or bool(
         lexicon.EVALUATIVE.search(judged) or lexicon.JUDGEMENT.search(judged) or lexicon.COMPARATIVE.search(judged)
     )
-    if (lexicon.REPORTING.search(own) or _REPORTED.search(own) or lexicon.OTHERS_VIEW.search(own)) and not (
-        _FIRST_PERSON_STANCE.search(own) and takes_side
-    ):
+    # A report stays a report when it holds a "we should": only "I think…" in the author's own voice makes it
+    # the author's ("Os Guinness argued that we should embrace…" is his claim).
+    if _reported(own) and not in_own_voice:
         return False
     if _FEELING.match(own):
         return False
@@ -416,9 +456,21 @@ _NOT_A_CLAIM = re.compile(
     r"\b(?:has|have|had|carries|carry) (?:\w+ ){0,2}(?:implications|ramifications) (?:for|on)\b[^,;]*[.!]?\W*$|"
     r"^\W*(?:it|this|that) is (?:also |partly |really )?(?:a|an) (?:question|matter) of (?:what|who|how|whether)\b|"
     r"^\W*there (?:are|is|were) (?:(?:many|several|other|more|further|plenty of)\s+)+(?:examples?|cases|instances)"
-    r"(?: too| as well)?\W*$",
+    r"(?: too| as well)?\W*$|"
+    # An aside on the author's delight ("I adore the way that…") and a set-up for what follows ("Europe exemplifies
+    # the problem, but it runs deeper.", "A second condition should be…", one item of a list said before).
+    r"^\W*i (?:(?:just|really|simply|do) )?(?:adore|love|enjoy|relish|admire) (?:the way|how|it when)\b|"
+    r"\b(?:exemplif(?:y|ies)|illustrates?|typif(?:y|ies)|sums? up) (?:the|this|that|our) (?:problem|point|issue|"
+    r"dilemma|trend|danger)\b|\bbut (?:it|this|that|the (?:problem|issue|rot)) (?:runs|goes|is) (?:much |far )?"
+    r"(?:deeper|further|wider)\W*$|"
+    r"^\W*(?:a|the|my) (?:second|third|fourth|fifth|further|final|next|last) (?:condition|step|reform|measure|"
+    r"lesson|point|reason|priority|requirement|principle|change|proposal|way)s? (?:should|must|would|will)\b|"
+    r"^\W*the (?:first|second|third|other|last|final)(?: one)? (?:is|was)\b",
     re.IGNORECASE,
 )
+# A subordinate clause with no main clause after it ("Because the administration has already gone down a dangerous
+# path…"): the sentence it introduces is missing.
+_CLAUSE_ALONE = re.compile(r"^\W*(?:because|although|though|whereas|unless|since)\b[^,;:—–]*$", re.IGNORECASE)
 MIN_CLAIM_WORDS = 4
 # "also"/"too" in the first words after an opening conjunction adds to something said before.
 _ADDS_TO = re.compile(r"\W*(?:\S+\s+){0,3}?(?:also|too|as well)\b", re.IGNORECASE)
@@ -434,7 +486,7 @@ def stands_alone(text: str) -> bool:
         return False  # "Ho, ho, ho, America!", "The first reason is access."
     if conjunction and conjunction.group().strip() and _ADDS_TO.match(rest):
         return False  # "But there can also be pitfalls.": one more of something said before
-    return not (_POINTS_BACK.match(rest.lstrip()) or _NOT_A_CLAIM.search(text))
+    return not (_POINTS_BACK.match(rest.lstrip()) or _NOT_A_CLAIM.search(text) or _CLAUSE_ALONE.match(rest))
 
 
 def _reads_alone(sentence: str) -> bool:
@@ -450,7 +502,7 @@ def _reads_alone(sentence: str) -> bool:
 def _reports_another(text: str, own: bool) -> bool:
     """The passage reports what someone else said or did ("The mayor also alleged…") rather than
     claiming anything in the author's own voice (``own``: ``arguable`` said it does)."""
-    return not own and bool(lexicon.REPORTING.search(text) or _REPORTED.search(text))
+    return not own and _reported(text)
 
 
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -462,14 +514,25 @@ _WHEN = re.compile(
     rf"spring|summer|autumn|fall|winter|{_DAY})\b|(?:on|by|since|in|during|until|as of)\s+(?:(?:early|late|mid-?)"
     rf"\s*)?(?:the\s+)?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}|{_DAY}|\d{{4}}s?\b)|yesterday\b|"
     rf"(?:over|for|in) the (?:past|last) (?:\w+ )?(?:years|months|weeks|days|decades)\b|"
-    rf"(?:\w+ )?(?:years|months|weeks|days) ago\b)",
+    rf"(?:\w+ )?(?:years|months|weeks|days) ago\b|"
+    # An opening phrase that dates what follows ("During the oil price decline of the 1980s, …", "In a moment of
+    # pique during last week's address, …", "In a recent speech, …").
+    rf"(?:during|in|after|before|since|by|throughout|following|until|at)\b[^,.;:]{{0,60}}?\b(?:\d{{4}}s?|"
+    rf"(?:last|this|earlier this) (?:week|month|year|{_DAY})(?:['’]s)?|recent(?:ly)?)\b[^,.;:]{{0,40}},|"
+    rf"recently,)",
+    re.IGNORECASE,
+)
+# A news event placed in time anywhere in the sentence ("…created a firestorm earlier this week").
+_NEWS_TIME = re.compile(
+    rf"\b(?:(?:earlier|late|later) this (?:week|month)|last (?:week|month|{_DAY})(?:['’]s)?|yesterday|"
+    rf"(?:on|last) {_DAY})\b",
     re.IGNORECASE,
 )
 
 # A finding reported ("The Pew survey found that 57 percent…", "Census data show…").
 _RESEARCH = re.compile(
     r"\b(?:survey|study|poll|report|research|data|figures|statistics|census|analysis)\b[^.;]{0,60}?"
-    r"\b(?:found|finds|show|shows|showed|revealed|reveals|estimated|estimates)\b",
+    r"\b(?:found|finds|show|shows|showed|revealed|reveals|estimated|estimates|concludes|concluded)\b",
     re.IGNORECASE,
 )
 
@@ -497,10 +560,25 @@ def _background(text: str, kind: Kind, own: bool) -> bool:
     two seats…", a death count). ``kind`` and ``own`` are what ``classify`` and ``arguable`` said of it."""
     if _WHEN.match(text) or _RESEARCH.search(text):
         return not own
+    if _NEWS_TIME.search(text) and kind in ("factual", "causal"):
+        return True
     # One past-tense word ("…someone who thinks Hitler had a point") does not make a story: two do.
     return kind == "factual" and (
         len(_FIGURE.findall(_QUOTATION.sub("", text))) >= 2 or len(lexicon.NARRATIVE.findall(text)) >= 2
     )
+
+
+def _in_quotation(document: Document, index: int) -> bool:
+    """Segment ``index`` is part of a quotation that runs over more than one sentence: its paragraph has opened a
+    quotation mark before it that is not yet closed, or it opens one it does not close ("He told the nation:
+    “The President does not have power under the Constitution to… ”"). Someone else's words, however they
+    read: the per-sentence share of quoted words cannot see such a quotation."""
+    seg = document.segments[index]
+    before = document.text[document.paragraphs[seg.paragraph].start : seg.start]
+    if before.count("“") > before.count("”") or before.count('"') % 2:
+        return True
+    own = document.text[seg.start : seg.end].lstrip()
+    return (own.startswith("“") and "”" not in own) or (own.startswith('"') and own.count('"') == 1)
 
 
 def _standing(document: Document, features: Sequence[Features], p: Passage) -> int:
@@ -514,7 +592,7 @@ def _standing(document: Document, features: Sequence[Features], p: Passage) -> i
     if (
         features[p.last].others_view
         or features[p.last].question
-        or any(features[i].quoted >= MAX_QUOTED for i in range(p.first, p.last + 1))
+        or any(features[i].quoted >= MAX_QUOTED or _in_quotation(document, i) for i in range(p.first, p.last + 1))
         or not stands_alone(text)
         or lexicon.SET_UP_VIEW.search(text)
         or _concedes(document, features, p)
