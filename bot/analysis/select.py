@@ -136,17 +136,39 @@ def _passages(
         # at all: two sentences run together read as one long claim where the second was the point. (The
         # thesis keeps the wider passage: on the editorial labels, splitting cost train T@1 0.397 -> 0.370.)
         same_paragraph = segs[i - 1].paragraph == seg.paragraph if i > 0 else False
+        sentence = document.span(seg)
         if (
             f.leans
-            and not (claims and _reads_alone(document.span(seg)))
+            and not (claims and (_reads_alone(sentence) or _TURNS_TO_NEW_POINT.match(sentence)))
             and features[i - 1].eligible
             and not features[i - 1].others_view
-            and (same_paragraph or (f.words <= 20 and _CARRIES_ACROSS.match(document.span(seg))))
+            and not (claims and features[i - 1].question)
+            and (same_paragraph or (f.words <= 20 and _CARRIES_ACROSS.match(sentence)))
             and seg.end - segs[i - 1].start <= MAX_MERGED_CHARS
         ):
             first = i - 1
+        if claims and first < i and f.words <= MAX_FILLER_WORDS and _FILLER.match(sentence):
+            # "…strip citizenship from terrorist traitors. This is not an imaginary threat.": the short second
+            # sentence only vouches for the first, which is the claim a reader would list, with its weight.
+            prior = segs[first]
+            out.append(Passage(first, first, _start(document, first), prior.end, scores[i], prior.paragraph))
+            continue
         out.append(Passage(first, i, _start(document, first), seg.end, scores[i], seg.paragraph))
     return out
+
+
+# A short sentence that only vouches for the one before ("This is not an imaginary threat.", "It is better than
+# anything they could have hoped for."): the claim is the sentence before, alone.
+MAX_FILLER_WORDS = 10
+_FILLER = re.compile(
+    r"\s*[\"“‘']?(?:this|that|it|these|those)(?:['’]s|\s+(?:is|was|are|were|will|would|seems|sounds))\b(?!\s+(?:why|how|"
+    r"because)\b)",
+    re.IGNORECASE,
+)
+# "That said, there is also a wider side to this.": a turn to another point, never glued to the sentence before.
+_TURNS_TO_NEW_POINT = re.compile(
+    r"\s*(?:that said|having said (?:all )?that|all the same|that being said|even so)\b", re.IGNORECASE
+)
 
 
 _PREDICTIVE_KIND = re.compile(
@@ -189,7 +211,8 @@ _PLAINLY = re.compile(
 _REPORTED = re.compile(
     r"\b(?:alleged|alleges|accused|accuses|admitted|acknowledged|warned|predicted|promised|vowed|testified|"
     r"proclaimed|conceded|denied|denies|responded|countered|maintained|urged|recalled|confirmed|threatened|"
-    r"denounced|denounces|condemned|condemns|reminded|acknowledges|proposes|expects|proposed (?:to|that|\w+ing))\b",
+    r"denounced|denounces|condemned|condemns|reminded|acknowledges|proposes|expects|proposed (?:to|that|\w+ing)|"
+    r"arguing that|points? out|pointed out|(?:expressed|voiced) (?:\w+ )?(?:opposition|support|concern|doubts?))\b",
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -212,6 +235,11 @@ _OTHERS_POSITION = re.compile(
     r"committee|inquiry|review|campaign|administration|white house|kremlin))\b[^.;:!?]{0,30}?\b(?:thinks?|"
     r"believes?|insists?|contends?|maintains?|conclude[sd]?|argues?|suggests?|hopes?|wants?)\b|"
     r"\b(?:is|are|was|were) (?:arguing|saying|claiming|suggesting|insisting|telling us)\b|"
+    # "Some foie gras lovers argue…", "Economists think…": a group's view that the others'-view list does not name.
+    r"\b(?:some|many|most) (?:[\w-]+ ){1,3}(?:argue|claim|insist|contend|maintain)\b|"
+    r"^\W*(?:economists|experts|scientists|analysts|historians|researchers|officials|campaigners|activists|"
+    r"doctors|lawyers|investors|markets|pollsters) (?:\w+ )?(?:think|believe|argue|say|claim|warn|insist|agree|"
+    r"predict|expect|fear|reckon)\b|"
     r"\b(?:\d[\d.,]*\s*(?:%|percent|per cent)|(?:a|the) (?:majority|minority|third|quarter|half) of)\b[^.;]{0,60}?"
     r"\b(?:thinks?|believes?|says?|supports?|opposes?|wants?|favou?rs?)\b",
     re.IGNORECASE,
@@ -465,7 +493,10 @@ _NOT_A_CLAIM = re.compile(
     r"(?:deeper|further|wider)\W*$|"
     r"^\W*(?:a|the|my) (?:second|third|fourth|fifth|further|final|next|last) (?:condition|step|reform|measure|"
     r"lesson|point|reason|priority|requirement|principle|change|proposal|way)s? (?:should|must|would|will)\b|"
-    r"^\W*the (?:first|second|third|other|last|final)(?: one)? (?:is|was)\b",
+    r"^\W*the (?:first|second|third|other|last|final)(?: one)? (?:is|was)\b|^\W*not to mention\b|"
+    r"^\W*(?:first|second|third|fourth|fifth|finally|lastly),? that\b|"
+    r"\b(?:next|new|latest|forthcoming) (?:book|novel|film|album|series)\b[^.]*\b(?:is|are) (?:out|published|"
+    r"available)\b",
     re.IGNORECASE,
 )
 # A subordinate clause with no main clause after it ("Because the administration has already gone down a dangerous
@@ -594,6 +625,7 @@ def _standing(document: Document, features: Sequence[Features], p: Passage) -> i
         or features[p.last].question
         or any(features[i].quoted >= MAX_QUOTED or _in_quotation(document, i) for i in range(p.first, p.last + 1))
         or not stands_alone(text)
+        or _ENDS_ON_REFERENCE.search(text)  # "Tony Judt is great to read on this."
         or lexicon.SET_UP_VIEW.search(text)
         or _concedes(document, features, p)
     ):
