@@ -212,7 +212,7 @@ _REPORTED = re.compile(
     r"\b(?:alleged|alleges|accused|accuses|admitted|acknowledged|warned|predicted|promised|vowed|testified|"
     r"proclaimed|conceded|denied|denies|responded|countered|maintained|urged|recalled|confirmed|threatened|"
     r"denounced|denounces|condemned|condemns|reminded|acknowledges|proposes|expects|proposed (?:to|that|\w+ing)|"
-    r"arguing that|points? out|pointed out|(?:expressed|voiced) (?:\w+ )?(?:opposition|support|concern|doubts?))\b",
+    r"arguing that|points? out|pointed out|contends|contended|agreed that|went on to (?:argue|say|claim|write)|(?:expressed|voiced) (?:\w+ )?(?:opposition|support|concern|doubts?))\b",
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -234,7 +234,7 @@ _OTHERS_POSITION = re.compile(
     r"\b(?:officials|spokes(?:man|woman|person|people)|aides|advisers|ministers|sources|the (?:report|study|"
     r"committee|inquiry|review|campaign|administration|white house|kremlin))\b[^.;:!?]{0,30}?\b(?:thinks?|"
     r"believes?|insists?|contends?|maintains?|conclude[sd]?|argues?|suggests?|hopes?|wants?)\b|"
-    r"\b(?:is|are|was|were) (?:arguing|saying|claiming|suggesting|insisting|telling us)\b|"
+    r"\b(?:is|are|was|were) (?:arguing|saying|claiming|suggesting|insisting|telling us|describing)\b|"
     # "Some foie gras lovers argue…", "Economists think…": a group's view that the others'-view list does not name.
     r"\b(?:some|many|most) (?:[\w-]+ ){1,3}(?:argue|claim|insist|contend|maintain)\b|"
     r"^\W*(?:economists|experts|scientists|analysts|historians|researchers|officials|campaigners|activists|"
@@ -548,7 +548,7 @@ _WHEN = re.compile(
     rf"(?:\w+ )?(?:years|months|weeks|days) ago\b|"
     # An opening phrase that dates what follows ("During the oil price decline of the 1980s, …", "In a moment of
     # pique during last week's address, …", "In a recent speech, …").
-    rf"(?:during|in|after|before|since|by|throughout|following|until|at)\b[^,.;:]{{0,60}}?\b(?:\d{{4}}s?|"
+    rf"(?:during|in|after|before|since|by|throughout|following|until|at)\b[^,.;:]{{0,60}}?(?:\b\d{{4}}s?|['’]?\b\d0['’]?s|\b"
     rf"(?:last|this|earlier this) (?:week|month|year|{_DAY})(?:['’]s)?|recent(?:ly)?)\b[^,.;:]{{0,40}},|"
     rf"recently,)",
     re.IGNORECASE,
@@ -573,8 +573,8 @@ def _concedes(document: Document, features: Sequence[Features], p: Passage) -> b
     certainly true that…", "Admittedly, …") or grants one ("…certainly…") and the next sentence of its
     paragraph turns ("But…", "However…")."""
     text = document.text[p.start : p.end]
-    if lexicon.GRANTS.search(text):
-        return True
+    if lexicon.GRANTS.search(text) or lexicon.GRANTS.search(_after_connective(text)):
+        return True  # "So I can see how some Christians might find…" grants as much as "I can see how…"
     after = p.last + 1
     segs = document.segments
     return (
@@ -626,7 +626,8 @@ def _standing(document: Document, features: Sequence[Features], p: Passage) -> i
         or any(features[i].quoted >= MAX_QUOTED or _in_quotation(document, i) for i in range(p.first, p.last + 1))
         or not stands_alone(text)
         or _ENDS_ON_REFERENCE.search(text)  # "Tony Judt is great to read on this."
-        or lexicon.SET_UP_VIEW.search(text)
+        or _EXAMPLE.match(_after_connective(text).lstrip())  # "For example, we've taught our own kids…"
+        or lexicon.SET_UP_VIEW.search(_after_connective(text))
         or _concedes(document, features, p)
     ):
         return 2
@@ -649,6 +650,12 @@ _LEADING_CONNECTIVE = re.compile(
 
 # What is left still needs the connective: "And then there's…", "But also…", "So too…".
 _STILL_LEANS = re.compile(r"(?:then|also|too|again|even|not|only|if|because)\b", re.IGNORECASE)
+
+
+def _after_connective(text: str) -> str:
+    """``text`` without an opening connective ("So ", "But, of course, "), for the tests anchored at its start."""
+    found = _LEADING_CONNECTIVE.match(text)
+    return text[found.end() :] if found else text
 
 
 def _without_connective(document: Document, p: Passage) -> Passage:
