@@ -211,7 +211,7 @@ _PLAINLY = re.compile(
 _REPORTED = re.compile(
     r"\b(?:alleged|alleges|accused|accuses|admitted|acknowledged|warned|predicted|promised|vowed|testified|"
     r"proclaimed|conceded|denied|denies|responded|countered|maintained|urged|recalled|confirmed|threatened|"
-    r"denounced|denounces|condemned|condemns|reminded|acknowledges|proposes|expects|proposed (?:to|that|\w+ing)|"
+    r"denounced|denounces|condemned|condemns|acknowledges|proposes|expects|proposed (?:to|that|\w+ing)|"
     r"arguing that|points? out|pointed out|contends|contended|agreed that|went on to (?:argue|say|claim|write)|(?:expressed|voiced) (?:\w+ )?(?:opposition|support|concern|doubts?))\b",
     re.IGNORECASE,
 )
@@ -224,6 +224,7 @@ _FEELING = re.compile(
     re.IGNORECASE,
 )
 _FIGURE = re.compile(r"[$£€%]|\d[\d,.]*")
+_I_SAY = re.compile(r"\b(?:i|we)(?:['’]d| would) say\b", re.IGNORECASE)
 _OWN = re.compile(r"\b(?:i|we|my|our|me)\b", re.IGNORECASE)  # "personally" alone is anyone's
 # Someone else's position in words the reporting lists leave out: a spokesman's or an office's view ("X's people
 # insist…", "Downing Street's view is that…", "the report concludes that…"), an argument reported as it goes on
@@ -281,14 +282,17 @@ def classify(text: str) -> Kind:
     return "factual"
 
 
-def _reported(text: str) -> bool:
-    """``text`` reports someone else's words, acts or position."""
-    return bool(
-        lexicon.REPORTING.search(text)
-        or _REPORTED.search(text)
-        or lexicon.OTHERS_VIEW.search(text)
-        or _OTHERS_POSITION.search(text)
-    )
+def _report_at(text: str) -> int | None:
+    """Where ``text`` first reports someone else's words, acts or position, if it does."""
+    lowered = text.lower()
+    found = [lowered.find(w.lower()) for w in lexicon.REPORTING.findall(text)]
+    found += [
+        m.start()
+        for m in (_REPORTED.search(text), lexicon.OTHERS_VIEW.search(text), _OTHERS_POSITION.search(text))
+        if m is not None
+    ]
+    found = [at for at in found if at >= 0]
+    return min(found) if found else None
 
 
 def arguable(text: str, kind: Kind) -> bool:
@@ -300,7 +304,9 @@ def arguable(text: str, kind: Kind) -> bool:
         return False
     own = _QUOTATION.sub("", text)  # the writer's own words
     judged = _NOT_JUDGEMENT.sub("", own)
-    in_own_voice = bool(lexicon.STANCE_VERB.search(own) or (lexicon.STANCE.search(own) and _OWN.search(own)))
+    in_own_voice = bool(
+        lexicon.STANCE_VERB.search(own) or _I_SAY.search(own) or (lexicon.STANCE.search(own) and _OWN.search(own))
+    )
     takes_side = bool(
         in_own_voice
         or lexicon.NORMATIVE.search(_NOT_NORM.sub("", _EPISTEMIC_MUST.sub("", own)))
@@ -310,9 +316,12 @@ def arguable(text: str, kind: Kind) -> bool:
     judges = takes_side or bool(
         lexicon.EVALUATIVE.search(judged) or lexicon.JUDGEMENT.search(judged) or lexicon.COMPARATIVE.search(judged)
     )
-    # A report stays a report when it holds a "we should": only "I think…" in the author's own voice makes it
-    # the author's ("Os Guinness argued that we should embrace…" is his claim).
-    if _reported(own) and not in_own_voice:
+    # A report stays a report when the "we should" is inside it ("Os Guinness argued that we should embrace…" is
+    # his claim); the author's "I think…" or "I'd say…", or a side taken in the first person before the report ("We
+    # have to be wary of claims that…"), makes it the author's.
+    report = _report_at(own)
+    first_person = _OWN.search(own)
+    if report is not None and not (in_own_voice or (takes_side and first_person and first_person.start() < report)):
         return False
     if _FEELING.match(own):
         return False
@@ -533,7 +542,7 @@ def _reads_alone(sentence: str) -> bool:
 def _reports_another(text: str, own: bool) -> bool:
     """The passage reports what someone else said or did ("The mayor also alleged…") rather than
     claiming anything in the author's own voice (``own``: ``arguable`` said it does)."""
-    return not own and _reported(text)
+    return not own and _report_at(text) is not None
 
 
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
