@@ -598,7 +598,12 @@ def _background(text: str, kind: Kind, own: bool) -> bool:
     """A fact, a figure or an event told that the author does not judge in the same breath: context for a
     claim, not one of the claims ("In 1961, the Commerce Department valued…", "Since 2012, the party has lost
     two seats…", a death count). ``kind`` and ``own`` are what ``classify`` and ``arguable`` said of it."""
-    if _WHEN.match(text) or _RESEARCH.search(text):
+    when = _WHEN.match(text)
+    if when:
+        # Judged by what follows the date: "the oil price decline of the 1980s" judges nothing.
+        rest = text[when.end() :]
+        return not arguable(rest, classify(rest))
+    if _RESEARCH.search(text):
         return not own
     if _NEWS_TIME.search(text) and kind in ("factual", "causal"):
         return True
@@ -609,16 +614,18 @@ def _background(text: str, kind: Kind, own: bool) -> bool:
 
 
 def _in_quotation(document: Document, index: int) -> bool:
-    """Segment ``index`` is part of a quotation that runs over more than one sentence: its paragraph has opened a
-    quotation mark before it that is not yet closed, or it opens one it does not close ("He told the nation:
-    “The President does not have power under the Constitution to… ”"). Someone else's words, however they
-    read: the per-sentence share of quoted words cannot see such a quotation."""
+    """Segment ``index`` is part of a quotation that runs over more than one sentence or paragraph: its
+    paragraph has opened a quotation mark before it that is not yet closed, or it opens one it does not close
+    ("“The President does not have power under the Constitution to…"), or closes one it did not open.
+    Someone else's words, however they read: the per-sentence share of quoted words cannot see them."""
     seg = document.segments[index]
     before = document.text[document.paragraphs[seg.paragraph].start : seg.start]
     if before.count("“") > before.count("”") or before.count('"') % 2:
         return True
-    own = document.text[seg.start : seg.end].lstrip()
-    return (own.startswith("“") and "”" not in own) or (own.startswith('"') and own.count('"') == 1)
+    own = document.text[seg.start : seg.end].strip()
+    opens = (own.startswith("“") and "”" not in own) or (own.startswith('"') and own.count('"') == 1)
+    closes = own.count("”") > own.count("“")  # the end of a quotation opened in an earlier paragraph
+    return opens or closes
 
 
 def _standing(document: Document, features: Sequence[Features], p: Passage) -> int:
