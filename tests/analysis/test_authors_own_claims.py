@@ -117,3 +117,14 @@ def test_kinds_fit_the_claim_on_its_face():
     assert classify("The real curse is not the oil but the politics around it.") == "evaluative"
     assert classify("Closing this loophole is basic common sense.") == "evaluative"
     assert classify("The council should put every sale to a public vote.") == "normative"
+
+
+def test_a_plain_judgement_of_the_authors_leads_claims_that_score_alike():
+    text = (
+        "The tax code rewards those who can afford accountants.\n\n"
+        "Carried interest lets fund managers pay a lower rate than their cleaners, which is unfair and wrong.\n\n"
+        "Both parties have promised reform and delivered none, which is a failure of Congress.\n\n"
+        "It is time to close this loophole for good."
+    )
+    arguments = _selected(text, "no sentence scores higher")
+    assert arguments[0] == "It is time to close this loophole for good."
