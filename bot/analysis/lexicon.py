@@ -851,6 +851,7 @@ GRANTING = re.compile(
 SET_UP_VIEW = re.compile(
     r"^\W*(?:apparently|supposedly|allegedly|ostensibly|we are told|we['’]re told|we have been told|"
     r"we['’]ve been told|we are (?:assured|promised)|the (?:argument|theory|thinking|logic|story|line) goes)\b|"
+    r"^\W*myth(?: ?(?:#|no\.?) ?\d+)?\s*:|"  # "Myth #1: More sanctions will prompt…"
     r"\b(?:purported(?:ly)?|the (?:argument|theory|thinking|logic|story|line) goes|"
     r"(?:conventional|received) wisdom (?:is|says|holds|has it)|would have (?:us|you) believe|"
     r"wants? (?:us|you) to believe|"
