@@ -558,6 +558,26 @@ JUDGEMENT = _words(
     "nothing less than",
     "no better",
     "no less",
+    # Round 7: judgements still read as facts ("It is logical for Europe to…", "It is a damning indictment…").
+    "logical",
+    "illogical",
+    "damning",
+    "delusional",
+    "compelling",
+    "worries me",
+    "nothing to be gained",
+    "a symptom of",
+    "shallow",
+    "superficial",
+    "sensible",
+    "senseless",
+    "nonsensical",
+    "farce",
+    "insulting",
+    "offensive",
+    "idealistic",
+    "uncomfortable",
+    "intelligent",
 )
 # Screened at the end of the module: keep its needles in step with it.
 _COMPARATIVE = re.compile(

@@ -259,6 +259,13 @@ _NOT_NORM = re.compile(
     r"\b(?:needs?|has to|have to)\b(?=[^.;]{0,40}?\d)",
     re.IGNORECASE,
 )
+# An imperative the lexicon cannot see: "Please concentrate on…", "Don't stand for it", "My advice is this: Keep up
+# the pressure."
+_IMPERATIVE = re.compile(
+    r"^\W*(?:please\b|(?:do not|don['’]t) (?!know\b|think\b)\w+)|"
+    r"\bis this:\s*(?:keep|stop|start|do|don['’]t|let|make|give|take|get|be|vote|ask|look)\b",
+    re.IGNORECASE,
+)
 # "The real curse is…", "this is basic common sense", "make no mistake": the author's judgement in plain words.
 _PLAIN_JUDGEMENT = re.compile(
     r"\bthe (?:real|true) (?!estate\b)[\w-]+(?: [\w-]+)? (?:is|are|lies|was)\b|\bcommon sense\b|"
@@ -270,7 +277,11 @@ _PLAIN_JUDGEMENT = re.compile(
 def classify(text: str) -> Kind:
     """The kind of claim, by its strongest marker: what should be, what will be, what causes what,
     what is good or bad; anything else is a claim of fact."""
-    if lexicon.NORMATIVE.search(_NOT_NORM.sub("", _EPISTEMIC_MUST.sub("", text))) or _NORMATIVE_KIND.search(text):
+    if (
+        lexicon.NORMATIVE.search(_NOT_NORM.sub("", _EPISTEMIC_MUST.sub("", text)))
+        or _NORMATIVE_KIND.search(text)
+        or _IMPERATIVE.search(text)
+    ):
         return "normative"
     if _PREDICTIVE_KIND.search(text):
         return "predictive"

@@ -117,6 +117,10 @@ def test_kinds_fit_the_claim_on_its_face():
     assert classify("The real curse is not the oil but the politics around it.") == "evaluative"
     assert classify("Closing this loophole is basic common sense.") == "evaluative"
     assert classify("The council should put every sale to a public vote.") == "normative"
+    assert classify("It is logical for Europe to reach out to its neighbours.") == "evaluative"
+    assert classify("It is a damning indictment that the parties cannot agree on a format.") == "evaluative"
+    assert classify("Please, councillors, concentrate on the budget.") == "normative"
+    assert classify("My advice to members is this: Keep up the pressure.") == "normative"
 
 
 def test_a_plain_judgement_of_the_authors_leads_claims_that_score_alike():
