@@ -523,6 +523,9 @@ _NOT_A_CLAIM = re.compile(
     r"lesson|point|reason|priority|requirement|principle|change|proposal|way)s? (?:should|must|would|will)\b|"
     r"^\W*the (?:first|second|third|other|last|final)(?: one)? (?:is|was)\b|^\W*not to mention\b|"
     r"^\W*(?:first|second|third|fourth|fifth|finally|lastly),? that\b|"
+    # The author's own plans ("And I won't check the bill.", "I plan to drop by…"): a flourish, not a claim.
+    r"(?:^\W*(?:and |so |but )?|^\W*(?:the )?next time\b[^,]*,\s*)i(?:['’]ll| will| won['’]t| will not| plan to| intend to)\s+(?!(?:not |never |always )?"
+    r"(?:argue|accept|support|oppose|vote|defend|fight|stand)\b)|"
     r"\b(?:next|new|latest|forthcoming) (?:book|novel|film|album|series)\b[^.]*\b(?:is|are) (?:out|published|"
     r"available)\b",
     re.IGNORECASE,

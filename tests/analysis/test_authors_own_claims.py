@@ -106,9 +106,12 @@ def test_asides_and_set_ups_do_not_stand_alone():
         "A second condition should be a commission of judges with binding authority.",
         "Because the council has already gone down a dangerous path with its budget.",
         "Not to mention the library, whose roof has leaked for a decade.",
+        "And I won't check the bill.",
+        "The next time I visit the town hall, I'll take a packed lunch.",
     ):
         assert not stands_alone(aside), aside
     assert stands_alone("Because the council has already spent its reserves, it must now raise taxes.")
+    assert stands_alone("I will vote against every budget that closes a library.")
 
 
 def test_kinds_fit_the_claim_on_its_face():
