@@ -623,9 +623,11 @@ def _background(text: str, kind: Kind, own: bool) -> bool:
     two seats…", a death count). ``kind`` and ``own`` are what ``classify`` and ``arguable`` said of it."""
     when = _WHEN.match(text)
     if when:
-        # Judged by what follows the date: "the oil price decline of the 1980s" judges nothing.
+        # Judged by what follows the date ("the oil price decline of the 1980s" judges nothing): an event told,
+        # even with its cause ("…the president reminded Republicans he cannot run again because…"), is background.
         rest = text[when.end() :]
-        return not arguable(rest, classify(rest))
+        rest_kind = classify(rest)
+        return rest_kind in ("factual", "causal") or not arguable(rest, rest_kind)
     if _RESEARCH.search(text):
         return not own
     if _NEWS_TIME.search(text) and kind in ("factual", "causal"):
