@@ -584,6 +584,7 @@ _WHEN = re.compile(
     rf"recently,)",
     re.IGNORECASE,
 )
+_PAST = re.compile(r"\b(?:\w{3,}ed|broke|found|told|began|won|lost|saw|met|left|fell|rose|said)\b", re.IGNORECASE)
 # A news event placed in time anywhere in the sentence ("…created a firestorm earlier this week").
 _NEWS_TIME = re.compile(
     rf"\b(?:(?:earlier|late|later) this (?:week|month)|last (?:week|month|{_DAY})(?:['’]s)?|yesterday|"
@@ -627,6 +628,8 @@ def _background(text: str, kind: Kind, own: bool) -> bool:
         # even with its cause ("…the president reminded Republicans he cannot run again because…"), is background.
         rest = text[when.end() :]
         rest_kind = classify(rest)
+        if rest_kind != "normative" and (lexicon.NARRATIVE.search(rest) or _PAST.search(rest)):
+            return True  # an event told, however it is judged ("In 2014, illustrating the farce…, X was exposed")
         return rest_kind in ("factual", "causal") or not arguable(rest, rest_kind)
     if _RESEARCH.search(text):
         return not own
