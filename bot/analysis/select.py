@@ -166,8 +166,8 @@ def _passages(
 # anything they could have hoped for."): the claim is the sentence before, alone.
 MAX_FILLER_WORDS = 10
 _FILLER = re.compile(
-    r"\s*[\"“‘']?(?:this|that|it|these|those)(?:['’]s|\s+(?:is|was|are|were|will|would|seems|sounds))\b(?!\s+(?:why|how|"
-    r"because)\b)",
+    r"\s*[\"“‘']?(?:this|that|it|these|those)(?:['’]s|\s+(?:is|was|are|were|will|would|seems|sounds))\b"
+    r"(?!\s+(?:why|how|because)\b)",
     re.IGNORECASE,
 )
 # "That said, there is also a wider side to this.": a turn to another point, never glued to the sentence before.
@@ -217,7 +217,9 @@ _REPORTED = re.compile(
     r"\b(?:alleged|alleges|accused|accuses|admitted|acknowledged|warned|predicted|promised|vowed|testified|"
     r"proclaimed|conceded|denied|denies|responded|countered|maintained|urged|recalled|confirmed|threatened|"
     r"denounced|denounces|condemned|condemns|acknowledges|proposes|expects|proposed (?:to|that|\w+ing)|"
-    r"arguing that|telling (?:the|him|her|them|us|me|reporters)|points? out|pointed out|contends|contended|agreed that|went on to (?:argue|say|claim|write)|(?:expressed|voiced) (?:\w+ )?(?:opposition|support|concern|doubts?))\b",
+    r"arguing that|telling (?:the|him|her|them|us|me|reporters)|points? out|pointed out|contends|contended|"
+    r"agreed that|went on to (?:argue|say|claim|write)|(?:expressed|voiced) (?:\w+ )?(?:opposition|support|concern|"
+    r"doubts?))\b",
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -524,8 +526,9 @@ _NOT_A_CLAIM = re.compile(
     r"^\W*the (?:first|second|third|other|last|final)(?: one)? (?:is|was)\b|^\W*not to mention\b|"
     r"^\W*(?:first|second|third|fourth|fifth|finally|lastly),? that\b|"
     # The author's own plans ("And I won't check the bill.", "I plan to drop by…"): a flourish, not a claim.
-    r"(?:^\W*(?:and |so |but )?|^\W*(?:the )?next time\b[^,]*,\s*)i(?:['’]ll| will| won['’]t| will not| plan to| intend to)\s+(?!(?:not |never |always )?"
-    r"(?:argue|accept|support|oppose|vote|defend|fight|stand)\b)|"
+    r"(?:^\W*(?:and |so |but )?|^\W*(?:the )?next time\b[^,]*,\s*)"
+    r"i(?:['’]ll| will| won['’]t| will not| plan to| intend to)\s+"
+    r"(?!(?:not |never |always )?(?:argue|accept|support|oppose|vote|defend|fight|stand)\b)|"
     r"\b(?:next|new|latest|forthcoming) (?:book|novel|film|album|series)\b[^.]*\b(?:is|are) (?:out|published|"
     r"available)\b",
     re.IGNORECASE,
@@ -579,16 +582,18 @@ _WHEN = re.compile(
     rf"(?:\w+ )?(?:years|months|weeks|days) ago\b|"
     # An opening phrase that dates what follows ("During the oil price decline of the 1980s, …", "In a moment of
     # pique during last week's address, …", "In a recent speech, …").
-    rf"(?:during|in|after|before|since|by|throughout|following|until|at)\b[^,.;:]{{0,60}}?(?:\b\d{{4}}s?|['’]?\b\d0['’]?s|\b"
-    rf"(?:last|this|earlier this) (?:week|month|year|{_DAY})(?:['’]s)?|recent(?:ly)?)\b[^,.;:]{{0,40}},|"
+    rf"(?:during|in|after|before|since|by|throughout|following|until|at)\b[^,.;:]{{0,60}}?"
+    rf"(?:\b\d{{4}}s?|['’]?\b\d0['’]?s|\b(?:last|this|earlier this) (?:week|month|year|{_DAY})(?:['’]s)?|"
+    rf"\brecent(?:ly)?)\b[^,.;:]{{0,40}},|"
     rf"recently,)",
     re.IGNORECASE,
 )
+# A verb of the past, rough but enough after a date: "…was exposed", "…broke a major story".
 _PAST = re.compile(r"\b(?:\w{3,}ed|broke|found|told|began|won|lost|saw|met|left|fell|rose|said)\b", re.IGNORECASE)
 # A news event placed in time anywhere in the sentence ("…created a firestorm earlier this week").
 _NEWS_TIME = re.compile(
     rf"\b(?:(?:earlier|late|later) this (?:week|month)|last (?:week|month|{_DAY})(?:['’]s)?|yesterday|"
-    rf"(?:on|last) {_DAY}|{_DAY} (?:night|morning|afternoon|evening)|tonight)\b",
+    rf"on {_DAY}|{_DAY} (?:night|morning|afternoon|evening)|tonight)\b",
     re.IGNORECASE,
 )
 
