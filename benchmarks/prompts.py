@@ -138,6 +138,62 @@ ANAPHORIC = re.compile(
 )
 
 
+# Round 7's proxies for what a reader still struck from the key arguments, kept apart from the analysis's rules.
+# Someone else's position: a spokesman's, an office's or a group's view, a poll's share, an argument reported
+# as it goes on.
+OTHERS_POSITION = re.compile(
+    r"['’]s (?:people|aides|allies|camp|team|officials|view|position|line) (?:is|are|insist|say|think|believe)\b|"
+    r"\b(?:officials|spokes(?:man|woman|person)|aides|advisers|the (?:report|study|committee|administration))\b"
+    r"[^.;:]{0,30}\b(?:thinks?|believes?|insists?|concludes?|argues?|contends?)\b|"
+    r"\b(?:is|are|was|were) (?:arguing|saying|claiming|insisting|describing)\b|\b(?:contends|went on to argue)\b|"
+    r"\b(?:per ?cent|percent|%)[^.;]{0,60}\b(?:thinks?|believes?|says?|wants?|supports?)\b|"
+    r"^\W*(?:some|many|most) [\w -]{1,30}? (?:argue|claim|insist)\b|"
+    r"^\W*(?:economists|experts|analysts|scientists|historians) (?:think|believe|argue|say|warn)\b",
+    re.IGNORECASE,
+)
+# The last of two or more sentences is a short "This is…"/"It is…" that only vouches for the one before.
+VOUCHING = re.compile(r"^\W*(?:this|that|it)(?:['’]s| is| was| would be| will)\b", re.IGNORECASE)
+# An opening phrase that dates the sentence: up to its first comma, a year, a decade or last week.
+DATED_PHRASE = re.compile(
+    r"^\W*(?:during|in|after|since|following|at)\b[^,.;:]{0,60}?(?:\b\d{4}s?\b|['’]?\b\d0['’]?s\b|"
+    r"\blast (?:week|month|year)|\brecent(?:ly)?\b)[^,.;:]{0,40},",
+    re.IGNORECASE,
+)
+# Asides and set-ups: the author's delight, an example or a set-up for what follows, a clause with no main
+# clause, one item of a list said before, an argument ending on "this".
+ASIDE = re.compile(
+    r"^\W*i (?:really |just )?(?:adore|love|enjoy) (?:the way|how)\b|^\W*(?:for example|for instance|not to mention)\b|"
+    r"\b(?:exemplifies|illustrates) the (?:problem|point)\b|\bbut it runs deeper\b|"
+    r"^\W*(?:a|the) (?:second|third|further|final|next) \w+ (?:should|must) be\b|"
+    r"^\W*(?:because|although|whereas|unless)\b[^,;:—–]*$|\b(?:on|about|of) this\W*$",
+    re.IGNORECASE,
+)
+# A kind wrong on its face: a requirement in figures or a need that was not there called a norm; "the real X
+# is", "crystal clear", "common sense" called a fact.
+NORM_IN_FIGURES = re.compile(
+    r"\b(?:needs?|has to|have to)\b[^.;]{0,40}?\d|\b(?:didn['’]t|did not)(?: even)? have to\b", re.I
+)
+JUDGEMENT_AS_FACT = re.compile(r"\bthe real \w+ (?:is|are)\b|\bcrystal clear\b|\bcommon sense\b", re.IGNORECASE)
+
+
+def others_position(text: str, before: str) -> bool:
+    """Reports someone's position, or sits inside a quotation its paragraph opened in an earlier sentence
+    (``before``: the paragraph up to the argument)."""
+    return bool(OTHERS_POSITION.search(text)) or before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def vouching_filler(text: str) -> bool:
+    document = segment(text)
+    sentences = [document.span(s) for s in document.segments]
+    return len(sentences) >= 2 and len(sentences[-1].split()) <= 10 and bool(VOUCHING.match(sentences[-1]))
+
+
+def wrong_kind(text: str, kind: str) -> bool:
+    return (kind == "normative" and bool(NORM_IN_FIGURES.search(text))) or (
+        kind == "factual" and bool(JUDGEMENT_AS_FACT.search(text))
+    )
+
+
 def dated_event(text: str) -> bool:
     return bool(DATED_EVENT.match(text))
 
@@ -308,9 +364,19 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
             ("anaphoric fragments", anaphoric(arg.text)),
             ("run-together sentences", run_together(arg.text)),
             ("not arguable by the analysis's own test", not arguable(arg.text, arg.kind)),
+            ("others' positions (round 7)", others_position(arg.text, _paragraph_before(text, arg.start))),
+            ("a vouching sentence glued on (round 7)", vouching_filler(arg.text)),
+            ("dated opening phrases (round 7)", bool(DATED_PHRASE.match(arg.text))),
+            ("asides and set-ups (round 7)", bool(ASIDE.search(arg.text))),
+            ("kinds wrong on their face (round 7)", wrong_kind(arg.text, arg.kind)),
         ):
             tally.unfit[name] += found
         tally.date_reasons += sum(bool(DATE_REASON.match(r)) for r in arg.reasons)
+
+
+def _paragraph_before(text: str, at: int) -> str:
+    """The text of ``at``'s paragraph before it."""
+    return text[text.rfind("\n\n", 0, at) + 1 : at]
 
 
 _NUMBER = re.compile(r"^\d+\s*[·.]\s*")

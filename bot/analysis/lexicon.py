@@ -558,6 +558,26 @@ JUDGEMENT = _words(
     "nothing less than",
     "no better",
     "no less",
+    # Round 7: judgements still read as facts ("It is logical for Europe to…", "It is a damning indictment…").
+    "logical",
+    "illogical",
+    "damning",
+    "delusional",
+    "compelling",
+    "worries me",
+    "nothing to be gained",
+    "a symptom of",
+    "shallow",
+    "superficial",
+    "sensible",
+    "senseless",
+    "nonsensical",
+    "farce",
+    "insulting",
+    "offensive",
+    "idealistic",
+    "uncomfortable",
+    "intelligent",
 )
 # Screened at the end of the module: keep its needles in step with it.
 _COMPARATIVE = re.compile(
@@ -851,6 +871,7 @@ GRANTING = re.compile(
 SET_UP_VIEW = re.compile(
     r"^\W*(?:apparently|supposedly|allegedly|ostensibly|we are told|we['’]re told|we have been told|"
     r"we['’]ve been told|we are (?:assured|promised)|the (?:argument|theory|thinking|logic|story|line) goes)\b|"
+    r"^\W*myth(?: ?(?:#|no\.?) ?\d+)?\s*:|"  # "Myth #1: More sanctions will prompt…"
     r"\b(?:purported(?:ly)?|the (?:argument|theory|thinking|logic|story|line) goes|"
     r"(?:conventional|received) wisdom (?:is|says|holds|has it)|would have (?:us|you) believe|"
     r"wants? (?:us|you) to believe|"
