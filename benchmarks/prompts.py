@@ -63,7 +63,7 @@ from dataclasses import dataclass
 from benchmarks.common import shared_root, shared_texts
 from benchmarks.corpus import load, show
 from benchmarks.editorials import TUNE_LABELS, load_labels
-from bot.analysis import analyse
+from bot.analysis import analyse, frames
 from bot.analysis.compose import AGREEMENT_SCALE, CONVICTION_SCALE, unframed
 from bot.analysis.model import Analysis
 from bot.analysis.segment import segment
@@ -194,6 +194,10 @@ class Tally:
     unfit_conviction: int = 0
     forecast_prompts: int = 0
     forecast_without_future: int = 0
+    generic_readings: int = 0
+    direct_prompts: int = 0
+    few_prompt_readings: int = 0
+    direct_conviction: int = 0
 
     def __post_init__(self) -> None:
         self.frames: Counter[str] = Counter()
@@ -238,6 +242,11 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
         tally.thesis_first += analysis.prompts[0].argument is None
     tally.agreement_elsewhere += agreement is not None and agreement.argument is not None
     tally.frames.update({frame(p.text) for p in analysis.prompts})
+    tally.generic_readings += any(p.text in GENERIC_PROMPTS for p in analysis.prompts)
+    tally.direct_prompts += sum(
+        bool(DIRECT_QUESTION.match(p.text)) and p.text not in GENERIC_PROMPTS for p in analysis.prompts
+    )
+    tally.few_prompt_readings += len(analysis.prompts) < 3
     quoted: set[str] = set()
     source_grams = _grams(_words(source), RUN)
     for prompt in analysis.prompts:
@@ -275,6 +284,9 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
             tally.conviction_polls += 1
             asked_claim = _QUOTATION.findall(poll.question)
             tally.unfit_conviction += bool(asked_claim) and unfit_conviction(asked_claim[0])
+        elif poll is not agreement and DIRECT_QUESTION.match(poll.question):
+            tally.conviction_polls += 1
+            tally.direct_conviction += 1
         elif poll is not agreement:
             tally.third_polls += 1
     for arg in analysis.arguments:
@@ -435,6 +447,15 @@ FORECAST_WORDING = re.compile(
 FORECAST_FRAME_WORDS = re.compile(r"what will have gone differently", re.IGNORECASE)
 FUTURE = re.compile(r"\b(?:will|won[’']t|going to|shall|[’']ll)\b", re.IGNORECASE)
 
+# Round 7's proxies: a question that could be asked of any reading (the fixed wordings that name nothing of
+# it), and a direct question opening on an auxiliary ("Should the council…?", "Is X…?") as a member would ask.
+GENERIC_PROMPTS = frozenset(frames.ABOUT_THESIS + frames.UNNAMED_THESIS + frames.GENERIC)
+DIRECT_QUESTION = re.compile(
+    r"^(?:should|must|is|are|was|were|will|would|can|could|might|do|does|did|has|have|had)\s+"
+    r"(?!you\b|it asking\b|that the whole\b)\S+[^?]*\?",
+    re.IGNORECASE,
+)
+
 
 def unfit_conviction(claim: str) -> bool:
     """A claim a "how convinced" poll cannot ask about: it leans on what came before or tells of a self."""
@@ -493,6 +514,14 @@ def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
         "forecast wordings on claims without a future (new)",
         f"{_share(tally.forecast_without_future, tally.forecast_prompts):.3f}",
         "0",
+    )
+    yield "readings with a generic prompt (new)", f"{_share(tally.generic_readings, tally.readings):.3f}", "-"
+    yield "prompts that are direct questions (new)", f"{_share(tally.direct_prompts, tally.prompts):.3f}", "-"
+    yield "readings with fewer than 3 prompts (new)", f"{_share(tally.few_prompt_readings, tally.readings):.3f}", "-"
+    yield (
+        "how-convinced polls asked as a direct question (new)",
+        f"{_share(tally.direct_conviction, tally.conviction_polls):.3f}",
+        "-",
     )
     for name, count in tally.unfit.items():
         yield f"arguments: {name}", f"{_share(count, tally.arguments):.3f}", "-"

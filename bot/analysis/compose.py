@@ -12,10 +12,10 @@ from __future__ import annotations
 import functools
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from bot.analysis import frames, lexicon
+from bot.analysis import frames, lexicon, questions
 from bot.analysis.alternatives import Alternatives
 from bot.analysis.limits import (
     POLL_ANSWER_LIMIT,
@@ -501,7 +501,8 @@ _OPENER = re.compile(
     r"make no mistake|let(?:’|')s be clear|let me be clear|to be (?:sure|clear|fair)|simply put|put simply|"
     r"(?:the|my)\s+\w+\s+(?:truth|fact|point|reality|bottom line|problem|answer|lesson)\s+is(?:\s+that|:)?|"
     r"the facts are(?:\s+that|:)?|(?:most|more|equally|just as) importantly|whatever\s[^,;:]{1,40}(?=,)|"
-    r"in (?:my|our) view|of course|after all|and|but|yet|still|"
+    r"in (?:my|our) view|of course|after all|and|but|yet|still|all the same|in other words|that said|even so|"
+    r"by the same token|in short|in sum|"
     r"i (?:must|have to|should) (?:admit|confess|say)(?:,\s*though,)?(?:\s+that)?|perhaps|maybe|"
     r"(?:i|we)\s+(?:believe|think|feel|argue)\s+(?:strongly|firmly|passionately)\s+that)\s*[,:]?\s+"
     r"|^(?:sure|yes|no|so|now|then|well|again|heck|look|listen)\s*,\s+",
@@ -882,6 +883,7 @@ def lived(claim: str, lowercase_words: frozenset[str] = frozenset()) -> bool:
     return bool(_LIVED.search(claim)) and not named
 
 
+MIN_PROMPTS = 2  # limits.MIN_PROMPTS: a week's thread never has fewer
 MIN_WEEK_PROMPTS = 3  # below this the central claim gets a second question from the other side
 PROMPTS_PER_WEEK = 4  # a week's thread takes three or four questions; fewer when the reading has fewer claims
 FEW_CLAIMS = 3  # a reading with fewer arguable claims (thesis included) gets fewer prompts and a note
@@ -930,9 +932,12 @@ _TURN_OPENER = re.compile(r"^(?:but|yet|however|still|nevertheless|nonetheless)\
 
 
 def _side(text: str) -> str | None:
-    """One side of a turn, by its core, when it is a clause of its own (five words or more)."""
+    """One side of a turn, by its core, when it is a clause of its own (five words or more) and a claim of
+    the author's someone could dispute: a tension between a plain background fact and a claim is none."""
     named = core(as_sentence(text)) if text else None
-    return named if named is not None and len(named.split()) >= 5 else None
+    if named is None or len(named.split()) < 5 or narrates(named) or _leans_or_reports(named):
+        return None
+    return named if arguable(named, classify(named)) else None
 
 
 def _turn_within(text: str) -> tuple[str, str] | None:
@@ -955,12 +960,45 @@ def _turn_within(text: str) -> tuple[str, str] | None:
 
 @dataclass(frozen=True, slots=True)
 class _Claim:
-    """A claim to ask about: its argument index (None for the thesis), its core and what kind of claim it is."""
+    """A claim to ask about: its argument index (None for the thesis), its core and what kind of claim it is,
+    and the core as a direct question when English makes one. A claim named by a clause too long to quote
+    (``direct_only``) is asked about only by its question."""
 
     index: int | None
     text: str
     core: str
     kind: Kind
+    question: str | None = None
+    direct_only: bool = False
+
+
+LONG_CLAUSE_WORDS = CLAUSE_WORDS  # a main clause too long to quote may still be asked as a question up to this length
+
+
+def _named_claim(index: int | None, text: str, kind: Kind, words: frozenset[str]) -> _Claim | None:
+    """The claim as a prompt can name it: by its core, else, when its main clause makes a direct question of
+    at most LONG_CLAUSE_WORDS words, by that question alone; None when neither."""
+    lower = functools.partial(_lowered, lowercase_words=words)
+    named = _askable(text)
+    if named is not None:
+        return _Claim(index, text, named, kind, questions.question(named, lower))
+    clause = _main_clause_of(text)
+    asked = questions.question(clause, lower) if clause else None
+    return _Claim(index, text, clause, kind, asked, direct_only=True) if clause and asked else None
+
+
+def _main_clause_of(claim: str) -> str | None:
+    """The claim's main clause without its opening and what hangs on it, when it is a whole clause of the
+    author's own (not narration, a report or a pointer outside it) of at most LONG_CLAUSE_WORDS words."""
+    text = _tidy_end(_without_brackets(" ".join(unframed(_OPENER.sub("", claim)).split())))
+    head = _tidy_end(_first_head(main_clause(text), _HANGS_ON))
+    if not head or _word_count(head) > LONG_CLAUSE_WORDS or narrates(head) or _leans_or_reports(head):
+        return None
+    if classify(head) == "factual" and not _MODAL.search(head):
+        return None  # "slightly more than half of the students are now getting a diploma": a fact once cut
+    if not (_acceptable(head, claim, cut=head != text) and _whole(head, claim)):
+        return None
+    return as_sentence(head)
 
 
 def _turns(material: Material, central: _Claim | None, further: Sequence[_Claim]) -> tuple[int | None, str, str] | None:
@@ -1017,8 +1055,25 @@ _PRESENT = re.compile(
 
 
 def calls(named: str) -> bool:
-    """The core itself urges a course of action."""
-    return bool(_CALL.search(named)) and not _REPORTED_CALL.search(named)
+    """The core itself urges a course of action: not a necessity it foresees ("the party will likely need to
+    sacrifice many seats") and not an item of a list ("a second condition should be…")."""
+    return (
+        bool(_CALL.search(named))
+        and not _REPORTED_CALL.search(named)
+        and not _FORESEEN_NEED.search(named)
+        and not _ORDINAL.search(named)
+    )
+
+
+_FORESEEN_NEED = re.compile(
+    r"\b(?:will|would|may|might|could|likely|probably|soon)\s+(?:\w+ly\s+)?(?:need|have)\s+to\b", re.IGNORECASE
+)
+# An item of a list, which points at the items before it: "a second condition…", "the third…", "Another…".
+_ORDINAL = re.compile(
+    r"\b(?:a|the)\s+(?:second|third|fourth|fifth|sixth|final)\b|^(?:another|second|third|secondly|thirdly|"
+    r"finally|next|lastly)\b",
+    re.IGNORECASE,
+)
 
 
 def narrates(named: str) -> bool:
@@ -1039,10 +1094,17 @@ def _core_kind(claim: _Claim) -> Kind:
 
 def forecasts(named: str) -> bool:
     """The core's main clause says that something will (not) happen, in the author's own voice: not a report
-    ("Morales's people insist he will return") and not an uncertainty ("It is hard to predict what…")."""
+    ("Morales's people insist he will return"), not an uncertainty ("It is hard to predict what…"), and a
+    change rather than a state that goes on ("about 2,500 troops will remain", "prices will continue…")."""
     main = re.split(r"\b(?:that|whether|what|if)\b", named, maxsplit=1)[0]
     found = _FUTURE.search(main)
-    return found is not None and not _REPORTED.search(main[: found.start()])
+    if found is None or _REPORTED.search(main[: found.start()]):
+        return False
+    return not _CONTINUING.match(main, found.end() - len(found.group().split()[-1]))
+
+
+# A future that only carries a state on: no change for a forecast question to ask about.
+_CONTINUING = re.compile(r"(?:remain|continue|stay|persist|keep|last|still|always|be\s+there)\b", re.IGNORECASE)
 
 
 # Who a call is addressed to, when it says: the words before its "should"/"must".
@@ -1063,15 +1125,21 @@ def names_actor(named: str) -> bool:
     return bool(words - _NO_ACTOR)
 
 
-def _kind_prompt(claim: _Claim, turn: int, words: frozenset[str]) -> str:
+def _kind_prompt(claim: _Claim, turn: int, words: frozenset[str], *, direct: bool = False) -> str:
     """A question that fits what the claim does; ``turn`` steps through the kinds of question its kind
-    calls for, so a reading's second call to act is not asked the same thing as its first."""
-    kinds = frames.BY_KIND[_core_kind(claim)]
+    calls for, so a reading's second call to act is not asked the same thing as its first. Put as a direct
+    question ("Should X Y? Who would pay?") in two cases of three when the claim makes one (always with
+    ``direct`` or for a claim too long to quote), else named by its core ("The author says X. …")."""
+    kind = _core_kind(claim)
+    kinds = frames.BY_KIND[kind]
     step = zlib.crc32(claim.core.encode("utf-8")) + turn
-    variants = kinds[step % len(kinds)]
-    if variants is frames.WHO_ACTS and names_actor(claim.core):
-        variants = kinds[(step + 1) % len(kinds)]
-    return frames.fill(frames.pick(variants, claim.core), c=_as_clause(claim.core, words), q=f"“{claim.core}”")
+    at = step % len(kinds)
+    if kinds[at] is frames.WHO_ACTS and names_actor(claim.core):
+        at = (at + 1) % len(kinds)
+    asked = claim.question
+    if asked is not None and (direct or claim.direct_only or zlib.crc32(("direct:" + claim.core).encode()) % 3):
+        return frames.fill(frames.pick(frames.DIRECT_BY_KIND[kind][at], claim.core, asked), Q=asked)
+    return frames.fill(frames.pick(kinds[at], claim.core), c=_as_clause(claim.core, words), q=f"“{claim.core}”")
 
 
 def _tension(concession: str, point: str, words: frozenset[str]) -> str:
@@ -1086,12 +1154,30 @@ _MODAL = re.compile(
 )
 
 
+# Someone's words or acts reported ("Morales's people insist…", "Klass was describing…"): a judgement wording
+# would ask members to judge the report, not a claim of the author's.
+_REPORTS = re.compile(
+    r"^(?:(?!I\b|we\b|We\b)[\w’'.,-]+\s+){1,6}?(?<!\bto\s)(?:(?:insists?|insisted|says?|said|claims?|claimed|argues?|argued|"
+    r"believes?|believed|thinks?|thought|warns?|warned|predicts?|predicted|admits?|admitted|denies|denied|told|"
+    r"wants?|wanted|hopes?|fears?)\b|(?:is|are|was|were)\s+(?:\w+\s+)?(?:describing|arguing|saying|claiming|"
+    r"suggesting|insisting)\b)"
+)
+# A "there" or "then" pointing at a place or time the core does not name ("…will remain there"), unlike an
+# opening "There is…".
+_DEICTIC = re.compile(r"(?<!^)\b(?:there|then)\b(?!\s+(?:is|are|was|were|will|would|has|have|had|seems?|remains?)\b)")
+
+
+def _leans_or_reports(named: str) -> bool:
+    """The core points outside itself (an ordinal, a bare "there"/"then") or reports another's words or acts."""
+    return bool(_ORDINAL.search(named) or _DEICTIC.search(named) or _REPORTS.match(named))
+
+
 def _askable(claim: str) -> str | None:
     """The claim's core when a prompt can ask about it: not a story or a report of what was done, and not a
     plain statement of fact left when the cut dropped what made the claim arguable ("Many businesses are not
     hiring" of "…because of ObamaCare's mandates"): a prompt about it would ask members to dispute a fact."""
     named = core(claim)
-    if named is None or narrates(named):
+    if named is None or narrates(named) or _leans_or_reports(named):
         return None
     cut = len(named.split()) < len(unframed(claim).split()) - 1
     if (cut or _EXISTENTIAL.match(named)) and classify(named) == "factual" and not _MODAL.search(named):
@@ -1103,22 +1189,24 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
     """First a question about the thesis itself, then one per further arguable claim fitting its kind, one
     where the text turns (only when it does), one from the other side when the reading reports it, and one
     from members' own experience when a claim is about something they live; three or four in all, fewer
-    when the reading has fewer claims to ask about. Claims are named by their core, never by a long quote."""
+    when the reading has fewer claims to ask about. Claims are named by their core, never by a long quote.
+    A reading with too few claims gets questions specific to it (``_specific``) before a generic one, and
+    never more than one generic question."""
     args = material.arguments
     words = material.lowercase_words
-    named = [_Claim(i, args[i].text, c, args[i].kind) for i in claims if (c := _askable(args[i].text)) is not None]
+    named = [c for i in claims if (c := _named_claim(i, args[i].text, args[i].kind, words)) is not None]
     central: _Claim | None = None
     central_text: str | None = None
     if material.thesis is not None and (_thesis_arguable(material.thesis.text) or not named):
         central_text = material.thesis.text
-        kind = classify(central_text)
-        if (central_core := _askable(central_text)) is not None:
-            central = _Claim(None, central_text, central_core, kind)
+        central = _named_claim(None, central_text, classify(central_text), words)
     elif named:
         central = named.pop(0)
         central_text = central.text
+    headline = _headline(material.title, words)
     if central_text is None:
-        return [Prompt(text, None) for text in frames.GENERIC]
+        generic = [Prompt(text, None) for text in frames.GENERIC]
+        return [Prompt(_kind_prompt(headline, 0, words, direct=True), None), *generic[1:]] if headline else generic
     seen = {central.core.lower()} if central else set()
     further = []
     for claim in named:  # each claim is named once: the same words asked about twice read as padding
@@ -1134,8 +1222,9 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
         turn = None
     elif central is not None:
         out.append(Prompt(_kind_prompt(central, 0, words), central_index))
-    else:
-        out.append(Prompt(frames.pick(frames.UNNAMED_THESIS, central_text), None))
+    elif headline is not None:
+        seen.add(headline.core.lower())
+        out.append(Prompt(_kind_prompt(headline, 0, words, direct=True), None))
     counter = _askable(_their_view(material.counter)) if material.counter else None
     if counter is not None:
         out.append(Prompt(frames.fill(frames.pick(frames.COUNTER, counter), v=_as_clause(counter, words)), None))
@@ -1148,22 +1237,134 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
     for claim in further:
         if len(out) >= PROMPTS_PER_WEEK:
             break
-        if not experienced and lived(claim.text, words) and not calls(claim.core):
+        if not experienced and not claim.direct_only and lived(claim.text, words) and not calls(claim.core):
             experienced = True
             text = frames.fill(frames.pick(frames.EXPERIENCE, claim.core), c=_as_clause(claim.core, words))
         else:
             asked[claim.kind] = asked.get(claim.kind, 0) + 1
             text = _kind_prompt(claim, asked[claim.kind], words)
         out.append(Prompt(text, claim.index))
-    if len(out) < MIN_WEEK_PROMPTS:
-        # The other side of the central claim, without naming it again: a third question when the reading
-        # offers no further claim a prompt can name briefly.
+    for prompt in _specific(material, central, headline, further, seen, out):
+        if len(out) >= MIN_WEEK_PROMPTS:
+            break
+        out.append(prompt)
+    # Nothing specific left: one question that names nothing (the central claim's other side, or, when it
+    # could not be named, the reader's own summary of it first); a second only to reach MIN_PROMPTS.
+    if len(out) < MIN_WEEK_PROMPTS and central is None and headline is None:
+        out.insert(0, Prompt(frames.pick(frames.UNNAMED_THESIS, central_text), None))
+    elif len(out) < MIN_WEEK_PROMPTS:
+        out.append(Prompt(frames.pick(frames.ABOUT_THESIS, central_text), central_index))
+    if len(out) < MIN_PROMPTS:
         out.append(Prompt(frames.pick(frames.ABOUT_THESIS, central_text), central_index))
     unique: list[Prompt] = []
     for prompt in out:
         if prompt.text not in {p.text for p in unique} and prompt.text.endswith("?"):
             unique.append(Prompt(shorten(prompt.text, PROMPT_LIMIT), prompt.argument))
     return unique
+
+
+# A thesis of two claims joined at the top level: "X, and Y", "X; Y".
+_COMPOUND = re.compile(r",\s+and\s+|\s*;\s+(?:and\s+)?")
+
+
+def _specific(
+    material: Material,
+    central: _Claim | None,
+    headline: _Claim | None,
+    further: Sequence[_Claim],
+    seen: set[str],
+    out: Sequence[Prompt],
+) -> Iterator[Prompt]:
+    """Questions that name something of this reading, for one with too few further claims to ask about: a
+    claim of a compound thesis that stands alone, the headline when it states a claim, whether the thesis
+    follows from a further claim of the author's, the actor a central call names, and the central claim
+    asked again as a direct question from the other side."""
+    words = material.lowercase_words
+    if central is not None and central.index is None:
+        text = " ".join(unframed(central.text).split())
+        breaks = [m for m in _top_level(text, _COMPOUND) if m.start() > 0]
+        parts = [text[: breaks[0].start()], text[breaks[0].end() :]] if breaks else []
+        for part in parts:
+            claim = _named_claim(None, as_sentence(part), classify(part), words)
+            if claim is not None and claim.core.lower() not in seen and arguable(part, classify(part)):
+                seen.add(claim.core.lower())
+                yield Prompt(_kind_prompt(claim, 1, words), None)
+    if headline is not None and not any(_overlaps(headline.core, named) for named in seen):
+        seen.add(headline.core.lower())
+        yield Prompt(_kind_prompt(headline, 0, words, direct=True), None)
+    if central is None:
+        return
+    premise = next((c for c in further if _premise_of(c, central)), None)
+    if premise is not None and central.index is None and not central.direct_only:
+        x, y = _as_clause(premise.core, words), _as_clause(central.core, words)
+        yield Prompt(frames.fill(frames.pick(frames.FOLLOWS, premise.core + central.core), x=x, y=y), None)
+    # One more question on the central claim, not two: three on one claim read as padding too.
+    actor = _CALL_SUBJECT.match(central.core)
+    if actor is not None and calls(central.core) and names_actor(central.core) and _actor_ok(actor.group(1)):
+        named_actor = _lowered(actor.group(1).strip(), words)
+        yield Prompt(frames.fill(frames.pick(frames.ACTOR, central.core), a=named_actor), central.index)
+    elif central.question is not None and not any(p.text.startswith(central.question) for p in out):
+        yield Prompt(frames.fill(frames.pick(frames.OTHER_SIDE, central.core), Q=central.question), central.index)
+
+
+FOLLOWS_WORDS = 12  # each claim of a "does it follow" question is short, or the question is hard to hold
+
+
+def _premise_of(claim: _Claim, central: _Claim) -> bool:
+    """``claim`` may be asked as a ground for the central claim: both short, on the same subject matter (a
+    content word shared), and not the same claim twice."""
+    shared = _content_words(claim.core) & _content_words(central.core)
+    short = max(_word_count(claim.core), _word_count(central.core)) <= FOLLOWS_WORDS
+    return not claim.direct_only and short and bool(shared) and not _overlaps(claim.core, central.core)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if len(w) > 3}
+
+
+def _overlaps(one: str, other: str) -> bool:
+    """Two claims share most of their content words: asking both would ask the same thing twice."""
+    a, b = _content_words(one), _content_words(other)
+    return bool(a and b) and len(a & b) >= 0.6 * min(len(a), len(b))
+
+
+def _actor_ok(subject: str) -> bool:
+    """A named actor to ask about: a short noun phrase with no clause or aside in it."""
+    found = subject.split()
+    return 1 <= len(found) <= 5 and not re.search(r"[,;:()“”\"]|\b(?:who|which|that|if|when)\b", subject, re.I)
+
+
+# A headline in Title Case: most of its longer words capitalised.
+_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z’']{3,}\b")
+
+
+_HEADLINE_AUXILIARY = _word_set("is are was were will would should can could do does did has have must")
+
+
+def _headline(title: str | None, words: frozenset[str]) -> _Claim | None:
+    """The reading's title when it states a claim of the author's that makes a direct question ("Our
+    universities must adapt" → "Should our universities adapt?"), taken after a colon when a kicker
+    follows one; None for a headline that reports, tells or states a fact."""
+    if not title:
+        return None
+    text = " ".join(title.split())
+    kicker = text.rsplit(": ", 1)[-1]
+    text = kicker if len(kicker.split()) >= 3 else text
+    longer = _TITLE_WORD.findall(text)
+    if longer and sum(w[0].isupper() for w in longer[1:]) > len(longer[1:]) / 2:
+        first, *rest = text.split()
+        lowered = [w.lower() if w.lower() in words and w[1:].islower() else w for w in rest]
+        text = " ".join([first, *lowered])
+    if text.endswith("?"):
+        # A headline that asks a yes/no question ("Do we really need to cancel Christmas?") is asked as it is.
+        asks = text.split()[0].lower() in _HEADLINE_AUXILIARY and 4 <= _word_count(text) <= LONG_CLAUSE_WORDS
+        return _Claim(None, text, text[:-1], "evaluative", text, direct_only=True) if asks else None
+    sentence = as_sentence(text)
+    kind = classify(sentence)
+    if not arguable(sentence, kind):
+        return None
+    claim = _named_claim(None, sentence, kind, words)
+    return claim if claim is not None and claim.question is not None else None
 
 
 _AGREEMENT = "How far do you agree that “{}”?"
@@ -1346,6 +1547,8 @@ def _label_clause(claim: str, room: int) -> str | None:
 
 _CONVICTION = "How convinced are you that “{}”?"
 CONVICTION_SCALE = ("Convinced", "Partly convinced", "Not convinced", "Not sure")
+# The answers when the claim is asked as a direct question ("Should councils fund libraries?").
+QUESTION_SCALE = ("Yes", "Yes, with reservations", "No", "Not sure")
 
 
 # Openings that lean on what came before or set a scene: "Make no mistake:", "At the same time,", "In 2014,",
@@ -1375,13 +1578,21 @@ def _convincing(claim: str) -> bool:
 
 
 def _conviction_poll(material: Material, claims: list[int]) -> Poll | None:
-    """How convinced members are by the reading's best further claim, stated whole: the second poll when
-    its claims are too long to name in poll answers and it sets out no choice."""
+    """How convinced members are by the reading's best further claim: the second poll when its claims are
+    too long to name in poll answers and it sets out no choice. Asked as the direct question the claim's core
+    makes ("Should X Y?" — Yes / Yes, with reservations / No / Not sure) when it makes one, else stated whole."""
+    words = material.lowercase_words
     for index in claims:
         claim = material.arguments[index].text
         if not _convincing(claim):
             continue
-        text = quote(claim, mid_sentence=True, limit=10_000, lowercase_words=material.lowercase_words)
+        # The main clause whole when it is short enough ("…by the age of ten"), else the core.
+        lower = functools.partial(_lowered, lowercase_words=words)
+        clauses = [c for c in (_main_clause_of(claim), _askable(claim)) if c]
+        asked = next(filter(None, (questions.question(c, lower) for c in clauses)), None)
+        if asked is not None and len(asked) <= POLL_QUESTION_LIMIT:
+            return Poll(asked, QUESTION_SCALE, index)
+        text = quote(claim, mid_sentence=True, limit=10_000, lowercase_words=words)
         question = _CONVICTION.format(text)
         if len(question) <= POLL_QUESTION_LIMIT:
             return Poll(question, CONVICTION_SCALE, index)
