@@ -290,7 +290,11 @@ def _checked(
     aux: str, subject: list[str], rest: list[str], lower: Callable[[str], str], *, negated: bool, strict: bool = False
 ) -> str:
     """The question, or "" when the subject is not one (a verb, a clause or a connective inside it)."""
-    if strict and (_norm(subject[0]) in _VERBS or any(_bare(w) or _norm(w).endswith("ed") for w in subject)):
+    if strict and (
+        _norm(subject[0]) in _VERBS
+        or any(_bare(w) for w in subject[:-1])
+        or any(_norm(w).endswith("ed") for w in subject)
+    ):
         return ""  # "Make protesters pay…", "the administration reacted and went…": the verb is earlier
     if not _subject_ok(subject):
         return ""
