@@ -502,7 +502,7 @@ _OPENER = re.compile(
     r"(?:the|my)\s+\w+\s+(?:truth|fact|point|reality|bottom line|problem|answer|lesson)\s+is(?:\s+that|:)?|"
     r"the facts are(?:\s+that|:)?|(?:most|more|equally|just as) importantly|whatever\s[^,;:]{1,40}(?=,)|"
     r"in (?:my|our) view|of course|after all|and|but|yet|still|all the same|in other words|that said|even so|"
-    r"by the same token|in short|in sum|"
+    r"by the same token|in short|in sum|(?:even|worse|better)\s+(?:worse|still|better)[^,;:]{0,40}(?=,)|"
     r"i (?:must|have to|should) (?:admit|confess|say)(?:,\s*though,)?(?:\s+that)?|perhaps|maybe|"
     r"(?:i|we)\s+(?:believe|think|feel|argue)\s+(?:strongly|firmly|passionately)\s+that)\s*[,:]?\s+"
     r"|^(?:sure|yes|no|so|now|then|well|again|heck|look|listen)\s*,\s+",
@@ -1066,7 +1066,9 @@ def calls(named: str) -> bool:
 
 
 _FORESEEN_NEED = re.compile(
-    r"\b(?:will|would|may|might|could|likely|probably|soon)\s+(?:\w+ly\s+)?(?:need|have)\s+to\b", re.IGNORECASE
+    r"\b(?:will|would|may|might|could|likely|probably|soon)\s+(?:\w+ly\s+)?(?:need|have)\s+to\b"
+    r"|\b(?:should|must)\s+(?:\w+ly\s+)?(?:expect|anticipate|see|be able)\b",  # "the West should expect…": a forecast
+    re.IGNORECASE,
 )
 # An item of a list, which points at the items before it: "a second condition…", "the third…", "Another…".
 _ORDINAL = re.compile(
@@ -1302,7 +1304,9 @@ def _specific(
     actor = _CALL_SUBJECT.match(central.core)
     if actor is not None and calls(central.core) and names_actor(central.core) and _actor_ok(actor.group(1)):
         named_actor = _lowered(actor.group(1).strip(), words)
-        yield Prompt(frames.fill(frames.pick(frames.ACTOR, central.core), a=named_actor), central.index)
+        action = central.core[actor.end() :].strip()
+        action = action.removeprefix("to ") if action.startswith("to ") else action  # "ought to", "has to"
+        yield Prompt(frames.fill(frames.pick(frames.ACTOR, central.core), a=named_actor, v=action), central.index)
     elif central.question is not None and not any(p.text.startswith(central.question) for p in out):
         yield Prompt(frames.fill(frames.pick(frames.OTHER_SIDE, central.core), Q=central.question), central.index)
 

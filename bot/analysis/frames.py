@@ -112,7 +112,7 @@ DIRECT_BY_KIND: dict[Kind, tuple[tuple[str, ...], ...]] = {
         (
             "{Q} What would make you hesitate?",
             "{Q} Where would you draw the line?",
-            "{Q} How far would you go?",
+            "{Q} What would it take to win you over?",
             "{Q}",
         ),
     ),
@@ -208,12 +208,12 @@ FOLLOWS = (
     "If {x}, does that show that {y}?",
 )
 
-# A call that names who must act ("Congress must…"), asked about that actor ``{a}`` when the reading offers no
-# further claim to ask about.
+# A call that names who must act ("Congress must…"), asked about that actor ``{a}`` and what it is to do
+# ``{v}`` when the reading offers no further claim to ask about.
 ACTOR = (
-    "What would it take for {a} to act on this?",
-    "If {a} will not do it, who should?",
-    "What stands in the way of {a} here?",
+    "What would it take for {a} to {v}?",
+    "If {a} will not {v}, who should?",
+    "What stands in the way, if {a} is to {v}?",
 )
 
 # The same claim asked again from the other side, as a direct question (when its first prompt was not one).
