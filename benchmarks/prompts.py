@@ -263,7 +263,10 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
             named = max(runs, key=len)
             tally.named_claims += 1
             tally.named_verb_end += ends_open(prompt.text, named)
-            tally.named_verbless += not FINITE_VERB.search(" ".join(named))
+            # A direct question moves its auxiliary in front of the words it takes from the reading ("Should
+            # councils fund…"): its verb is looked for in the whole question, not the run alone.
+            asked = prompt.text.split("?")[0].lower() if DIRECT_QUESTION.match(prompt.text) else " ".join(named)
+            tally.named_verbless += not FINITE_VERB.search(asked)
             tally.named_not_statement += named[0] in NOT_A_STATEMENT or named[:2] == ["let", "us"]
         if prompt.argument is not None and analysis.arguments[prompt.argument].kind == "factual":
             tally.factual_prompts += 1

@@ -246,6 +246,8 @@ def _inverted(words: list[str], at: int, lower: Callable[[str], str]) -> str | N
             return ""  # a negated call, or a regret about the past ("should have")
         return _checked("Should", subject, rest, lower, negated=False)
     if word in _MOVING:
+        if word in _BE and _second_be(rest):
+            return ""  # "The reason the army is in such poor shape is simple": the first "is" was inside the subject
         return _checked(_MOVING[word], subject, rest, lower, negated=False)
     if word in _HAVING:
         if word in {"has", "have"} and rest and rest[0].lower() == "to":
@@ -324,6 +326,19 @@ def _another_clause(rest: list[str]) -> bool:
         after = [w for j, w in enumerate(words[i + 1 : i + 4], i + 1) if words[j - 1] != "to"]
         if word in _COORDINATORS and any(w in _AUXILIARIES or w in _PERSONAL or _bare(w) for w in after):
             return True  # "…and is exhibiting", "…and they behave", "…, and understandably wants"
+    return False
+
+
+_BE = _set("is are was were")
+
+
+def _second_be(rest: list[str]) -> bool:
+    """Another "is"/"are" after the one found, with no subordinate clause opening between them."""
+    for word in (_norm(w).strip(",") for w in rest):
+        if word in _SUBORDINATORS:
+            return False
+        if word in _BE:
+            return True
     return False
 
 

@@ -79,6 +79,7 @@ def test_a_clause_becomes_the_question_a_member_would_ask(core: str, asked: str)
         "First on any anti-poverty list must be a stable family life",  # an inverted sentence
         "I believe in the freedom of expression",  # the author's own person: no question to the circle
         "Ministers should have resigned",  # a regret about the past
+        "The reason the Nigerian army is in such poor shape is simple",  # the first "is" is inside the subject
         "Policy bites",  # a verb outside the list: no "do" question is made
     ],
 )
