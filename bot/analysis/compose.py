@@ -1279,11 +1279,12 @@ def _specific(
 ) -> Iterator[Prompt]:
     """Questions that name something of this reading, for one with too few further claims to ask about: a
     claim of a compound thesis that stands alone, the headline when it states a claim, whether the thesis
-    follows from a further claim of the author's, the actor a central call names, and the central claim
-    asked again as a direct question from the other side."""
+    follows from a further claim of the author's, the actor a central call names, or a claim asked about by
+    its core asked again as a direct question from the other side (the central claim first)."""
     words = material.lowercase_words
-    if central is not None and central.index is None:
-        text = " ".join(unframed(central.text).split())
+    thesis = material.thesis
+    if thesis is not None and (central is None or central.index is None) and _thesis_arguable(thesis.text):
+        text = " ".join(unframed(thesis.text).split())
         breaks = [m for m in _top_level(text, _COMPOUND) if m.start() > 0]
         parts = [text[: breaks[0].start()], text[breaks[0].end() :]] if breaks else []
         for part in parts:
@@ -1294,21 +1295,37 @@ def _specific(
     if headline is not None and not any(_overlaps(headline.core, named) for named in seen):
         seen.add(headline.core.lower())
         yield Prompt(_kind_prompt(headline, 0, words, direct=True), None)
+    # A claim already asked about by its core, asked again as a direct question from the other side.
+    unasked = [c for c in [central, *further] if c is not None and c.question is not None]
+    unasked = [c for c in unasked if not any(p.text.startswith(c.question or "") for p in out)]
     if central is None:
+        yield from (_other_side(claim) for claim in unasked[:1])
         return
     premise = next((c for c in further if _premise_of(c, central)), None)
     if premise is not None and central.index is None and not central.direct_only:
         x, y = _as_clause(premise.core, words), _as_clause(central.core, words)
         yield Prompt(frames.fill(frames.pick(frames.FOLLOWS, premise.core + central.core), x=x, y=y), None)
     # One more question on the central claim, not two: three on one claim read as padding too.
+    acting = _actor_prompt(central, words)
+    yield from [acting] if acting is not None else (_other_side(claim) for claim in unasked[:1])
+
+
+def _actor_prompt(central: _Claim, words: frozenset[str]) -> Prompt | None:
+    """For a call that names who must act, a question about that actor and what it is to do ("What would it
+    take for Congress to act…?"); None for a passive call ("the Greens should be invited")."""
     actor = _CALL_SUBJECT.match(central.core)
-    if actor is not None and calls(central.core) and names_actor(central.core) and _actor_ok(actor.group(1)):
-        named_actor = _lowered(actor.group(1).strip(), words)
-        action = central.core[actor.end() :].strip()
-        action = action.removeprefix("to ") if action.startswith("to ") else action  # "ought to", "has to"
-        yield Prompt(frames.fill(frames.pick(frames.ACTOR, central.core), a=named_actor, v=action), central.index)
-    elif central.question is not None and not any(p.text.startswith(central.question) for p in out):
-        yield Prompt(frames.fill(frames.pick(frames.OTHER_SIDE, central.core), Q=central.question), central.index)
+    if actor is None or not (calls(central.core) and names_actor(central.core) and _actor_ok(actor.group(1))):
+        return None
+    action = central.core[actor.end() :].strip().removeprefix("to ")  # "ought to", "has to"
+    if not action or action.split()[0].lower() in {"be", "not", "have", "never"}:
+        return None
+    named = _lowered(actor.group(1).strip(), words)
+    return Prompt(frames.fill(frames.pick(frames.ACTOR, central.core), a=named, v=action), central.index)
+
+
+def _other_side(claim: _Claim) -> Prompt:
+    text = frames.fill(frames.pick(frames.OTHER_SIDE, claim.core), Q=claim.question or "")
+    return Prompt(text, claim.index)
 
 
 FOLLOWS_WORDS = 12  # each claim of a "does it follow" question is short, or the question is hard to hold
