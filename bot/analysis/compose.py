@@ -1378,7 +1378,9 @@ def _headline(title: str | None, words: frozenset[str]) -> _Claim | None:
         text = " ".join([first, *lowered])
     if text.endswith("?"):
         # A headline that asks a yes/no question ("Do we really need to cancel Christmas?") is asked as it is.
-        asks = text.split()[0].lower() in _HEADLINE_AUXILIARY and 4 <= _word_count(text) <= LONG_CLAUSE_WORDS
+        first, second = (text.split() + [""])[:2]
+        asks = first.lower() in _HEADLINE_AUXILIARY and 4 <= _word_count(text) <= LONG_CLAUSE_WORDS
+        asks = asks and second.lower() != "you"  # "Are you drinking because…?": asked of the reader, not the circle
         return _Claim(None, text, text[:-1], "evaluative", text, direct_only=True) if asks else None
     sentence = as_sentence(text)
     kind = classify(sentence)

@@ -147,6 +147,8 @@ _IRREGULAR_PAST = {
 }
 MAX_SUBJECT_WORDS = 8
 _END = re.compile(r"[.!;:,\s]+$")
+# A comment on the whole clause that a question cannot carry at its end: "…for Australians, of course".
+_TRAILING_ASIDE = re.compile(r",\s+(?:of course|too|though|however|then|perhaps|surely|indeed|after all)$", re.I)
 _APOSTROPHE = re.compile(r"[’']")
 
 
@@ -186,7 +188,7 @@ def _subject_ok(words: list[str]) -> bool:
         return False
     if any(_norm(w) in _PERSONAL or _norm(w).rstrip("s") in _REPORTING for w in words[1:]):
         return False  # "Morales's people insist he…": a second subject, so a clause inside
-    return not any(_norm(w) in _NOT_IN_SUBJECT or re.search(r"[,;:()“”\"—–]", w) or "n't" in _norm(w) for w in words)
+    return not any(_norm(w) in _NOT_IN_SUBJECT or re.search(r"[,;:()“”\"—–]|-$", w) or "n't" in _norm(w) for w in words)
 
 
 def _split_adverb(subject: list[str]) -> tuple[list[str], list[str]]:
@@ -201,7 +203,7 @@ def question(core: str, lower: Callable[[str], str]) -> str | None:
     """``core`` (a whole clause: subject, finite verb, complement) as a yes/no question, or None when the
     clause does not make one mechanically. ``lower`` puts the subject's first word in the case it takes after
     the auxiliary (a common word lowered, a name kept)."""
-    text = _END.sub("", " ".join(core.split()))
+    text = _TRAILING_ASIDE.sub("", _END.sub("", " ".join(core.split())))
     if not text or text.endswith("?") or text.count("“") != text.count("”") or text.count('"') % 2:
         return None
     words = text.split()
@@ -322,6 +324,8 @@ def _another_clause(rest: list[str]) -> bool:
     words = [_norm(w).strip(",") for w in rest]
     if "not" in words[1:3] or "never" in words[1:3]:
         return True
+    if re.search(r",\s+(?:but|yet)\s|;", " ".join(rest)):
+        return True  # "…in their graves, but the body count continues": a second clause
     for i, word in enumerate(words):
         after = [w for j, w in enumerate(words[i + 1 : i + 4], i + 1) if words[j - 1] != "to"]
         if word in _COORDINATORS and any(w in _AUXILIARIES or w in _PERSONAL or _bare(w) for w in after):
