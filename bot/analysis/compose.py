@@ -989,13 +989,17 @@ def _named_claim(index: int | None, text: str, kind: Kind, words: frozenset[str]
 
 def _main_clause_of(claim: str) -> str | None:
     """The claim's main clause without its opening and what hangs on it, when it is a whole clause of the
-    author's own (not narration, a report or a pointer outside it) of at most LONG_CLAUSE_WORDS words."""
+    author's own (not narration, a report or a pointer outside it) of at most LONG_CLAUSE_WORDS words. Held
+    to more than a core is (no past or perfect verb, no figure): too long to quote, it is only ever asked as a
+    question, and a question about a fact reads as a quiz."""
     text = _tidy_end(_without_brackets(" ".join(unframed(_OPENER.sub("", claim)).split())))
     head = _tidy_end(_first_head(main_clause(text), _HANGS_ON))
     if not head or _word_count(head) > LONG_CLAUSE_WORDS or narrates(head) or _leans_or_reports(head):
         return None
     if classify(head) == "factual" and not _MODAL.search(head):
         return None  # "slightly more than half of the students are now getting a diploma": a fact once cut
+    if _PAST.search(head) or re.search(r"\d", head):
+        return None  # "the councillor has offered to think again", "costs are 50 percent higher": a report or a figure
     if not (_acceptable(head, claim, cut=head != text) and _whole(head, claim)):
         return None
     return as_sentence(head)
