@@ -1173,9 +1173,19 @@ _REPORTS = re.compile(
 _DEICTIC = re.compile(r"(?<!^)\b(?:there|then)\b(?!\s+(?:is|are|was|were|will|would|has|have|had|seems?|remains?)\b)")
 
 
+# Words that point back at something the core does not hold: "another problem", "this issue", "disabuse them".
+_POINTS_BACK = re.compile(
+    r"(?<!\bone\s)\banother\b|\bthem\b|\b(?:this|these|those|such)\s+(?:issues?|beliefs?|questions?|problems?|ideas?|"
+    r"views?|cases?|matters?|points?|arguments?|approach(?:es)?|decisions?|debates?|things?|people|claims?)\b",
+    re.IGNORECASE,
+)
+
+
 def _leans_or_reports(named: str) -> bool:
-    """The core points outside itself (an ordinal, a bare "there"/"then") or reports another's words or acts."""
-    return bool(_ORDINAL.search(named) or _DEICTIC.search(named) or _REPORTS.match(named))
+    """The core points outside itself (an ordinal, a bare "there"/"then", "another…", "this issue") or reports
+    another's words or acts."""
+    pointing = _ORDINAL.search(named) or _DEICTIC.search(named) or _POINTS_BACK.search(named)
+    return bool(pointing or _REPORTS.match(named))
 
 
 def _askable(claim: str) -> str | None:

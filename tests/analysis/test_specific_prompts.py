@@ -60,6 +60,8 @@ def test_wordings_fit_what_the_core_does():
     assert calls("The party must sacrifice seats")
     assert _askable("Morales's people insist he will return to power.") is None  # a report of others' words
     assert _askable("Troops will stay there for years.") is None  # "there" points outside the claim
+    assert _askable("Increased gun ownership may solve another problem.") is None  # which other problem?
+    assert _askable("The report sheds some welcome light on this issue.") is None
     assert _askable("All the same, the army must be purged of the old officers.") == (
         "The army must be purged of the old officers"
     )
