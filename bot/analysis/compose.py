@@ -978,13 +978,26 @@ LONG_CLAUSE_WORDS = CLAUSE_WORDS  # a main clause too long to quote may still be
 def _named_claim(index: int | None, text: str, kind: Kind, words: frozenset[str]) -> _Claim | None:
     """The claim as a prompt can name it: by its core, else, when its main clause makes a direct question of
     at most LONG_CLAUSE_WORDS words, by that question alone; None when neither."""
-    lower = functools.partial(_lowered, lowercase_words=words)
     named = _askable(text)
     if named is not None:
-        return _Claim(index, text, named, kind, questions.question(named, lower))
+        return _Claim(index, text, named, kind, _question_of(named, text, words))
     clause = _main_clause_of(text)
-    asked = questions.question(clause, lower) if clause else None
+    asked = _question_of(clause, text, words) if clause else None
     return _Claim(index, text, clause, kind, asked, direct_only=True) if clause and asked else None
+
+
+# A condition the claim opens on: "If success at the state level were enough, Pence would be…".
+_OPENING_CONDITION = re.compile(r"^\W*(?:if|unless|were|had|should)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"^(?:Would|Could)\b")
+
+
+def _question_of(named: str, claim: str, words: frozenset[str]) -> str | None:
+    """``named`` (a clause of ``claim``) as a direct question; none when the claim hangs it on a condition
+    the clause left out ("Would Pence be among the frontrunners?" asks something the author did not claim)."""
+    asked = questions.question(named, functools.partial(_lowered, lowercase_words=words))
+    if asked and _HYPOTHETICAL.match(asked) and _OPENING_CONDITION.match(unframed(claim)):
+        return None
+    return asked
 
 
 def _main_clause_of(claim: str) -> str | None:
@@ -1624,9 +1637,8 @@ def _conviction_poll(material: Material, claims: list[int]) -> Poll | None:
         if not _convincing(claim):
             continue
         # The main clause whole when it is short enough ("…by the age of ten"), else the core.
-        lower = functools.partial(_lowered, lowercase_words=words)
         clauses = [c for c in (_main_clause_of(claim), _askable(claim)) if c]
-        asked = next(filter(None, (questions.question(c, lower) for c in clauses)), None)
+        asked = next(filter(None, (_question_of(c, claim, words) for c in clauses)), None)
         if asked is not None and len(asked) <= POLL_QUESTION_LIMIT:
             return Poll(asked, QUESTION_SCALE, index)
         text = quote(claim, mid_sentence=True, limit=10_000, lowercase_words=words)

@@ -65,3 +65,8 @@ def test_wordings_fit_what_the_core_does():
     assert _askable("All the same, the army must be purged of the old officers.") == (
         "The army must be purged of the old officers"
     )
+
+
+def test_no_question_drops_the_condition_a_claim_hangs_on():
+    thesis = "If success in the states were enough, Governor Pence would be among the frontrunners."
+    assert not any(p.startswith("Would Governor Pence be among the frontrunners") for p in _prompts(thesis))
