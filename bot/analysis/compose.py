@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from bot.analysis import frames, lexicon, questions
 from bot.analysis.alternatives import Alternatives
 from bot.analysis.limits import (
+    MIN_PROMPTS,
     POLL_ANSWER_LIMIT,
     POLL_MAX_ANSWERS,
     POLL_QUESTION_LIMIT,
@@ -883,8 +884,7 @@ def lived(claim: str, lowercase_words: frozenset[str] = frozenset()) -> bool:
     return bool(_LIVED.search(claim)) and not named
 
 
-MIN_PROMPTS = 2  # limits.MIN_PROMPTS: a week's thread never has fewer
-MIN_WEEK_PROMPTS = 3  # below this the central claim gets a second question from the other side
+MIN_WEEK_PROMPTS = 3  # below this a reading gets questions specific to it, then one generic question
 PROMPTS_PER_WEEK = 4  # a week's thread takes three or four questions; fewer when the reading has fewer claims
 FEW_CLAIMS = 3  # a reading with fewer arguable claims (thesis included) gets fewer prompts and a note
 
@@ -1219,8 +1219,8 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
     where the text turns (only when it does), one from the other side when the reading reports it, and one
     from members' own experience when a claim is about something they live; three or four in all, fewer
     when the reading has fewer claims to ask about. Claims are named by their core, never by a long quote.
-    A reading with too few claims gets questions specific to it (``_specific``) before a generic one, and
-    never more than one generic question."""
+    A reading with too few claims gets questions specific to it (``_specific``) before a generic one, and a
+    second generic question only when nothing at all can be named and MIN_PROMPTS must still be met."""
     args = material.arguments
     words = material.lowercase_words
     named = [c for i in claims if (c := _named_claim(i, args[i].text, args[i].kind, words)) is not None]
