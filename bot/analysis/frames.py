@@ -184,8 +184,8 @@ COUNTER = (
 )
 
 # A second question about the central claim when the reading offers nothing specific to ask about (no
-# further claim, no headline, no actor): it does not name the claim again, and a reading gets at most one
-# such question.
+# further claim, no headline, no actor): it does not name the claim again, and a reading gets one such
+# question at most, two only when nothing of it can be named and a week still needs two prompts.
 ABOUT_THESIS = (
     "Who would disagree with the author most strongly, and what would they say?",
     "Where is the author’s case weakest?",
