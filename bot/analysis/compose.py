@@ -1102,13 +1102,25 @@ def narrates(named: str) -> bool:
 
 def _core_kind(claim: _Claim) -> Kind:
     """The kind of question the claim's core calls for, read from the core itself: a call only when the core
-    urges something, a forecast only when it looks ahead; else it is asked about as a judgement."""
+    urges something, a forecast only when it looks ahead, a cause only when it says what brings what about;
+    else it is asked about as a judgement."""
     kind = classify(claim.core)
     if kind == "factual" or (kind != claim.kind and claim.kind != "factual"):
         kind = "evaluative" if kind == "factual" else kind
     if (kind == "normative" and not calls(claim.core)) or (kind == "predictive" and not forecasts(claim.core)):
         return "evaluative"
+    if kind == "causal" and not _CAUSES.search(claim.core):
+        return "evaluative"  # "the impact of cost-cutting is graven on the statistics": no cause to explain away
     return kind
+
+
+# A claim of cause in so many words: "what else could explain it?" fits only these, not any "impact" or "help".
+_CAUSES = re.compile(
+    r"\b(?:because|due to|owing to|as a result of|results? in|resulted in|leads? to|led to|leading to|causes?|caused|"
+    r"causing|explains?|explained|is why|the reasons? (?:for|why)|drives?|driven by|fuels?|fuelled|fueled|to blame|"
+    r"responsible for)\b",
+    re.IGNORECASE,
+)
 
 
 def forecasts(named: str) -> bool:

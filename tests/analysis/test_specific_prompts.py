@@ -70,3 +70,15 @@ def test_wordings_fit_what_the_core_does():
 def test_no_question_drops_the_condition_a_claim_hangs_on():
     thesis = "If success in the states were enough, Governor Pence would be among the frontrunners."
     assert not any(p.startswith("Would Governor Pence be among the frontrunners") for p in _prompts(thesis))
+
+
+def test_a_cause_wording_only_for_a_claim_that_says_what_brings_what_about():
+    causal = [t for variants in (*frames.BY_KIND["causal"], *frames.DIRECT_BY_KIND["causal"]) for t in variants]
+    openings = {t.replace("{Q} ", "").split("{")[0] for t in causal if t != "{Q}"}
+
+    def asks_for_causes(prompts: list[str]) -> bool:
+        return any(opening and opening in p for p in prompts for opening in openings)
+
+    # "impact" is a causal word to the lexicon, but nothing here says what brought what about.
+    assert not asks_for_causes(_prompts("The impact of cost-cutting is now graven on the hospital statistics."))
+    assert asks_for_causes(_prompts("Low wages lead to staff shortages in care homes."))
