@@ -358,6 +358,8 @@ def _main_auxiliary(rest: list[str]) -> bool:
 
 
 def _ask(aux: str, subject: list[str], rest: list[str], lower: Callable[[str], str], *, negated: bool) -> str | None:
+    """The words put in question order; a negated clause asks whether its opposite "really" holds, and the
+    author or the reader as subject ("I…", "you…") is no question for a circle."""
     if not rest or _norm(subject[0]) in {"i", "you"}:
         return None
     subject, adverb = _split_adverb(subject)
