@@ -68,7 +68,7 @@ from dataclasses import dataclass
 from benchmarks.common import shared_root, shared_texts
 from benchmarks.corpus import load, show
 from benchmarks.editorials import TUNE_LABELS, load_labels
-from bot.analysis import analyse, lexicon
+from bot.analysis import analyse, frames, lexicon
 from bot.analysis.compose import AGREE_WITH_READING, AGREEMENT_SCALE, CONVICTION_SCALE, unframed
 from bot.analysis.model import Analysis
 from bot.analysis.segment import segment
@@ -260,6 +260,10 @@ class Tally:
     agreement_on_reading: int = 0
     agreement_two_sentences: int = 0
     readings_with_options: int = 0
+    generic_readings: int = 0
+    direct_prompts: int = 0
+    few_prompt_readings: int = 0
+    direct_conviction: int = 0
 
     def __post_init__(self) -> None:
         self.frames: Counter[str] = Counter()
@@ -310,6 +314,11 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
         tally.agreement_on_fact += bool(stated) and not_a_claim(stated[0])
         tally.agreement_two_sentences += bool(stated) and bool(SENTENCE_BREAK.search(stated[0].strip('“”"')))
     tally.frames.update({frame(p.text) for p in analysis.prompts})
+    tally.generic_readings += any(p.text in GENERIC_PROMPTS for p in analysis.prompts)
+    tally.direct_prompts += sum(
+        bool(DIRECT_QUESTION.match(p.text)) and p.text not in GENERIC_PROMPTS for p in analysis.prompts
+    )
+    tally.few_prompt_readings += len(analysis.prompts) < 3
     quoted: set[str] = set()
     source_grams = _grams(_words(source), RUN)
     for prompt in analysis.prompts:
@@ -326,7 +335,10 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
             named = max(runs, key=len)
             tally.named_claims += 1
             tally.named_verb_end += ends_open(prompt.text, named)
-            tally.named_verbless += not FINITE_VERB.search(" ".join(named))
+            # A direct question moves its auxiliary in front of the words it takes from the reading ("Should
+            # councils fund…"): its verb is looked for in the whole question, not the run alone.
+            asked = prompt.text.split("?")[0].lower() if DIRECT_QUESTION.match(prompt.text) else " ".join(named)
+            tally.named_verbless += not FINITE_VERB.search(asked)
             tally.named_not_statement += named[0] in NOT_A_STATEMENT or named[:2] == ["let", "us"]
         if prompt.argument is not None and analysis.arguments[prompt.argument].kind == "factual":
             tally.factual_prompts += 1
@@ -347,6 +359,9 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
             tally.conviction_polls += 1
             asked_claim = _QUOTATION.findall(poll.question)
             tally.unfit_conviction += bool(asked_claim) and unfit_conviction(asked_claim[0])
+        elif poll is not agreement and DIRECT_QUESTION.match(poll.question):
+            tally.conviction_polls += 1
+            tally.direct_conviction += 1
         elif poll is not agreement:
             tally.third_polls += 1
     tally.readings_with_options += any(p.question.startswith(OPTIONS_QUESTIONS) for p in polls)
@@ -518,6 +533,15 @@ FORECAST_WORDING = re.compile(
 FORECAST_FRAME_WORDS = re.compile(r"what will have gone differently", re.IGNORECASE)
 FUTURE = re.compile(r"\b(?:will|won[’']t|going to|shall|[’']ll)\b", re.IGNORECASE)
 
+# Round 7's proxies: a question that could be asked of any reading (the fixed wordings that name nothing of
+# it), and a direct question opening on an auxiliary ("Should the council…?", "Is X…?") as a member would ask.
+GENERIC_PROMPTS = frozenset(frames.ABOUT_THESIS + frames.UNNAMED_THESIS + frames.GENERIC)
+DIRECT_QUESTION = re.compile(
+    r"^(?:should|must|is|are|was|were|will|would|can|could|might|do|does|did|has|have|had)\s+"
+    r"(?!you\b|it asking\b|that the whole\b)\S+[^?]*\?",
+    re.IGNORECASE,
+)
+
 
 # Round 7's proxies for the agreement poll and for polls of real options.
 SENTENCE_BREAK = re.compile(r"[.!?][”\"’']?\s+[“\"]?[A-Z]")
@@ -595,6 +619,14 @@ def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
     yield (
         "readings with a poll of real options (new)",
         f"{_share(tally.readings_with_options, tally.readings):.3f}",
+        "-",
+    )
+    yield "readings with a generic prompt (new)", f"{_share(tally.generic_readings, tally.readings):.3f}", "-"
+    yield "prompts that are direct questions (new)", f"{_share(tally.direct_prompts, tally.prompts):.3f}", "-"
+    yield "readings with fewer than 3 prompts (new)", f"{_share(tally.few_prompt_readings, tally.readings):.3f}", "-"
+    yield (
+        "how-convinced polls asked as a direct question (new)",
+        f"{_share(tally.direct_conviction, tally.conviction_polls):.3f}",
         "-",
     )
     for name, count in tally.unfit.items():

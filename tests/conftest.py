@@ -7,11 +7,10 @@ or call a route the fake does not know, fails with the list of those requests, u
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
-
-import os
 
 import pytest
 from discord.ext import commands

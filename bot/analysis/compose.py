@@ -12,12 +12,13 @@ from __future__ import annotations
 import functools
 import re
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from bot.analysis import frames, lexicon
+from bot.analysis import frames, lexicon, questions
 from bot.analysis.alternatives import Alternatives, Calls, courses
 from bot.analysis.limits import (
+    MIN_PROMPTS,
     POLL_ANSWER_LIMIT,
     POLL_MAX_ANSWERS,
     POLL_QUESTION_LIMIT,
@@ -503,7 +504,8 @@ _OPENER = re.compile(
     r"make no mistake|let(?:’|')s be clear|let me be clear|to be (?:sure|clear|fair)|simply put|put simply|"
     r"(?:the|my)\s+\w+\s+(?:truth|fact|point|reality|bottom line|problem|answer|lesson)\s+is(?:\s+that|:)?|"
     r"the facts are(?:\s+that|:)?|(?:most|more|equally|just as) importantly|whatever\s[^,;:]{1,40}(?=,)|"
-    r"in (?:my|our) view|of course|after all|and|but|yet|still|"
+    r"in (?:my|our) view|of course|after all|and|but|yet|still|all the same|in other words|that said|even so|"
+    r"by the same token|in short|in sum|(?:even|worse|better)\s+(?:worse|still|better)[^,;:]{0,40}(?=,)|"
     r"i (?:must|have to|should) (?:admit|confess|say)(?:,\s*though,)?(?:\s+that)?|perhaps|maybe|"
     r"(?:i|we)\s+(?:believe|think|feel|argue)\s+(?:strongly|firmly|passionately)\s+that)\s*[,:]?\s+"
     r"|^(?:sure|yes|no|so|now|then|well|again|heck|look|listen)\s*,\s+",
@@ -884,7 +886,7 @@ def lived(claim: str, lowercase_words: frozenset[str] = frozenset()) -> bool:
     return bool(_LIVED.search(claim)) and not named
 
 
-MIN_WEEK_PROMPTS = 3  # below this the central claim gets a second question from the other side
+MIN_WEEK_PROMPTS = 3  # below this a reading gets questions specific to it, then one generic question
 PROMPTS_PER_WEEK = 4  # a week's thread takes three or four questions; fewer when the reading has fewer claims
 FEW_CLAIMS = 3  # a reading with fewer arguable claims (thesis included) gets fewer prompts and a note
 
@@ -932,9 +934,12 @@ _TURN_OPENER = re.compile(r"^(?:but|yet|however|still|nevertheless|nonetheless)\
 
 
 def _side(text: str) -> str | None:
-    """One side of a turn, by its core, when it is a clause of its own (five words or more)."""
+    """One side of a turn, by its core, when it is a clause of its own (five words or more) and a claim of
+    the author's someone could dispute: a tension between a plain background fact and a claim is none."""
     named = core(as_sentence(text)) if text else None
-    return named if named is not None and len(named.split()) >= 5 else None
+    if named is None or len(named.split()) < 5 or narrates(named) or _leans_or_reports(named):
+        return None
+    return named if arguable(named, classify(named)) else None
 
 
 def _turn_within(text: str) -> tuple[str, str] | None:
@@ -957,12 +962,62 @@ def _turn_within(text: str) -> tuple[str, str] | None:
 
 @dataclass(frozen=True, slots=True)
 class _Claim:
-    """A claim to ask about: its argument index (None for the thesis), its core and what kind of claim it is."""
+    """A claim to ask about: its argument index (None for the thesis), its core and what kind of claim it is,
+    and the core as a direct question when English makes one. A claim named by a clause too long to quote
+    (``direct_only``) is asked about only by its question."""
 
     index: int | None
     text: str
     core: str
     kind: Kind
+    question: str | None = None
+    direct_only: bool = False
+
+
+LONG_CLAUSE_WORDS = CLAUSE_WORDS  # a main clause too long to quote may still be asked as a question up to this length
+
+
+def _named_claim(index: int | None, text: str, kind: Kind, words: frozenset[str]) -> _Claim | None:
+    """The claim as a prompt can name it: by its core, else, when its main clause makes a direct question of
+    at most LONG_CLAUSE_WORDS words, by that question alone; None when neither."""
+    named = _askable(text)
+    if named is not None:
+        return _Claim(index, text, named, kind, _question_of(named, text, words))
+    clause = _main_clause_of(text)
+    asked = _question_of(clause, text, words) if clause else None
+    return _Claim(index, text, clause, kind, asked, direct_only=True) if clause and asked else None
+
+
+# A condition the claim opens on: "If success at the state level were enough, Pence would be…".
+_OPENING_CONDITION = re.compile(r"^\W*(?:if|unless|were|had|should)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"^(?:Would|Could)\b")
+
+
+def _question_of(named: str, claim: str, words: frozenset[str]) -> str | None:
+    """``named`` (a clause of ``claim``) as a direct question; none when the claim hangs it on a condition
+    the clause left out ("Would Pence be among the frontrunners?" asks something the author did not claim)."""
+    asked = questions.question(named, functools.partial(_lowered, lowercase_words=words))
+    if asked and _HYPOTHETICAL.match(asked) and _OPENING_CONDITION.match(unframed(claim)):
+        return None
+    return asked
+
+
+def _main_clause_of(claim: str) -> str | None:
+    """The claim's main clause without its opening and what hangs on it, when it is a whole clause of the
+    author's own (not narration, a report or a pointer outside it) of at most LONG_CLAUSE_WORDS words. Held
+    to more than a core is (no past or perfect verb, no figure): too long to quote, it is only ever asked as a
+    question, and a question about a fact reads as a quiz."""
+    text = _tidy_end(_without_brackets(" ".join(unframed(_OPENER.sub("", claim)).split())))
+    head = _tidy_end(_first_head(main_clause(text), _HANGS_ON))
+    if not head or _word_count(head) > LONG_CLAUSE_WORDS or narrates(head) or _leans_or_reports(head):
+        return None
+    if classify(head) == "factual" and not _MODAL.search(head):
+        return None  # "slightly more than half of the students are now getting a diploma": a fact once cut
+    if _PAST.search(head) or re.search(r"\d", head):
+        return None  # "the councillor has offered to think again", "costs are 50 percent higher": a report or a figure
+    if not (_acceptable(head, claim, cut=head != text) and _whole(head, claim)):
+        return None
+    return as_sentence(head)
 
 
 def _turns(material: Material, central: _Claim | None, further: Sequence[_Claim]) -> tuple[int | None, str, str] | None:
@@ -1019,8 +1074,27 @@ _PRESENT = re.compile(
 
 
 def calls(named: str) -> bool:
-    """The core itself urges a course of action."""
-    return bool(_CALL.search(named)) and not _REPORTED_CALL.search(named)
+    """The core itself urges a course of action: not a necessity it foresees ("the party will likely need to
+    sacrifice many seats") and not an item of a list ("a second condition should be…")."""
+    return (
+        bool(_CALL.search(named))
+        and not _REPORTED_CALL.search(named)
+        and not _FORESEEN_NEED.search(named)
+        and not _ORDINAL.search(named)
+    )
+
+
+_FORESEEN_NEED = re.compile(
+    r"\b(?:will|would|may|might|could|likely|probably|soon)\s+(?:\w+ly\s+)?(?:need|have)\s+to\b"
+    r"|\b(?:should|must)\s+(?:\w+ly\s+)?(?:expect|anticipate|see|be able)\b",  # "the West should expect…": a forecast
+    re.IGNORECASE,
+)
+# An item of a list, which points at the items before it: "a second condition…", "the third…", "Another…".
+_ORDINAL = re.compile(
+    r"\b(?:a|the)\s+(?:second|third|fourth|fifth|sixth|final)\b|^(?:another|second|third|secondly|thirdly|"
+    r"finally|next|lastly)\b",
+    re.IGNORECASE,
+)
 
 
 def narrates(named: str) -> bool:
@@ -1030,21 +1104,40 @@ def narrates(named: str) -> bool:
 
 def _core_kind(claim: _Claim) -> Kind:
     """The kind of question the claim's core calls for, read from the core itself: a call only when the core
-    urges something, a forecast only when it looks ahead; else it is asked about as a judgement."""
+    urges something, a forecast only when it looks ahead, a cause only when it says what brings what about;
+    else it is asked about as a judgement."""
     kind = classify(claim.core)
     if kind == "factual" or (kind != claim.kind and claim.kind != "factual"):
         kind = "evaluative" if kind == "factual" else kind
     if (kind == "normative" and not calls(claim.core)) or (kind == "predictive" and not forecasts(claim.core)):
         return "evaluative"
+    if kind == "causal" and not _CAUSES.search(claim.core):
+        return "evaluative"  # "the impact of cost-cutting is graven on the statistics": no cause to explain away
     return kind
+
+
+# A claim of cause in so many words: "what else could explain it?" fits only these, not any "impact" or "help".
+_CAUSES = re.compile(
+    r"\b(?:because|due to|owing to|as a result of|results? in|resulted in|leads? to|led to|leading to|causes?|caused|"
+    r"causing|explains?|explained|is why|the reasons? (?:for|why)|drives?|driven by|fuels?|fuelled|fueled|to blame|"
+    r"responsible for)\b",
+    re.IGNORECASE,
+)
 
 
 def forecasts(named: str) -> bool:
     """The core's main clause says that something will (not) happen, in the author's own voice: not a report
-    ("Morales's people insist he will return") and not an uncertainty ("It is hard to predict what…")."""
+    ("Morales's people insist he will return"), not an uncertainty ("It is hard to predict what…"), and a
+    change rather than a state that goes on ("about 2,500 troops will remain", "prices will continue…")."""
     main = re.split(r"\b(?:that|whether|what|if)\b", named, maxsplit=1)[0]
     found = _FUTURE.search(main)
-    return found is not None and not _REPORTED.search(main[: found.start()])
+    if found is None or _REPORTED.search(main[: found.start()]):
+        return False
+    return not _CONTINUING.match(main, found.end() - len(found.group().split()[-1]))
+
+
+# A future that only carries a state on: no change for a forecast question to ask about.
+_CONTINUING = re.compile(r"(?:remain|continue|stay|persist|keep|last|still|always|be\s+there)\b", re.IGNORECASE)
 
 
 # Who a call is addressed to, when it says: the words before its "should"/"must".
@@ -1065,15 +1158,21 @@ def names_actor(named: str) -> bool:
     return bool(words - _NO_ACTOR)
 
 
-def _kind_prompt(claim: _Claim, turn: int, words: frozenset[str]) -> str:
+def _kind_prompt(claim: _Claim, turn: int, words: frozenset[str], *, direct: bool = False) -> str:
     """A question that fits what the claim does; ``turn`` steps through the kinds of question its kind
-    calls for, so a reading's second call to act is not asked the same thing as its first."""
-    kinds = frames.BY_KIND[_core_kind(claim)]
+    calls for, so a reading's second call to act is not asked the same thing as its first. Put as a direct
+    question ("Should X Y? Who would pay?") in two cases of three when the claim makes one (always with
+    ``direct`` or for a claim too long to quote), else named by its core ("The author says X. …")."""
+    kind = _core_kind(claim)
+    kinds = frames.BY_KIND[kind]
     step = zlib.crc32(claim.core.encode("utf-8")) + turn
-    variants = kinds[step % len(kinds)]
-    if variants is frames.WHO_ACTS and names_actor(claim.core):
-        variants = kinds[(step + 1) % len(kinds)]
-    return frames.fill(frames.pick(variants, claim.core), c=_as_clause(claim.core, words), q=f"“{claim.core}”")
+    at = step % len(kinds)
+    if kinds[at] is frames.WHO_ACTS and names_actor(claim.core):
+        at = (at + 1) % len(kinds)
+    asked = claim.question
+    if asked is not None and (direct or claim.direct_only or zlib.crc32(("direct:" + claim.core).encode()) % 3):
+        return frames.fill(frames.pick(frames.DIRECT_BY_KIND[kind][at], claim.core, asked), Q=asked)
+    return frames.fill(frames.pick(kinds[at], claim.core), c=_as_clause(claim.core, words), q=f"“{claim.core}”")
 
 
 def _tension(concession: str, point: str, words: frozenset[str]) -> str:
@@ -1088,12 +1187,40 @@ _MODAL = re.compile(
 )
 
 
+# Someone's words or acts reported ("Morales's people insist…", "Klass was describing…"): a judgement wording
+# would ask members to judge the report, not a claim of the author's.
+_REPORTS = re.compile(
+    r"^(?:(?!I\b|we\b|We\b)[\w’'.,-]+\s+){1,6}?(?<!\bto\s)(?:(?:insists?|insisted|says?|said|claims?|claimed|argues?|argued|"
+    r"believes?|believed|thinks?|thought|warns?|warned|predicts?|predicted|admits?|admitted|denies|denied|told|"
+    r"wants?|wanted|hopes?|fears?)\b|(?:is|are|was|were)\s+(?:\w+\s+)?(?:describing|arguing|saying|claiming|"
+    r"suggesting|insisting)\b)"
+)
+# A "there" or "then" pointing at a place or time the core does not name ("…will remain there"), unlike an
+# opening "There is…".
+_DEICTIC = re.compile(r"(?<!^)\b(?:there|then)\b(?!\s+(?:is|are|was|were|will|would|has|have|had|seems?|remains?)\b)")
+
+
+# Words that point back at something the core does not hold: "another problem", "this issue", "disabuse them".
+_POINTS_BACK = re.compile(
+    r"(?<!\bone\s)\banother\b|\bthem\b|\b(?:this|these|those|such)\s+(?:issues?|beliefs?|questions?|problems?|ideas?|"
+    r"views?|cases?|matters?|points?|arguments?|approach(?:es)?|decisions?|debates?|things?|people|claims?)\b",
+    re.IGNORECASE,
+)
+
+
+def _leans_or_reports(named: str) -> bool:
+    """The core points outside itself (an ordinal, a bare "there"/"then", "another…", "this issue") or reports
+    another's words or acts."""
+    pointing = _ORDINAL.search(named) or _DEICTIC.search(named) or _POINTS_BACK.search(named)
+    return bool(pointing or _REPORTS.match(named))
+
+
 def _askable(claim: str) -> str | None:
     """The claim's core when a prompt can ask about it: not a story or a report of what was done, and not a
     plain statement of fact left when the cut dropped what made the claim arguable ("Many businesses are not
     hiring" of "…because of ObamaCare's mandates"): a prompt about it would ask members to dispute a fact."""
     named = core(claim)
-    if named is None or narrates(named):
+    if named is None or narrates(named) or _leans_or_reports(named):
         return None
     cut = len(named.split()) < len(unframed(claim).split()) - 1
     if (cut or _EXISTENTIAL.match(named)) and classify(named) == "factual" and not _MODAL.search(named):
@@ -1105,22 +1232,24 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
     """First a question about the thesis itself, then one per further arguable claim fitting its kind, one
     where the text turns (only when it does), one from the other side when the reading reports it, and one
     from members' own experience when a claim is about something they live; three or four in all, fewer
-    when the reading has fewer claims to ask about. Claims are named by their core, never by a long quote."""
+    when the reading has fewer claims to ask about. Claims are named by their core, never by a long quote.
+    A reading with too few claims gets questions specific to it (``_specific``) before a generic one, and a
+    second generic question only when nothing at all can be named and MIN_PROMPTS must still be met."""
     args = material.arguments
     words = material.lowercase_words
-    named = [_Claim(i, args[i].text, c, args[i].kind) for i in claims if (c := _askable(args[i].text)) is not None]
+    named = [c for i in claims if (c := _named_claim(i, args[i].text, args[i].kind, words)) is not None]
     central: _Claim | None = None
     central_text: str | None = None
     if material.thesis is not None and (_thesis_arguable(material.thesis.text) or not named):
         central_text = material.thesis.text
-        kind = classify(central_text)
-        if (central_core := _askable(central_text)) is not None:
-            central = _Claim(None, central_text, central_core, kind)
+        central = _named_claim(None, central_text, classify(central_text), words)
     elif named:
         central = named.pop(0)
         central_text = central.text
+    headline = _headline(material.title, words)
     if central_text is None:
-        return [Prompt(text, None) for text in frames.GENERIC]
+        generic = [Prompt(text, None) for text in frames.GENERIC]
+        return [Prompt(_kind_prompt(headline, 0, words, direct=True), None), *generic[1:]] if headline else generic
     seen = {central.core.lower()} if central else set()
     further = []
     for claim in named:  # each claim is named once: the same words asked about twice read as padding
@@ -1136,8 +1265,9 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
         turn = None
     elif central is not None:
         out.append(Prompt(_kind_prompt(central, 0, words), central_index))
-    else:
-        out.append(Prompt(frames.pick(frames.UNNAMED_THESIS, central_text), None))
+    elif headline is not None:
+        seen.add(headline.core.lower())
+        out.append(Prompt(_kind_prompt(headline, 0, words, direct=True), None))
     counter = _askable(_their_view(material.counter)) if material.counter else None
     if counter is not None:
         out.append(Prompt(frames.fill(frames.pick(frames.COUNTER, counter), v=_as_clause(counter, words)), None))
@@ -1150,22 +1280,155 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
     for claim in further:
         if len(out) >= PROMPTS_PER_WEEK:
             break
-        if not experienced and lived(claim.text, words) and not calls(claim.core):
+        if not experienced and not claim.direct_only and lived(claim.text, words) and not calls(claim.core):
             experienced = True
             text = frames.fill(frames.pick(frames.EXPERIENCE, claim.core), c=_as_clause(claim.core, words))
         else:
             asked[claim.kind] = asked.get(claim.kind, 0) + 1
             text = _kind_prompt(claim, asked[claim.kind], words)
         out.append(Prompt(text, claim.index))
-    if len(out) < MIN_WEEK_PROMPTS:
-        # The other side of the central claim, without naming it again: a third question when the reading
-        # offers no further claim a prompt can name briefly.
+    for prompt in _specific(material, central, headline, further, seen, out):
+        if len(out) >= MIN_WEEK_PROMPTS:
+            break
+        out.append(prompt)
+    # Nothing specific left: one question that names nothing (the central claim's other side, or, when it
+    # could not be named, the reader's own summary of it first); a second only to reach MIN_PROMPTS.
+    if len(out) < MIN_WEEK_PROMPTS and central is None and headline is None:
+        out.insert(0, Prompt(frames.pick(frames.UNNAMED_THESIS, central_text), None))
+    elif len(out) < MIN_WEEK_PROMPTS:
+        out.append(Prompt(frames.pick(frames.ABOUT_THESIS, central_text), central_index))
+    if len(out) < MIN_PROMPTS:
         out.append(Prompt(frames.pick(frames.ABOUT_THESIS, central_text), central_index))
     unique: list[Prompt] = []
     for prompt in out:
         if prompt.text not in {p.text for p in unique} and prompt.text.endswith("?"):
             unique.append(Prompt(shorten(prompt.text, PROMPT_LIMIT), prompt.argument))
     return unique
+
+
+# A thesis of two claims joined at the top level: "X, and Y", "X; Y".
+_COMPOUND = re.compile(r",\s+and\s+|\s*;\s+(?:and\s+)?")
+
+
+def _specific(
+    material: Material,
+    central: _Claim | None,
+    headline: _Claim | None,
+    further: Sequence[_Claim],
+    seen: set[str],
+    out: Sequence[Prompt],
+) -> Iterator[Prompt]:
+    """Questions that name something of this reading, for one with too few further claims to ask about: a
+    claim of a compound thesis that stands alone, the headline when it states a claim, whether the thesis
+    follows from a further claim of the author's, the actor a central call names, or a claim asked about by
+    its core asked again as a direct question from the other side (the central claim first)."""
+    words = material.lowercase_words
+    thesis = material.thesis
+    if thesis is not None and (central is None or central.index is None) and _thesis_arguable(thesis.text):
+        text = " ".join(unframed(thesis.text).split())
+        breaks = [m for m in _top_level(text, _COMPOUND) if m.start() > 0]
+        parts = [text[: breaks[0].start()], text[breaks[0].end() :]] if breaks else []
+        for part in parts:
+            claim = _named_claim(None, as_sentence(part), classify(part), words)
+            if claim is not None and claim.core.lower() not in seen and arguable(part, classify(part)):
+                seen.add(claim.core.lower())
+                yield Prompt(_kind_prompt(claim, 1, words), None)
+    if headline is not None and not any(_overlaps(headline.core, named) for named in seen):
+        seen.add(headline.core.lower())
+        yield Prompt(_kind_prompt(headline, 0, words, direct=True), None)
+    # A claim already asked about by its core, asked again as a direct question from the other side.
+    unasked = [c for c in [central, *further] if c is not None and c.question is not None]
+    unasked = [c for c in unasked if not any(p.text.startswith(c.question or "") for p in out)]
+    if central is None:
+        yield from (_other_side(claim) for claim in unasked[:1])
+        return
+    premise = next((c for c in further if _premise_of(c, central)), None)
+    if premise is not None and central.index is None and not central.direct_only:
+        x, y = _as_clause(premise.core, words), _as_clause(central.core, words)
+        yield Prompt(frames.fill(frames.pick(frames.FOLLOWS, premise.core + central.core), x=x, y=y), None)
+    # One more question on the central claim, not two: three on one claim read as padding too.
+    acting = _actor_prompt(central, words)
+    yield from [acting] if acting is not None else (_other_side(claim) for claim in unasked[:1])
+
+
+def _actor_prompt(central: _Claim, words: frozenset[str]) -> Prompt | None:
+    """For a call that names who must act, a question about that actor and what it is to do ("What would it
+    take for Congress to act…?"); None for a passive call ("the Greens should be invited")."""
+    actor = _CALL_SUBJECT.match(central.core)
+    if actor is None or not (calls(central.core) and names_actor(central.core) and _actor_ok(actor.group(1))):
+        return None
+    action = central.core[actor.end() :].strip().removeprefix("to ")  # "ought to", "has to"
+    if not action or action.split()[0].lower() in {"be", "not", "have", "never"}:
+        return None
+    named = _lowered(actor.group(1).strip(), words)
+    return Prompt(frames.fill(frames.pick(frames.ACTOR, central.core), a=named, v=action), central.index)
+
+
+def _other_side(claim: _Claim) -> Prompt:
+    text = frames.fill(frames.pick(frames.OTHER_SIDE, claim.core), Q=claim.question or "")
+    return Prompt(text, claim.index)
+
+
+FOLLOWS_WORDS = 12  # each claim of a "does it follow" question is short, or the question is hard to hold
+
+
+def _premise_of(claim: _Claim, central: _Claim) -> bool:
+    """``claim`` may be asked as a ground for the central claim: both short, on the same subject matter (a
+    content word shared), and not the same claim twice."""
+    shared = _content_words(claim.core) & _content_words(central.core)
+    short = max(_word_count(claim.core), _word_count(central.core)) <= FOLLOWS_WORDS
+    return not claim.direct_only and short and bool(shared) and not _overlaps(claim.core, central.core)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if len(w) > 3}
+
+
+def _overlaps(one: str, other: str) -> bool:
+    """Two claims share most of their content words: asking both would ask the same thing twice."""
+    a, b = _content_words(one), _content_words(other)
+    return bool(a and b) and len(a & b) >= 0.6 * min(len(a), len(b))
+
+
+def _actor_ok(subject: str) -> bool:
+    """A named actor to ask about: a short noun phrase with no clause or aside in it."""
+    found = subject.split()
+    return 1 <= len(found) <= 5 and not re.search(r"[,;:()“”\"]|\b(?:who|which|that|if|when)\b", subject, re.I)
+
+
+# A headline in Title Case: most of its longer words capitalised.
+_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z’']{3,}\b")
+
+
+_HEADLINE_AUXILIARY = _word_set("is are was were will would should can could do does did has have must")
+
+
+def _headline(title: str | None, words: frozenset[str]) -> _Claim | None:
+    """The reading's title when it states a claim of the author's that makes a direct question ("Our
+    universities must adapt" → "Should our universities adapt?"), taken after a colon when a kicker
+    follows one; None for a headline that reports, tells or states a fact."""
+    if not title:
+        return None
+    text = " ".join(title.split())
+    kicker = text.rsplit(": ", 1)[-1]
+    text = kicker if len(kicker.split()) >= 3 else text
+    longer = _TITLE_WORD.findall(text)
+    if longer and sum(w[0].isupper() for w in longer[1:]) > len(longer[1:]) / 2:
+        first, *rest = text.split()
+        lowered = [w.lower() if w.lower() in words and w[1:].islower() else w for w in rest]
+        text = " ".join([first, *lowered])
+    if text.endswith("?"):
+        # A headline that asks a yes/no question ("Do we really need to cancel Christmas?") is asked as it is.
+        first, second = [*text.split(), ""][:2]
+        asks = first.lower() in _HEADLINE_AUXILIARY and 4 <= _word_count(text) <= LONG_CLAUSE_WORDS
+        asks = asks and second.lower() != "you"  # "Are you drinking because…?": asked of the reader, not the circle
+        return _Claim(None, text, text[:-1], "evaluative", text, direct_only=True) if asks else None
+    sentence = as_sentence(text)
+    kind = classify(sentence)
+    if not arguable(sentence, kind):
+        return None
+    claim = _named_claim(None, sentence, kind, words)
+    return claim if claim is not None and claim.question is not None else None
 
 
 _AGREEMENT = "How far do you agree that “{}”?"
@@ -1491,6 +1754,8 @@ def _words_of(text: str) -> list[str]:
 
 _CONVICTION = "How convinced are you that “{}”?"
 CONVICTION_SCALE = ("Convinced", "Partly convinced", "Not convinced", "Not sure")
+# The answers when the claim is asked as a direct question ("Should councils fund libraries?").
+QUESTION_SCALE = ("Yes", "Yes, with reservations", "No", "Not sure")
 
 
 # Openings that lean on what came before or set a scene: "Make no mistake:", "At the same time,", "In 2014,",
@@ -1520,13 +1785,20 @@ def _convincing(claim: str) -> bool:
 
 
 def _conviction_poll(material: Material, claims: list[int]) -> Poll | None:
-    """How convinced members are by the reading's best further claim, stated whole: the second poll when
-    its claims are too long to name in poll answers and it sets out no choice."""
+    """How convinced members are by the reading's best further claim: the second poll when its claims are
+    too long to name in poll answers and it sets out no choice. Asked as the direct question the claim's core
+    makes ("Should X Y?" — Yes / Yes, with reservations / No / Not sure) when it makes one, else stated whole."""
+    words = material.lowercase_words
     for index in claims:
         claim = material.arguments[index].text
         if not _convincing(claim):
             continue
-        text = quote(claim, mid_sentence=True, limit=10_000, lowercase_words=material.lowercase_words)
+        # The main clause whole when it is short enough ("…by the age of ten"), else the core.
+        clauses = [c for c in (_main_clause_of(claim), _askable(claim)) if c]
+        asked = next(filter(None, (_question_of(c, claim, words) for c in clauses)), None)
+        if asked is not None and len(asked) <= POLL_QUESTION_LIMIT:
+            return Poll(asked, QUESTION_SCALE, index)
+        text = quote(claim, mid_sentence=True, limit=10_000, lowercase_words=words)
         question = _CONVICTION.format(text)
         if len(question) <= POLL_QUESTION_LIMIT:
             return Poll(question, CONVICTION_SCALE, index)

@@ -1,7 +1,8 @@
 """The wordings of discussion prompts, by the kind of question a claim calls for.
 
 Each claim is named by its core (``compose.core``): ``{c}`` is that core as a clause ("councils must fund
-libraries"), ``{q}`` the same words in quotation marks. A tension prompt names the author's concession
+libraries"), ``{q}`` the same words in quotation marks, ``{Q}`` the core put as a direct question
+("Should councils fund libraries?"). A tension prompt names the author's concession
 ``{x}`` and the point made against it ``{y}``; a counter prompt names the view the reading answers ``{v}``.
 
 Which question fits depends on what the claim does: a call to act asks what it would cost, who should act,
@@ -92,6 +93,70 @@ BY_KIND: dict[Kind, tuple[tuple[str, ...], ...]] = {
 # A judgement in the thesis slot that the lexicon calls a fact (the thesis is the author's stance anyway).
 BY_KIND["factual"] = BY_KIND["evaluative"]
 
+# The same kinds of question, put after the claim made a direct question ``{Q}`` ("Should councils fund
+# libraries?", ``questions.question``): what readers wrote themselves, the author's point put to the circle
+# and the stakes named. A tuple per entry of BY_KIND, in the same order; "{Q}" alone is used only when short.
+DIRECT_BY_KIND: dict[Kind, tuple[tuple[str, ...], ...]] = {
+    "normative": (
+        (
+            "{Q} What would it cost, and who would pay?",
+            "{Q} What would we have to give up?",
+            "{Q} Is it worth the price?",
+            "{Q}",
+        ),
+        (
+            "{Q} Who would have to move first?",
+            "{Q} Who is in a position to make it happen?",
+            "{Q} If so, whose job is it?",
+        ),
+        (
+            "{Q} What would make you hesitate?",
+            "{Q} Where would you draw the line?",
+            "{Q} What would it take to win you over?",
+            "{Q}",
+        ),
+    ),
+    "evaluative": (
+        (
+            "{Q} By what standard?",
+            "{Q} What would it take to convince you?",
+            "{Q} What makes you say so?",
+            "{Q}",
+        ),
+        (
+            "{Q} Who would say no, and why?",
+            "{Q} What is the best case against?",
+            "{Q} Where might the author be wrong?",
+        ),
+    ),
+    "causal": (
+        (
+            "{Q} What else could explain it?",
+            "{Q} Or is something else at work?",
+            "{Q}",
+        ),
+        (
+            "{Q} How could we check?",
+            "{Q} What evidence would settle it?",
+        ),
+    ),
+    "predictive": (
+        (
+            "{Q} What would have to happen first?",
+            "{Q} What could stop it?",
+            "{Q}",
+        ),
+        (
+            "{Q} How soon would we know?",
+            "{Q} What sign would show it wrong?",
+            "{Q} Would you bet on it?",
+        ),
+    ),
+}
+DIRECT_BY_KIND["factual"] = DIRECT_BY_KIND["evaluative"]
+# "{Q}" alone is a whole prompt only up to this many words; a longer question takes a wording with a follow-up.
+BARE_QUESTION_WORDS = 14
+
 # The text itself turns: "X, but Y", or a claim answered by the next sentence's "But…".
 TENSION = (
     "The piece grants that {x}, yet argues that {y}. A contradiction, or a consistent position?",
@@ -118,8 +183,9 @@ COUNTER = (
     "Is the author fair to those who say {v}?",
 )
 
-# A second question about the central claim when the reading offers nothing else to ask about: it does not
-# name the claim again.
+# A second question about the central claim when the reading offers nothing specific to ask about (no
+# further claim, no headline, no actor): it does not name the claim again, and a reading gets one such
+# question at most, two only when nothing of it can be named and a week still needs two prompts.
 ABOUT_THESIS = (
     "Who would disagree with the author most strongly, and what would they say?",
     "Where is the author’s case weakest?",
@@ -133,6 +199,28 @@ UNNAMED_THESIS = (
     "Put the author’s central claim in your own words. Where do you part company with it, if anywhere?",
     "Does the piece persuade you of what it sets out to prove? Why, or why not?",
     "In one line: what does the author want us to believe, and why should we?",
+)
+
+# Whether the thesis ``{y}`` follows from a further claim of the author's ``{x}``: the link the piece rests on.
+FOLLOWS = (
+    "If it is true that {x}, does it follow that {y}?",
+    "Suppose {x}. Is that reason enough to accept that {y}?",
+    "If {x}, does that show that {y}?",
+)
+
+# A call that names who must act ("Congress must…"), asked about that actor ``{a}`` and what it is to do
+# ``{v}`` when the reading offers no further claim to ask about.
+ACTOR = (
+    "What would it take for {a} to {v}?",
+    "If {a} will not {v}, who should?",
+    "What stands in the way, if {a} is to {v}?",
+)
+
+# The same claim asked again from the other side, as a direct question (when its first prompt was not one).
+OTHER_SIDE = (
+    "{Q} Who would say no, and why?",
+    "{Q} What is the best case against?",
+    "{Q} What would change your mind?",
 )
 
 # The "convinced you most" poll asks which of the listed points convinced, never "which argument for <thesis>":
@@ -150,9 +238,12 @@ GENERIC = (
 )
 
 
-def pick(variants: Sequence[str], key: str) -> str:
+def pick(variants: Sequence[str], key: str, question: str = "") -> str:
     """One of ``variants``, the same one every time for the same ``key`` (a claim's words). The hash is
-    salted so the choice does not follow the choice of question kind made from the same words."""
+    salted so the choice does not follow the choice of question kind made from the same words. A bare "{Q}"
+    is passed over when ``question`` is longer than BARE_QUESTION_WORDS."""
+    if len(question.split()) > BARE_QUESTION_WORDS:
+        variants = [v for v in variants if v != "{Q}"]
     return variants[zlib.crc32(("wording:" + key).encode("utf-8")) % len(variants)]
 
 

@@ -68,9 +68,16 @@ def test_the_convinced_poll_offers_only_claims_a_label_can_name():
         "Every school should teach children to cook a meal from scratch by the age of ten.", 0, 1, 0.7, "normative"
     )
     _, conviction = compose(Material(None, Span("Cooking matters.", 0, 1), (weighable,))).polls
+    # Asked as the direct question the claim makes, with answers to a yes/no question.
+    assert conviction.question == "Should every school teach children to cook a meal from scratch by the age of ten?"
+    assert conviction.answers == ("Yes", "Yes, with reservations", "No", "Not sure")
+    assert conviction.argument == 0
+    # A claim that makes no direct question ("Only…" cannot be inverted) is stated whole.
+    only = Argument("Only a school kitchen can teach every child to cook a meal from scratch.", 0, 1, 0.7, "normative")
+    _, conviction = compose(Material(None, Span("Cooking matters.", 0, 1), (only,))).polls
     assert conviction.answers == ("Convinced", "Partly convinced", "Not convinced", "Not sure")
-    assert conviction.question.startswith("How convinced are you that “every school should teach children")
-    assert conviction.argument == 0 and len(conviction.question) <= 300
+    assert conviction.question.startswith("How convinced are you that “Only a school kitchen can teach")
+    assert len(conviction.question) <= 300
 
 
 def test_a_thesis_is_not_a_story_that_opens_on_a_date():

@@ -28,7 +28,7 @@ def _claims(*texts: str) -> tuple[Argument, ...]:
 
 
 def _pattern(template: str) -> re.Pattern[str]:
-    parts = re.split(r"\{[a-z]\}", template)
+    parts = re.split(r"\{[a-zA-Z]\}", template)
     return re.compile("^" + ".+".join(re.escape(p) for p in parts) + "$", re.IGNORECASE)
 
 
@@ -40,19 +40,25 @@ def _kind(kind: str) -> tuple[str, ...]:
     return tuple(t for variants in frames.BY_KIND[kind] for t in variants)
 
 
+def _either(kind: str) -> tuple[str, ...]:
+    """The kind's wordings that name the claim by its core, and those that put it as a direct question."""
+    return _kind(kind) + tuple(t for variants in frames.DIRECT_BY_KIND[kind] for t in variants)
+
+
 def _first(thesis: str) -> str:
     return compose(Material(None, Span(thesis, 0, len(thesis)), ())).prompts[0].text
 
 
 def test_the_first_prompt_asks_about_the_thesis_in_the_way_its_kind_calls_for():
     normative = _first("We must close the coal plants before the decade is out.")
-    assert _from(_kind("normative"), normative) and "close the coal plants" in normative
+    assert _from(_either("normative"), normative) and "close the coal plants" in normative
     predictive = _first("The coal plants will close within five years, whatever the government says.")
-    assert _from(_kind("predictive"), predictive) and "coal plants will close within five years" in predictive
+    assert _from(_either("predictive"), predictive)
+    assert re.search(r"coal plants (?:will )?close within five years", predictive)
     causal = _first("Low wages lead to staff shortages in care homes.")
-    assert _from(_kind("causal"), causal)
+    assert _from(_either("causal"), causal)
     evaluative = _first("The new housing law is a disgrace.")
-    assert _from(_kind("evaluative"), evaluative)
+    assert _from(_either("evaluative"), evaluative)
 
 
 def test_each_kind_has_many_wordings_and_no_two_open_alike():
@@ -67,9 +73,12 @@ def test_each_kind_has_many_wordings_and_no_two_open_alike():
 
 
 def test_a_tension_prompt_only_where_the_text_itself_turns():
-    turning = _first("The stock market is at record highs, but our public institutions are in decline.")
+    turning = _first("Remote work has real benefits, but offices remain the best place to train young staff.")
     assert _from(frames.TENSION, turning)
-    assert "stock market is at record highs" in turning and "public institutions are in decline" in turning
+    assert "work has real benefits" in turning and "ffices remain the best place to train young staff" in turning
+    # Granting a plain fact is no tension: a circle cannot weigh one side of it.
+    granting_a_fact = _first("The stock market is at record highs, but our public institutions are in decline.")
+    assert not _from(frames.TENSION, granting_a_fact)
     args = _claims(
         "Councils must fund libraries as basic infrastructure.",
         "Children who read for pleasure do better at school.",
@@ -81,7 +90,7 @@ def test_a_tension_prompt_only_where_the_text_itself_turns():
 
 def test_a_claim_answered_by_the_next_sentences_but_is_a_tension():
     args = _claims(
-        "Private landlords have built more homes in the city than the council ever did.",
+        "Private landlords build homes far more cheaply than the council.",
         "But the rents they charge should be capped by law.",
     )
     thesis = Span("The council must build homes again.", 500, 540)
