@@ -69,8 +69,14 @@ from benchmarks.common import shared_root, shared_texts
 from benchmarks.corpus import load, show
 from benchmarks.editorials import TUNE_LABELS, load_labels
 from bot.analysis import analyse, frames, lexicon
-from bot.analysis.compose import AGREE_WITH_READING, AGREEMENT_SCALE, CONVICTION_SCALE, unframed
-from bot.analysis.model import Analysis
+from bot.analysis.compose import (
+    AGREE_WITH_READING,
+    AGREEMENT_SCALE,
+    CONVICTION_SCALE,
+    QUESTION_SCALE,
+    unframed,
+)
+from bot.analysis.model import Analysis, Poll
 from bot.analysis.segment import segment
 from bot.analysis.select import arguable, classify, stands_alone
 from bot.text import ELLIPSIS
@@ -264,6 +270,11 @@ class Tally:
     direct_prompts: int = 0
     few_prompt_readings: int = 0
     direct_conviction: int = 0
+    repeating_readings: int = 0
+    single_claim_polls: int = 0
+    polls_repeating_prompt: int = 0
+    headline_polls: int = 0
+    question_agreement_polls: int = 0
 
     def __post_init__(self) -> None:
         self.frames: Counter[str] = Counter()
@@ -294,11 +305,13 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
     tally.readings += 1
     source = _flat(text)
     polls = analysis.polls
-    agreement = next((p for p in polls if p.answers == AGREEMENT_SCALE), None)
+    agreement = next((p for p in polls if p.answers in AGREEMENT_SCALES), None)
     asked = analysis.thesis
     if agreement is not None and agreement.argument is not None:
         asked = analysis.arguments[agreement.argument]
-    if asked is not None and agreement is not None and agreement.question != AGREE_WITH_READING:
+    # (round 8) a poll on the headline or a claim asked as a direct question states no claim of the reading whole
+    states = agreement is not None and agreement.answers == AGREEMENT_SCALE
+    if asked is not None and states and agreement.question != AGREE_WITH_READING and not headline_poll(agreement):
         claim = unframed(asked.text)
         if len(claim) + FRAME_ROOM <= 300:
             tally.whole_fits += 1
@@ -313,6 +326,9 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
         tally.agreement_on_reading += agreement.question == AGREE_WITH_READING
         tally.agreement_on_fact += bool(stated) and not_a_claim(stated[0])
         tally.agreement_two_sentences += bool(stated) and bool(SENTENCE_BREAK.search(stated[0].strip('“”"')))
+        tally.headline_polls += headline_poll(agreement)
+        tally.question_agreement_polls += agreement.answers != AGREEMENT_SCALE
+    add_repeats(tally, analysis)
     tally.frames.update({frame(p.text) for p in analysis.prompts})
     tally.generic_readings += any(p.text in GENERIC_PROMPTS for p in analysis.prompts)
     tally.direct_prompts += sum(
@@ -567,6 +583,51 @@ def ends_open(prompt: str, named: list[str]) -> bool:
     return bool(re.search(rf"\b{re.escape(last)}[”\"’']?\s*[?.:]", prompt.lower().replace("’", "'")))
 
 
+# Round 8's proxies for a week that asks about one claim twice, kept apart from ``bot.analysis.compose``: the
+# words a prompt or poll takes from the reading (longer than three letters, not a word of any fixed wording or
+# an auxiliary a direct question moves); two questions sharing most of them ask about the same claim.
+_FIXED_WORDING_WORDS = frozenset(
+    w
+    for family in (
+        *frames.BY_KIND.values(),
+        *frames.DIRECT_BY_KIND.values(),
+        (frames.TENSION, frames.EXPERIENCE, frames.COUNTER, frames.ACTOR, frames.CONVINCED),
+    )
+    for wordings in family
+    for wording in wordings
+    for w in _WORDS.findall(wording.lower())
+) | frozenset(("should", "must", "would", "could", "will", "does", "have", "need", "needs", "ought", "shall", "might"))
+HEADLINE_POLL = "How far do you agree with the headline"
+AGREEMENT_SCALES = (AGREEMENT_SCALE, ("Yes", "Partly", "No", "Not sure"))
+
+
+def headline_poll(poll: Poll) -> bool:
+    return poll.question.startswith(HEADLINE_POLL)
+
+
+def claim_words(text: str) -> set[str]:
+    """The words of a question that name its claim rather than belong to its wording."""
+    return {w for w in _words(text) if len(w) > 3 and w not in _FIXED_WORDING_WORDS}
+
+
+def same_claim(one: str, other: str) -> bool:
+    """Two questions name the same claim: three or more of its words, most of the smaller set, shared."""
+    a, b = claim_words(one), claim_words(other)
+    shared = len(a & b)
+    return shared >= 3 and shared >= 0.6 * min(len(a), len(b))
+
+
+def add_repeats(tally: Tally, analysis: Analysis) -> None:
+    """A reading whose prompts ask about one claim twice; a second poll on one claim ("how convinced", or
+    the claim as a direct question) asking about a claim a prompt already asked about."""
+    texts = [p.text for p in analysis.prompts if p.text not in GENERIC_PROMPTS]
+    tally.repeating_readings += any(same_claim(a, b) for i, a in enumerate(texts) for b in texts[i + 1 :])
+    for poll in analysis.polls[1:]:
+        if poll.answers in (CONVICTION_SCALE, QUESTION_SCALE):
+            tally.single_claim_polls += 1
+            tally.polls_repeating_prompt += any(same_claim(poll.question, t) for t in texts)
+
+
 def _share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
@@ -629,6 +690,16 @@ def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
         f"{_share(tally.direct_conviction, tally.conviction_polls):.3f}",
         "-",
     )
+    yield "readings where a claim is asked about twice (round 8)", f"{tally.repeating_readings}", "0"
+    yield (
+        "second polls on one claim repeating a prompt's claim (round 8)",
+        f"{tally.polls_repeating_prompt} of {tally.single_claim_polls}",
+        "-",
+    )
+    yield "agreement polls stating no claim (round 8)", f"{tally.agreement_on_reading}", "-"
+    yield "agreement polls on the headline (round 8)", f"{tally.headline_polls}", "-"
+    yield "agreement polls asked as a direct question (round 8)", f"{tally.question_agreement_polls}", "-"
+    yield "convinced-you-most polls (round 8)", f"{tally.convinced_polls}", "-"
     for name, count in tally.unfit.items():
         yield f"arguments: {name}", f"{_share(count, tally.arguments):.3f}", "-"
     yield "arguments per reading", f"{_share(tally.arguments, tally.readings):.2f}", "-"

@@ -1252,13 +1252,15 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
         return [Prompt(_kind_prompt(headline, 0, words, direct=True), None), *generic[1:]] if headline else generic
     seen = {central.core.lower()} if central else set()
     further = []
-    for claim in named:  # each claim is named once: the same words asked about twice read as padding
-        if claim.core.lower() not in seen:
+    for claim in named:  # each claim is asked about once: the same claim asked twice reads as padding
+        if not _asked_before(claim.core, seen):
             seen.add(claim.core.lower())
             further.append(claim)
     out: list[Prompt] = []
     turn = _turns(material, central, further)
     central_index = central.index if central else None
+    if turn is not None and turn[0] != central_index and central is not None and _asked_before(turn[1], seen):
+        turn = None  # a concession that is the central claim ("…But Y") would ask about the central claim again
     if turn is not None and turn[0] == central_index:
         _, x, y = turn
         out.append(Prompt(_tension(x, y, words), central_index))
@@ -1287,7 +1289,7 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
             asked[claim.kind] = asked.get(claim.kind, 0) + 1
             text = _kind_prompt(claim, asked[claim.kind], words)
         out.append(Prompt(text, claim.index))
-    for prompt in _specific(material, central, headline, further, seen, out):
+    for prompt in _specific(material, central, headline, seen):
         if len(out) >= MIN_WEEK_PROMPTS:
             break
         out.append(prompt)
@@ -1310,18 +1312,10 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
 _COMPOUND = re.compile(r",\s+and\s+|\s*;\s+(?:and\s+)?")
 
 
-def _specific(
-    material: Material,
-    central: _Claim | None,
-    headline: _Claim | None,
-    further: Sequence[_Claim],
-    seen: set[str],
-    out: Sequence[Prompt],
-) -> Iterator[Prompt]:
-    """Questions that name something of this reading, for one with too few further claims to ask about: a
-    claim of a compound thesis that stands alone, the headline when it states a claim, whether the thesis
-    follows from a further claim of the author's, the actor a central call names, or a claim asked about by
-    its core asked again as a direct question from the other side (the central claim first)."""
+def _specific(material: Material, central: _Claim | None, headline: _Claim | None, seen: set[str]) -> Iterator[Prompt]:
+    """Questions that name something of this reading without asking again about a claim already asked about,
+    for one with too few further claims: a claim of a compound thesis that stands alone, the headline when it
+    states a claim, or the actor a central call names (what it would take, not whether it should)."""
     words = material.lowercase_words
     thesis = material.thesis
     if thesis is not None and (central is None or central.index is None) and _thesis_arguable(thesis.text):
@@ -1330,30 +1324,22 @@ def _specific(
         parts = [text[: breaks[0].start()], text[breaks[0].end() :]] if breaks else []
         for part in parts:
             claim = _named_claim(None, as_sentence(part), classify(part), words)
-            if claim is not None and claim.core.lower() not in seen and arguable(part, classify(part)):
+            if claim is not None and not _asked_before(claim.core, seen) and arguable(part, classify(part)):
                 seen.add(claim.core.lower())
                 yield Prompt(_kind_prompt(claim, 1, words), None)
-    if headline is not None and not any(_overlaps(headline.core, named) for named in seen):
+    if headline is not None and not _asked_before(headline.core, seen):
         seen.add(headline.core.lower())
         yield Prompt(_kind_prompt(headline, 0, words, direct=True), None)
-    # A claim already asked about by its core, asked again as a direct question from the other side.
-    unasked = [c for c in [central, *further] if c is not None and c.question is not None]
-    unasked = [c for c in unasked if not any(p.text.startswith(c.question or "") for p in out)]
-    if central is None:
-        yield from (_other_side(claim) for claim in unasked[:1])
-        return
-    premise = next((c for c in further if _premise_of(c, central)), None)
-    if premise is not None and central.index is None and not central.direct_only:
-        x, y = _as_clause(premise.core, words), _as_clause(central.core, words)
-        yield Prompt(frames.fill(frames.pick(frames.FOLLOWS, premise.core + central.core), x=x, y=y), None)
-    # One more question on the central claim, not two: three on one claim read as padding too.
-    acting = _actor_prompt(central, words)
-    yield from [acting] if acting is not None else (_other_side(claim) for claim in unasked[:1])
+    # No claim is asked about a second time, from the other side or as the ground of another: members read
+    # the same claim three times in a week as padding (round 8).
+    acting = _actor_prompt(central, words) if central is not None else None
+    yield from [acting] if acting is not None else []
 
 
 def _actor_prompt(central: _Claim, words: frozenset[str]) -> Prompt | None:
-    """For a call that names who must act, a question about that actor and what it is to do ("What would it
-    take for Congress to act…?"); None for a passive call ("the Greens should be invited")."""
+    """For a call that names who must act, a question about that actor ("If Congress will not act, who
+    should?") that does not restate the call the first prompt asked about; None for a passive call ("the
+    Greens should be invited"), where the one named is not the one who would act."""
     actor = _CALL_SUBJECT.match(central.core)
     if actor is None or not (calls(central.core) and names_actor(central.core) and _actor_ok(actor.group(1))):
         return None
@@ -1361,27 +1347,16 @@ def _actor_prompt(central: _Claim, words: frozenset[str]) -> Prompt | None:
     if not action or action.split()[0].lower() in {"be", "not", "have", "never"}:
         return None
     named = _lowered(actor.group(1).strip(), words)
-    return Prompt(frames.fill(frames.pick(frames.ACTOR, central.core), a=named, v=action), central.index)
-
-
-def _other_side(claim: _Claim) -> Prompt:
-    text = frames.fill(frames.pick(frames.OTHER_SIDE, claim.core), Q=claim.question or "")
-    return Prompt(text, claim.index)
-
-
-FOLLOWS_WORDS = 12  # each claim of a "does it follow" question is short, or the question is hard to hold
-
-
-def _premise_of(claim: _Claim, central: _Claim) -> bool:
-    """``claim`` may be asked as a ground for the central claim: both short, on the same subject matter (a
-    content word shared), and not the same claim twice."""
-    shared = _content_words(claim.core) & _content_words(central.core)
-    short = max(_word_count(claim.core), _word_count(central.core)) <= FOLLOWS_WORDS
-    return not claim.direct_only and short and bool(shared) and not _overlaps(claim.core, central.core)
+    return Prompt(frames.fill(frames.pick(frames.ACTOR, central.core), a=named), central.index)
 
 
 def _content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if len(w) > 3}
+
+
+def _asked_before(named: str, seen: set[str]) -> bool:
+    """``named`` is a claim already asked about, in the same words or most of them."""
+    return named.lower() in seen or any(_overlaps(named, other) for other in seen)
 
 
 def _overlaps(one: str, other: str) -> bool:
@@ -1585,13 +1560,13 @@ def _stands_in(stated: str, claim: str) -> bool:
 AGREE_WITH_READING = "How far do you agree with the reading?"
 
 
-def _agreement_poll(material: Material, claims: list[int]) -> Poll:
+def _agreement_poll(material: Material, claims: list[int], prompts: Sequence[Prompt] = ()) -> Poll:
     """Agreement with the thesis when it is an arguable claim a member can agree or disagree with; else with
     the first of the reading's top calls or judgements that is (a thesis that opens on a news lead, states a
     background fact, tells a story or exhorts asks nothing a member can take a side on); else with the thesis
     when it is at least a statement that tells no story, or when it is no report, story or figures (as before)
-    and not cut with "…"; else with the reading as a whole, since a question about a news lead or a cut thesis
-    cannot be answered."""
+    and not cut with "…"; else with the headline when it takes a stand, or a top call or judgement no prompt
+    asked about put as a direct question; only then with the reading as a whole, which states nothing."""
     thesis = material.thesis
     words = material.lowercase_words
     if thesis is not None and (stated := _agreement_statement(thesis.text, words)) is not None:
@@ -1599,16 +1574,69 @@ def _agreement_poll(material: Material, claims: list[int]) -> Poll:
     for index in claims[:_STAND_IN_CLAIMS]:
         if (stated := _agreement_statement(material.arguments[index].text, words, _stands_in)) is not None:
             return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, index)
-    if thesis is None:
-        return Poll(AGREE_WITH_READING, AGREEMENT_SCALE, None)
-    stated = agreement_claim(thesis.text, words)
-    # As before, a thesis the lexicon finds no judgement in, but not a story, a cut, a wh-fragment ("what's
-    # wrong with me, I think") or an address to the reader ("you just can't argue with that, folks").
-    told = lexicon.NARRATIVE.search(stated) or "…" in stated or _NOT_A_STATEMENT.match(stated)
-    unmarked = _thesis_arguable(thesis.text) and not told and stated.split()[0].lower() != "you"
-    if _untold(stated, thesis.text) or unmarked:
-        return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, None)
-    return Poll(AGREE_WITH_READING, AGREEMENT_SCALE, None)
+    if thesis is not None:
+        stated = agreement_claim(thesis.text, words)
+        # As before, a thesis the lexicon finds no judgement in, but not a story, a cut, a wh-fragment ("what's
+        # wrong with me, I think") or an address to the reader ("you just can't argue with that, folks").
+        told = lexicon.NARRATIVE.search(stated) or "…" in stated or _NOT_A_STATEMENT.match(stated)
+        unmarked = _thesis_arguable(thesis.text) and not told and stated.split()[0].lower() != "you"
+        if _untold(stated, thesis.text) or unmarked:
+            return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, None)
+    return (
+        _headline_poll(material.title, prompts)
+        or _direct_agreement_poll(material, claims, prompts)
+        or Poll(AGREE_WITH_READING, AGREEMENT_SCALE, None)
+    )
+
+
+HEADLINE_AGREEMENT = "How far do you agree with the headline “{}”?"
+# A headline that is a list of tips ("Fifteen ways to improve your life") promises advice, not a stand.
+_LISTICLE = re.compile(r"\b(?:ways|things|tips|steps|rules)\s+to\b", re.IGNORECASE)
+_STRAIGHT_QUOTED = re.compile(r"\"([^\"]*)\"|“([^”]*)”")
+
+
+def _headline_poll(title: str | None, prompts: Sequence[Prompt]) -> Poll | None:
+    """Agreement with the reading's headline, whole, when it takes a stand of the author's ("Foie gras is
+    exactly as delicious as you've heard. It should nonetheless be banned"): not a question, a report of what
+    happened, the author's own story ("My brain tumour will be removed…", "Why I made a movie…") or a list of
+    tips; and not a headline a prompt already asks about."""
+    if not title:
+        return None
+    text = " ".join(title.split())
+    sentence = as_sentence(text)
+    if text.endswith("?") or _FIRST_PERSON_SINGULAR.search(text) or _LISTICLE.search(text):
+        return None
+    if not arguable(sentence, classify(sentence)) or any(_overlaps(text, p.text) for p in prompts):
+        return None
+    # Quotation marks inside the headline become single ones, inside the question's double ones.
+    question = HEADLINE_AGREEMENT.format(_STRAIGHT_QUOTED.sub(lambda m: f"‘{m.group(1) or m.group(2)}’", text))
+    return Poll(question, AGREEMENT_SCALE, None) if len(question) <= POLL_QUESTION_LIMIT else None
+
+
+# The answers when the agreement poll puts a claim as a direct question ("Should X…?").
+DIRECT_AGREEMENT_SCALE = ("Yes", "Partly", "No", "Not sure")
+
+
+def _direct_agreement_poll(material: Material, claims: list[int], prompts: Sequence[Prompt]) -> Poll | None:
+    """The first of the reading's top calls or judgements that makes a direct question and that no prompt asks
+    about ("Should councils fund libraries?" — Yes / Partly / No / Not sure): a claim to take a side on where
+    neither the thesis nor the headline gives one."""
+    for index in claims[:_STAND_IN_CLAIMS]:
+        claim = material.arguments[index].text
+        named = _askable(claim)
+        if named is None or classify(named) not in _STAND_IN_KINDS or _asked_by(index, claim, prompts):
+            continue
+        asked = _claim_question(claim, material.lowercase_words)
+        if asked is not None:
+            return Poll(asked, DIRECT_AGREEMENT_SCALE, index)
+    return None
+
+
+def _asked_by(index: int, claim: str, prompts: Sequence[Prompt]) -> bool:
+    """A prompt of the week already asks about ``claim`` (argument ``index``): by its index, or by half or
+    more of the words that name it (the same claim made in two places, or a prompt on part of it)."""
+    named = _content_words(_askable(claim) or _main_clause_of(claim) or claim)
+    return any(p.argument == index or len(named & _content_words(p.text)) >= len(named) / 2 for p in prompts)
 
 
 def _untold(stated: str, claim: str) -> bool:
@@ -1632,12 +1660,16 @@ def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:
     # An answer that names only a subject or stops before the claim ("The ousting of Morales was backed")
     # names nothing a member can pick: the poll offers only the claims a whole short clause can name, and is
     # left out when fewer than two can be.
-    named = [(t, _label_clause(t, POLL_ANSWER_LIMIT - 4)) for t in texts]
-    kept = [(t, n) for t, n in named if n is not None]
-    if len(kept) < 2 or len({n.casefold() for _, n in kept}) != len(kept):
-        return None
-    answers = [f"{number} · {n}" for number, (_, n) in enumerate(kept, 1)]
-    return Poll(question, tuple(answers), None, _numbered_message([t for t, _ in kept]))
+    for numbered in (True, False):
+        # Numbered answers leave 51 characters; when fewer than two claims fit that, each answer is its whole
+        # clause alone (up to 55), still listed in full beside the poll in the same order (round 8).
+        room = POLL_ANSWER_LIMIT - 4 if numbered else POLL_ANSWER_LIMIT
+        named = [(t, _label_clause(t, room)) for t in texts]
+        kept = [(t, n) for t, n in named if n is not None]
+        if len(kept) >= 2 and len({n.casefold() for _, n in kept}) == len(kept):
+            answers = [f"{number} · {n}" if numbered else n for number, (_, n) in enumerate(kept, 1)]
+            return Poll(question, tuple(answers), None, _numbered_message([t for t, _ in kept]))
+    return None
 
 
 # "The newly elected government of Luis Arce must…": the subject's head noun and the name hanging after it,
@@ -1784,25 +1816,42 @@ def _convincing(claim: str) -> bool:
     )
 
 
-def _conviction_poll(material: Material, claims: list[int]) -> Poll | None:
-    """How convinced members are by the reading's best further claim: the second poll when its claims are
-    too long to name in poll answers and it sets out no choice. Asked as the direct question the claim's core
-    makes ("Should X Y?" — Yes / Yes, with reservations / No / Not sure) when it makes one, else stated whole."""
+def _claim_question(claim: str, words: frozenset[str]) -> str | None:
+    """``claim`` as the direct question its main clause makes when it is short enough ("…by the age of ten"),
+    else the one its core makes; None when neither makes one that fits a poll."""
+    clauses = [c for c in (_main_clause_of(claim), _askable(claim)) if c]
+    asked = next(filter(None, (_question_of(c, claim, words) for c in clauses)), None)
+    return asked if asked is not None and len(asked) <= POLL_QUESTION_LIMIT else None
+
+
+def _conviction_poll(material: Material, claims: list[int], prompts: Sequence[Prompt] = ()) -> Poll | None:
+    """How convinced members are by one further claim: the second poll when its claims are too long to name in
+    poll answers and it sets out no choice. Asked as the direct question the claim's core makes ("Should X
+    Y?" — Yes / Yes, with reservations / No / Not sure) when it makes one, else stated whole. The claim is one
+    no prompt asked about when there is one; else a claim a prompt asked about, but not in the same question,
+    since asking it a second time in the same words is padding; else none."""
     words = material.lowercase_words
+    asked_again: list[Poll] = []
     for index in claims:
         claim = material.arguments[index].text
         if not _convincing(claim):
             continue
-        # The main clause whole when it is short enough ("…by the age of ten"), else the core.
-        clauses = [c for c in (_main_clause_of(claim), _askable(claim)) if c]
-        asked = next(filter(None, (_question_of(c, claim, words) for c in clauses)), None)
-        if asked is not None and len(asked) <= POLL_QUESTION_LIMIT:
-            return Poll(asked, QUESTION_SCALE, index)
-        text = quote(claim, mid_sentence=True, limit=10_000, lowercase_words=words)
-        question = _CONVICTION.format(text)
-        if len(question) <= POLL_QUESTION_LIMIT:
-            return Poll(question, CONVICTION_SCALE, index)
-    return None
+        poll = _claim_poll(index, claim, words)
+        if poll is None:
+            continue
+        if not _asked_by(index, claim, prompts):
+            return poll
+        if not any(poll.question.removesuffix("?") in p.text for p in prompts):
+            asked_again.append(poll)
+    return asked_again[0] if asked_again else None
+
+
+def _claim_poll(index: int, claim: str, words: frozenset[str]) -> Poll | None:
+    asked = _claim_question(claim, words)
+    if asked is not None:
+        return Poll(asked, QUESTION_SCALE, index)
+    question = _CONVICTION.format(quote(claim, mid_sentence=True, limit=10_000, lowercase_words=words))
+    return Poll(question, CONVICTION_SCALE, index) if len(question) <= POLL_QUESTION_LIMIT else None
 
 
 _CHOICE_QUESTION = "The reading sets out a choice: “{}”. Which would you pick?"
@@ -1897,7 +1946,7 @@ def compose(material: Material) -> Composition:
     are by one further claim, stated whole)."""
     claims = _arguable_claims(material)
     prompts = _prompts(material, claims)
-    polls = [_agreement_poll(material, claims)]
+    polls = [_agreement_poll(material, claims, prompts)]
     proposals = _proposals_poll(material, claims)
     if material.alternatives is not None:
         polls.append(_alternatives_poll(material.alternatives, material.lowercase_words))
@@ -1908,7 +1957,7 @@ def compose(material: Material) -> Composition:
     if convinced is not None:
         polls.append(convinced)
     elif len(polls) == 1:
-        conviction = _conviction_poll(material, [i for i in offered if i != polls[0].argument])
+        conviction = _conviction_poll(material, [i for i in offered if i != polls[0].argument], prompts)
         polls.extend([conviction] if conviction is not None else [])
     arguable_count = len(claims) + (material.thesis is not None and _thesis_arguable(material.thesis.text))
     note = ""

@@ -201,26 +201,12 @@ UNNAMED_THESIS = (
     "In one line: what does the author want us to believe, and why should we?",
 )
 
-# Whether the thesis ``{y}`` follows from a further claim of the author's ``{x}``: the link the piece rests on.
-FOLLOWS = (
-    "If it is true that {x}, does it follow that {y}?",
-    "Suppose {x}. Is that reason enough to accept that {y}?",
-    "If {x}, does that show that {y}?",
-)
-
-# A call that names who must act ("Congress must…"), asked about that actor ``{a}`` and what it is to do
-# ``{v}`` when the reading offers no further claim to ask about.
+# A call that names who must act ("Congress must…"), asked about that actor ``{a}`` when the reading offers no
+# further claim to ask about. The call itself is not restated: the week's first prompt already asked it.
 ACTOR = (
-    "What would it take for {a} to {v}?",
-    "If {a} will not {v}, who should?",
-    "What stands in the way, if {a} is to {v}?",
-)
-
-# The same claim asked again from the other side, as a direct question (when its first prompt was not one).
-OTHER_SIDE = (
-    "{Q} Who would say no, and why?",
-    "{Q} What is the best case against?",
-    "{Q} What would change your mind?",
+    "The author looks to {a} to act. What would it take for them to do it?",
+    "If {a} will not act, who should?",
+    "What stands in the way of {a} acting, and could it be moved?",
 )
 
 # The "convinced you most" poll asks which of the listed points convinced, never "which argument for <thesis>":
