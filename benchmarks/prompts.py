@@ -325,7 +325,9 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
         tally.agreement_polls += 1
         tally.agreement_on_reading += agreement.question == AGREE_WITH_READING
         tally.agreement_on_fact += bool(stated) and not_a_claim(stated[0])
-        tally.agreement_two_sentences += bool(stated) and bool(SENTENCE_BREAK.search(stated[0].strip('“”"')))
+        tally.agreement_two_sentences += (
+            bool(stated) and not headline_poll(agreement) and bool(SENTENCE_BREAK.search(stated[0].strip('“”"')))
+        )
         tally.headline_polls += headline_poll(agreement)
         tally.question_agreement_polls += agreement.answers != AGREEMENT_SCALE
     add_repeats(tally, analysis)
