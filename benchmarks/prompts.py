@@ -413,11 +413,11 @@ def _paragraph_before(text: str, at: int) -> str:
 
 
 _NUMBER = re.compile(r"^\d+\s*[·.]\s*")
-# What may follow the end of a whole thought inside a longer claim.
+# What may follow the end of a whole thought inside a longer claim (round 8: a sentence's end, in a claim of two).
 # A verb's object may be followed by an adverbial phrase ("Historians play a vital role | in measuring
 # presidents"); "of" and "to" continue the phrase itself ("signs | of decline", "the ability | to act").
 _THOUGHT_BREAK = re.compile(
-    r"[”\"’']?(?:\W*$|\s*[,;:—–(]|\s+[-—–]+\s|\s+(?:but|because|which|while|whereas|although|though|yet|so|as|in|on|at|"
+    r"[”\"’']?(?:\W*$|[.!?][”\"’']?\s|\s*[,;:—–(]|\s+[-—–]+\s|\s+(?:but|because|which|while|whereas|although|though|yet|so|as|in|on|at|"
     r"for|with|by|from|into|over|under|against|during|after|before|through|across|when|if|unless|until)\b)"
 )
 
@@ -529,7 +529,8 @@ SMALL_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "by", "
 VERB_FORM = re.compile(r"^\w{2,}(?:ed|ing|en)$")
 FINITE_VERB = re.compile(
     r"\b(?:is|are|was|were|am|be|been|has|have|had|do|does|did|will|would|can|could|should|must|may|might|shall|"
-    r"ought|need|needs|it's|that's|there's|isn't|aren't|don't|doesn't|can't|won't|wasn't|weren't)\b|\b\w{3,}ed\b"
+    r"ought|need|needs|it's|that's|there's|isn't|aren't|don't|doesn't|can't|cannot|won't|wasn't|weren't)\b"
+    r"|\b\w{3,}ed\b"
     r"|\b(?:i|we|you|they|he|she|it|people|who)\s+\w{3,}"
 )
 NOT_A_STATEMENT = frozenset(["let's", "how", "what", "why", "whether", "where", "when", "which"])
@@ -694,7 +695,7 @@ def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
     )
     yield "readings where a claim is asked about twice (round 8)", f"{tally.repeating_readings}", "0"
     yield (
-        "second polls on one claim repeating a prompt's claim (round 8)",
+        "second one-claim polls repeating a prompt (round 8)",
         f"{tally.polls_repeating_prompt} of {tally.single_claim_polls}",
         "-",
     )

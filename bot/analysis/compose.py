@@ -1664,7 +1664,7 @@ def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:
         # Numbered answers leave 51 characters; when fewer than two claims fit that, each answer is its whole
         # clause alone (up to 55), still listed in full beside the poll in the same order (round 8).
         room = POLL_ANSWER_LIMIT - 4 if numbered else POLL_ANSWER_LIMIT
-        named = [(t, _label_clause(t, room)) for t in texts]
+        named = [(t, label.removesuffix(".") if (label := _label_clause(t, room)) else None) for t in texts]
         kept = [(t, n) for t, n in named if n is not None]
         if len(kept) >= 2 and len({n.casefold() for _, n in kept}) == len(kept):
             answers = [f"{number} · {n}" if numbered else n for number, (_, n) in enumerate(kept, 1)]
@@ -1828,8 +1828,9 @@ def _conviction_poll(material: Material, claims: list[int], prompts: Sequence[Pr
     """How convinced members are by one further claim: the second poll when its claims are too long to name in
     poll answers and it sets out no choice. Asked as the direct question the claim's core makes ("Should X
     Y?" — Yes / Yes, with reservations / No / Not sure) when it makes one, else stated whole. The claim is one
-    no prompt asked about when there is one; else a claim a prompt asked about, but not in the same question,
-    since asking it a second time in the same words is padding; else none."""
+    no prompt asked about when there is one; else (nothing else can be polled) a claim a prompt asked about,
+    stated ("How convinced are you that…?") when the prompt already put it as the same direct question: the
+    same question twice in a week is padding."""
     words = material.lowercase_words
     asked_again: list[Poll] = []
     for index in claims:
@@ -1841,13 +1842,36 @@ def _conviction_poll(material: Material, claims: list[int], prompts: Sequence[Pr
             continue
         if not _asked_by(index, claim, prompts):
             return poll
-        if not any(poll.question.removesuffix("?") in p.text for p in prompts):
-            asked_again.append(poll)
+        if any(poll.question.removesuffix("?") in p.text for p in prompts):
+            poll = _claim_poll(index, claim, words, direct=False)
+        asked_again += [poll] if poll is not None else []
     return asked_again[0] if asked_again else None
 
 
-def _claim_poll(index: int, claim: str, words: frozenset[str]) -> Poll | None:
-    asked = _claim_question(claim, words)
+def _second_claim_poll(
+    material: Material, claims: list[int], prompts: list[Prompt]
+) -> tuple[Poll | None, list[Prompt]]:
+    """The "how convinced" poll and the week's prompts: when every claim it could ask about was asked by a
+    prompt and the week has more prompts than it needs, its last prompt's claim goes to the poll instead, so
+    the week asks about that claim once."""
+    poll = _conviction_poll(material, claims, prompts)
+    if poll is None or poll.argument is None or len(prompts) <= MIN_WEEK_PROMPTS:
+        return poll, prompts
+    if not _asked_by(poll.argument, material.arguments[poll.argument].text, prompts):
+        return poll, prompts
+    last = prompts[-1].argument
+    rest = prompts[:-1]
+    if last is not None and last in claims and not _asked_by(last, material.arguments[last].text, rest):
+        moved = _conviction_poll(material, [last], rest)
+        if moved is not None:
+            return moved, rest
+    return poll, prompts
+
+
+def _claim_poll(index: int, claim: str, words: frozenset[str], *, direct: bool = True) -> Poll | None:
+    """The claim as a direct question when it makes one (and ``direct``), else stated whole: "How convinced
+    are you that “…”?"."""
+    asked = _claim_question(claim, words) if direct else None
     if asked is not None:
         return Poll(asked, QUESTION_SCALE, index)
     question = _CONVICTION.format(quote(claim, mid_sentence=True, limit=10_000, lowercase_words=words))
@@ -1953,11 +1977,11 @@ def compose(material: Material) -> Composition:
     elif proposals is not None:
         polls.append(proposals[0])
     offered = [i for i in claims if proposals is None or i not in proposals[1]]
-    convinced = _convinced_poll(material, offered)
+    convinced = _convinced_poll(material, offered) if len(polls) == 1 else None  # a week takes one or two polls
     if convinced is not None:
         polls.append(convinced)
     elif len(polls) == 1:
-        conviction = _conviction_poll(material, [i for i in offered if i != polls[0].argument], prompts)
+        conviction, prompts = _second_claim_poll(material, [i for i in offered if i != polls[0].argument], prompts)
         polls.extend([conviction] if conviction is not None else [])
     arguable_count = len(claims) + (material.thesis is not None and _thesis_arguable(material.thesis.text))
     note = ""

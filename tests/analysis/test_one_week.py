@@ -5,6 +5,7 @@ from bot.analysis import frames
 from bot.analysis.compose import (
     AGREE_WITH_READING,
     AGREEMENT_SCALE,
+    CONVICTION_SCALE,
     Material,
     _conviction_poll,
     compose,
@@ -65,9 +66,14 @@ def test_the_second_poll_asks_about_a_claim_no_prompt_asked_about_when_there_is_
     first = Prompt("Are rail fares far too high for commuters? By what standard?", 0)
     poll = _conviction_poll(material, [0, 1], [first])
     assert poll is not None and poll.argument == 1
-    # With every claim asked about, a claim is polled again only in other words than its prompt's.
+    # With every claim asked about, a claim is polled again only in other words than its prompt's: stated,
+    # not the prompt's own question a second time.
     again = _conviction_poll(material, [0], [first])
-    assert again is None
+    assert (
+        again is not None
+        and again.question == "How convinced are you that “rail fares are far too high for commuters”?"
+    )
+    assert again.answers == CONVICTION_SCALE
     reworded = _conviction_poll(material, [0], [Prompt("The author judges that rail fares are far too high.", 0)])
     assert reworded is not None and reworded.argument == 0
 
@@ -99,3 +105,19 @@ def test_a_headline_that_reports_tells_or_lists_tips_leaves_the_poll_on_the_read
         "Chaplain punished for sharing his faith in class",  # a report
     ):
         assert _compose(story, title=title, kind="factual").polls[0].question == AGREE_WITH_READING, title
+
+
+def test_a_week_with_a_prompt_to_spare_gives_its_last_claim_to_the_poll_instead():
+    claims = (
+        "The plan to sell the playing fields to developers is the worst idea the town has had in a generation.",
+        "The way the mayor handles the budget crisis this winter is an insult to everyone who pays tax here.",
+        "The promise to rebuild the old harbour wall before the storms come is a promise nobody can keep now.",
+        "The habit of blaming teachers for every problem in our schools is lazy and it is doing real damage.",
+    )
+    composition = _compose(
+        "Our town deserves far better leadership than the council now gives it.", *claims, kind="evaluative"
+    )
+    poll = composition.polls[1]
+    assert poll.answers == CONVICTION_SCALE and "blaming teachers" in poll.question
+    assert len(composition.prompts) == 3
+    assert not any(_mentions(p.text, "blaming teachers") for p in composition.prompts)
