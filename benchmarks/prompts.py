@@ -274,7 +274,6 @@ class Tally:
     single_claim_polls: int = 0
     polls_repeating_prompt: int = 0
     headline_polls: int = 0
-    question_agreement_polls: int = 0
 
     def __post_init__(self) -> None:
         self.frames: Counter[str] = Counter()
@@ -305,13 +304,13 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
     tally.readings += 1
     source = _flat(text)
     polls = analysis.polls
-    agreement = next((p for p in polls if p.answers in AGREEMENT_SCALES), None)
+    agreement = next((p for p in polls if p.answers == AGREEMENT_SCALE), None)
     asked = analysis.thesis
     if agreement is not None and agreement.argument is not None:
         asked = analysis.arguments[agreement.argument]
-    # (round 8) a poll on the headline or a claim asked as a direct question states no claim of the reading whole
-    states = agreement is not None and agreement.answers == AGREEMENT_SCALE
-    if asked is not None and states and agreement.question != AGREE_WITH_READING and not headline_poll(agreement):
+    # (round 8) a poll on the headline states no claim of the reading
+    stating = agreement is not None and agreement.question != AGREE_WITH_READING and not headline_poll(agreement)
+    if asked is not None and stating:
         claim = unframed(asked.text)
         if len(claim) + FRAME_ROOM <= 300:
             tally.whole_fits += 1
@@ -329,7 +328,6 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
             bool(stated) and not headline_poll(agreement) and bool(SENTENCE_BREAK.search(stated[0].strip('“”"')))
         )
         tally.headline_polls += headline_poll(agreement)
-        tally.question_agreement_polls += agreement.answers != AGREEMENT_SCALE
     add_repeats(tally, analysis)
     tally.frames.update({frame(p.text) for p in analysis.prompts})
     tally.generic_readings += any(p.text in GENERIC_PROMPTS for p in analysis.prompts)
@@ -601,7 +599,6 @@ _FIXED_WORDING_WORDS = frozenset(
     for w in _WORDS.findall(wording.lower())
 ) | frozenset(("should", "must", "would", "could", "will", "does", "have", "need", "needs", "ought", "shall", "might"))
 HEADLINE_POLL = "How far do you agree with the headline"
-AGREEMENT_SCALES = (AGREEMENT_SCALE, ("Yes", "Partly", "No", "Not sure"))
 
 
 def headline_poll(poll: Poll) -> bool:
@@ -701,7 +698,6 @@ def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
     )
     yield "agreement polls stating no claim (round 8)", f"{tally.agreement_on_reading}", "-"
     yield "agreement polls on the headline (round 8)", f"{tally.headline_polls}", "-"
-    yield "agreement polls asked as a direct question (round 8)", f"{tally.question_agreement_polls}", "-"
     yield "convinced-you-most polls (round 8)", f"{tally.convinced_polls}", "-"
     for name, count in tally.unfit.items():
         yield f"arguments: {name}", f"{_share(count, tally.arguments):.3f}", "-"

@@ -1232,7 +1232,8 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
     """First a question about the thesis itself, then one per further arguable claim fitting its kind, one
     where the text turns (only when it does), one from the other side when the reading reports it, and one
     from members' own experience when a claim is about something they live; three or four in all, fewer
-    when the reading has fewer claims to ask about. Claims are named by their core, never by a long quote.
+    when the reading has fewer claims to ask about. Claims are named by their core, never by a long quote,
+    and each claim once.
     A reading with too few claims gets questions specific to it (``_specific``) before a generic one, and a
     second generic question only when nothing at all can be named and MIN_PROMPTS must still be met."""
     args = material.arguments
@@ -1560,13 +1561,13 @@ def _stands_in(stated: str, claim: str) -> bool:
 AGREE_WITH_READING = "How far do you agree with the reading?"
 
 
-def _agreement_poll(material: Material, claims: list[int], prompts: Sequence[Prompt] = ()) -> Poll:
+def _agreement_poll(material: Material, claims: list[int], prompts: Sequence[Prompt]) -> Poll:
     """Agreement with the thesis when it is an arguable claim a member can agree or disagree with; else with
     the first of the reading's top calls or judgements that is (a thesis that opens on a news lead, states a
     background fact, tells a story or exhorts asks nothing a member can take a side on); else with the thesis
     when it is at least a statement that tells no story, or when it is no report, story or figures (as before)
-    and not cut with "…"; else with the headline when it takes a stand, or a top call or judgement no prompt
-    asked about put as a direct question; only then with the reading as a whole, which states nothing."""
+    and not cut with "…"; else with the headline when it takes a stand; only then with the reading as a whole,
+    which states nothing."""
     thesis = material.thesis
     words = material.lowercase_words
     if thesis is not None and (stated := _agreement_statement(thesis.text, words)) is not None:
@@ -1582,11 +1583,9 @@ def _agreement_poll(material: Material, claims: list[int], prompts: Sequence[Pro
         unmarked = _thesis_arguable(thesis.text) and not told and stated.split()[0].lower() != "you"
         if _untold(stated, thesis.text) or unmarked:
             return Poll(_AGREEMENT.format(stated), AGREEMENT_SCALE, None)
-    return (
-        _headline_poll(material.title, prompts)
-        or _direct_agreement_poll(material, claims, prompts)
-        or Poll(AGREE_WITH_READING, AGREEMENT_SCALE, None)
-    )
+    # A top call or judgement put as a direct question was tried here too, but every claim that makes one is
+    # already a prompt's: the poll would ask it a second time.
+    return _headline_poll(material.title, prompts) or Poll(AGREE_WITH_READING, AGREEMENT_SCALE, None)
 
 
 HEADLINE_AGREEMENT = "How far do you agree with the headline “{}”?"
@@ -1611,25 +1610,6 @@ def _headline_poll(title: str | None, prompts: Sequence[Prompt]) -> Poll | None:
     # Quotation marks inside the headline become single ones, inside the question's double ones.
     question = HEADLINE_AGREEMENT.format(_STRAIGHT_QUOTED.sub(lambda m: f"‘{m.group(1) or m.group(2)}’", text))
     return Poll(question, AGREEMENT_SCALE, None) if len(question) <= POLL_QUESTION_LIMIT else None
-
-
-# The answers when the agreement poll puts a claim as a direct question ("Should X…?").
-DIRECT_AGREEMENT_SCALE = ("Yes", "Partly", "No", "Not sure")
-
-
-def _direct_agreement_poll(material: Material, claims: list[int], prompts: Sequence[Prompt]) -> Poll | None:
-    """The first of the reading's top calls or judgements that makes a direct question and that no prompt asks
-    about ("Should councils fund libraries?" — Yes / Partly / No / Not sure): a claim to take a side on where
-    neither the thesis nor the headline gives one."""
-    for index in claims[:_STAND_IN_CLAIMS]:
-        claim = material.arguments[index].text
-        named = _askable(claim)
-        if named is None or classify(named) not in _STAND_IN_KINDS or _asked_by(index, claim, prompts):
-            continue
-        asked = _claim_question(claim, material.lowercase_words)
-        if asked is not None:
-            return Poll(asked, DIRECT_AGREEMENT_SCALE, index)
-    return None
 
 
 def _asked_by(index: int, claim: str, prompts: Sequence[Prompt]) -> bool:
@@ -1824,7 +1804,7 @@ def _claim_question(claim: str, words: frozenset[str]) -> str | None:
     return asked if asked is not None and len(asked) <= POLL_QUESTION_LIMIT else None
 
 
-def _conviction_poll(material: Material, claims: list[int], prompts: Sequence[Prompt] = ()) -> Poll | None:
+def _conviction_poll(material: Material, claims: list[int], prompts: Sequence[Prompt]) -> Poll | None:
     """How convinced members are by one further claim: the second poll when its claims are too long to name in
     poll answers and it sets out no choice. Asked as the direct question the claim's core makes ("Should X
     Y?" — Yes / Yes, with reservations / No / Not sure) when it makes one, else stated whole. The claim is one
@@ -1965,9 +1945,9 @@ def _calls_message(sentences: Sequence[str]) -> str:
 def compose(material: Material) -> Composition:
     """Prompts about the reading's arguable claims (fewer when it has few, with a note saying so), an
     agreement poll on the thesis, a poll of the alternatives the reading sets out when it names a choice
-    (else of the things it calls for, when it calls for two or more), and, with two or more arguable claims
-    a label can name, a poll on which convinced most (else, when no choice was found, how convinced members
-    are by one further claim, stated whole)."""
+    (else of the things it calls for, when it calls for two or more), or else, with two or more arguable
+    claims a label can name, a poll on which convinced most, or else how convinced members are by one further
+    claim, preferably one no prompt asked about: one or two polls, and each claim asked about once a week."""
     claims = _arguable_claims(material)
     prompts = _prompts(material, claims)
     polls = [_agreement_poll(material, claims, prompts)]
