@@ -1644,7 +1644,7 @@ def _convinced_poll(material: Material, claims: list[int]) -> Poll | None:
         # Numbered answers leave 51 characters; when fewer than two claims fit that, each answer is its whole
         # clause alone (up to 55), still listed in full beside the poll in the same order (round 8).
         room = POLL_ANSWER_LIMIT - 4 if numbered else POLL_ANSWER_LIMIT
-        named = [(t, label.removesuffix(".") if (label := _label_clause(t, room)) else None) for t in texts]
+        named = [(t, found.removesuffix(".") if (found := _label_clause(t, room)) else None) for t in texts]
         kept = [(t, n) for t, n in named if n is not None]
         if len(kept) >= 2 and len({n.casefold() for _, n in kept}) == len(kept):
             answers = [f"{number} · {n}" if numbered else n for number, (_, n) in enumerate(kept, 1)]
