@@ -527,6 +527,14 @@ _HANGS_ON = re.compile(
 _LOOSE_END = re.compile(
     r"\s+(?=(?:which|who|where|while|when|if|unless|until|after|before|because|in order)\b)"
     r"|,\s+(?=and\b|or\b)|\s+(?=and\s+(?:we|they|he|she|it|i|there|this|that|the|our|their)\b)"
+    # "…for the popular forces | in Bolivia | as well as…": a place named last, and an "as well as" tail.
+    r"|,?\s+(?=as well as\b)|\s+(?=in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s*$|,?\s+as well as\b))"
+)
+# A long subject that names someone or something and then says where or when: "The victory of the Movement
+# for Socialism | in the Bolivian general election in October | is…". The core reads without the second part.
+_SUBJECT_ADJUNCT = re.compile(
+    r"^((?:The|A|An)\s[^,;:]*?[a-z]\s[A-Z][\w’'.-]*)\s+(?:in|at|during|on)\s[^,;:]*?"
+    r"(?=\s(?:is|are|was|were|has|have|had|will|would|can|could|must|should|may|might)\s)"
 )
 # "X, but Y": the author concedes X and asserts Y.
 _TURN = re.compile(r",?\s+(?:but|yet)\s+|;\s+(?:but|yet|however),?\s+|,\s+however,\s+", re.IGNORECASE)
@@ -573,7 +581,11 @@ _COMMON_VERB = re.compile(
     r"improve|reduce|increase|stop|build|save|kill|spend|teach|learn|understand|believe|"
     r"think|feel|agree|act|vote|fight|defend|amount|represent|reflect|exist|seem|look|sound|prove|"
     r"offer|ensure|deny|reject|accept|ignore|respect|trust|lack|miss|leave|enter|grow|rise|fall|"
-    r"play|drive|pose|beat|feed|raise|ask|tell|try|seek|find)s?\b"
+    r"play|drive|pose|beat|feed|raise|ask|tell|try|seek|find|"
+    # Unambiguous verbs of argument that were missed ("Bullies tend to…", "…constitute a betrayal").
+    r"tend|entail|manage|constitute|outweigh|endanger|encourage|discourage|weaken|strengthen|erode|betray|"
+    r"mislead|dominate|deter|enable|deliver|provide|produce|contribute|involve|suggest|indicate|"
+    r"demonstrate|illustrate|undercut|exploit|deprive|hinder|violate|jeopardi[sz]e|exacerbate)s?\b"
     rf"|\b{_IRREGULAR_PAST}\b",
     re.IGNORECASE,
 )
@@ -654,7 +666,8 @@ _VERB_LIKE = re.compile(
 _NEEDS_WHAT_FOLLOWS = re.compile(r"^There\s|\bthe following\b", re.IGNORECASE)
 # After such a verb the core may stop only where a clause of reason, time or contrast begins.
 _CLAUSE_AFTER_VERB = re.compile(
-    r"^,?\s+(?:because|since|although|though|even though|while|whereas|but|so that|unless|until|if|once)\b"
+    r"^,?\s+(?:because|since|although|though|even though|while|whereas|but|so that|unless|until|if|once|"
+    r"in order to|so as to)\b|^,?\s+and\s+(?:we|they|he|she|it|i|there)\b"
     r"|^,\s+(?:which|who|including|such as|for example|for instance|not)\b",
     re.IGNORECASE,
 )
@@ -706,7 +719,8 @@ def _whole(named: str, claim: str) -> bool:
     inside "from X to Y"."""
     if _NOT_A_STATEMENT.match(named) or (_FIRST_PERSON_SINGULAR.search(named) and not _FIRST_PERSON_VIEW.match(named)):
         return False
-    if named.split()[-1].lower().strip(",") in _HANGING_WORD | _POINTING_END:
+    last_word = named.split()[-1].lower().strip(",")
+    if last_word in _HANGING_WORD | _POINTING_END and not (last_word == "again" and _ends_sentence(named, claim)):
         return False  # "…to find them in the UK" is fine; "…great to read on this" points outside the claim
     if named.split()[0].lower() == "you":  # advice or rhetoric to the reader: "You would hope…", "you might as well"
         return False
@@ -715,7 +729,9 @@ def _whole(named: str, claim: str) -> bool:
     split = re.match(r"^([^,]+),\s+(\S+)", named)  # "The entire VA, want to show…": a comma parts subject and verb
     if split and not _FINITE.search(split.group(1)) and _FINITE.match(split.group(2)):
         return False
-    if named.startswith(("“", '"')) or _UNFINISHED.search(named) or _SPEAKER.match(claim) or _GLUED_QUOTE.search(named):
+    if (contact := _CONTACT_CLAUSE.match(named)) and not _MAIN_VERB_AFTER.search(named, contact.end()):
+        return False  # "A supposedly fun thing they will never do again": a noun phrase, not a clause
+    if named.startswith(("“", '"')) or _UNFINISHED.search(named) or _speaker(claim) or _GLUED_QUOTE.search(named):
         return False
     main = _SUBORDINATE.split(_HYPHENATED.sub("", named), maxsplit=1)[0]
     # The finite verb is the core's own, not only that of a relative clause ("the good news that gets me").
@@ -731,7 +747,8 @@ def _whole(named: str, claim: str) -> bool:
     start = flat.lower().find(" ".join(words[:2]).lower())
     before = flat[:start].split()
     # "we still feel | impotent and we still feel inadequate", "| 700,000 and…": the core starts mid-phrase
-    joined = before and before[-1][-1:].isalnum() and before[-1].lower() not in _JOINING
+    # but not after a stance verb or an opening adverb ("I believe | all human beings…", "Perhaps | we…").
+    joined = before and before[-1][-1:].isalnum() and before[-1].lower() not in _JOINING | _BEFORE_A_CLAUSE
     if start > 0 and joined and not flat[start].isupper():
         return False
     after = flat[at + len(tail) :]
@@ -739,18 +756,64 @@ def _whole(named: str, claim: str) -> bool:
     if not after.strip(" .!?\"'”’"):
         # The sentence's own end; but after a dropped opening ("Until the union agrees…, the district will
         # continue paying") a bare verb at the end leans on what was dropped.
-        return not (before and before[-1].endswith(",") and _verb_at_end(words))
+        return not (before and before[-1].endswith(",") and _verb_at_end(words) and not _COMPARED.search(named))
     if last in _ARTICLE_OR_PREPOSITION:
         return False
     if re.search(r"\bfrom\b", named, re.IGNORECASE) and re.match(r"^,?\s+to\b", after):
         return False
-    if _NEEDS_WHAT_FOLLOWS.search(named) or (
-        any(w.lower() in _NEEDS_PARTICLE for w in words[-3:]) and re.match(r"^\s+[a-z]+\b", after)
-    ):
+    if _NEEDS_WHAT_FOLLOWS.search(named) or (_wants_particle(words) and re.match(r"^\s+[a-z]+\b", after)):
         return False
     if len(words) > 1 and words[-2].lower() in _MODAL_OR_TO and _PREPOSITION_NEXT.match(after):
         return False  # "…that you can stick | on another": the verb's phrase goes on
-    return not (_verb_at_end(words) and not _CLAUSE_AFTER_VERB.match(after))
+    return not (_verb_at_end(words) and not _CLAUSE_AFTER_VERB.match(after) and not _COMPARED.search(named))
+
+
+# A noun phrase whose clause has no relative word ("the thing they | will never do"): the verb after the
+# pronoun is the relative clause's, so the core needs another of its own after it.
+_CONTACT_CLAUSE = re.compile(r"^(?:A|An|The)\s+(?:[\w’'-]+\s+){1,4}?(?:they|we|he|she|I|you)\s+[\w’'-]+\s")
+_MAIN_VERB_AFTER = re.compile(r"\b(?:is|are|was|were|must|should|will|would|can|could|has|have|had|may|might)\b")
+# A list's own numbering before a colon ("One: Sony…"), not a speaker's name.
+_LIST_WORD = re.compile(
+    r"^\W*(?:one|two|three|four|five|first|second|third|fourth|fifth|finally|lastly|next)\s*:", re.IGNORECASE
+)
+# Words after which a core may start in lower case: a stance verb or an opening adverb the core left out.
+_BEFORE_A_CLAUSE = _word_set(
+    "believe think contend argue suspect know hope fear guess reckon insist admit realise realize course perhaps "
+    "maybe surely certainly clearly"
+)
+# A verb that ends a comparison ("…a lot more than people think"): it needs no object.
+_COMPARED = re.compile(r"\b(?:than|as)\s+(?:\w+\s+){1,2}\w+$", re.IGNORECASE)
+_DETERMINER = _word_set("the a an its their his her our my your this these those that")
+
+
+def _speaker(claim: str) -> bool:
+    return bool(_SPEAKER.match(claim)) and not _LIST_WORD.match(claim)
+
+
+def _ends_sentence(named: str, claim: str) -> bool:
+    """``named`` ends where ``claim``'s sentence does."""
+    tail = " ".join(named.split()[-3:]).lower()
+    flat = " ".join(claim.split()).lower()
+    at = flat.rfind(tail)
+    return at >= 0 and not flat[at + len(tail) :].strip(" .!?\"'”’")
+
+
+def _wants_particle(words: list[str]) -> bool:
+    """One of the last three words is a verb that needs a preposition after its object ("focus their gaze" +
+    "on…", "prevent the CIA" + "from…") and none follows it inside the core; a noun after an article ("the
+    state forces") is no such verb, and "expected to serve" already has its "to"."""
+    tail = [w.lower().strip(",;:") for w in words[-3:]]
+    lead = [w.lower() for w in words[:-3]][-2:]
+    for i, word in enumerate(tail):
+        if word not in _NEEDS_PARTICLE:
+            continue
+        previous = (lead + tail[:i])[-2:]
+        if any(p in _DETERMINER for p in previous):
+            continue  # "the armed forces", "a stand"
+        if any(w in _ARTICLE_OR_PREPOSITION - _DETERMINER for w in tail[i + 1 :]):
+            continue
+        return True
+    return False
 
 
 def _verb_at_end(words: list[str]) -> bool:
@@ -777,6 +840,9 @@ def core(claim: str) -> str | None:
     cut = _core_candidate(claim)
     if cut is not None and _whole(cut, claim):
         return cut
+    if cut is not None and (shorter := _without_trailing_participle(cut)) is not None:
+        if _usable_head(shorter) and _acceptable(shorter, claim, cut=False) and _whole(shorter, claim):
+            return shorter
     sentence = _tidy_end(_without_brackets(_LIST_MARKER.sub("", " ".join(unframed(_OPENER.sub("", claim)).split()))))
     sentence = _TRAILING_ADVERB.sub("", _INNER_ADVERB.sub(" ", sentence))
     if _word_count(sentence) <= CLAUSE_WORDS and _acceptable(sentence, claim, cut=False) and _whole(sentence, claim):
@@ -785,6 +851,33 @@ def core(claim: str) -> str | None:
 
 
 CLAUSE_WORDS = 20  # a claim no core can name whole is named by its sentence only up to this length
+
+# A participle that opens a modifier of the noun before it ("groups | motivated by hatred of…"), cut off from
+# what it needs: the core ends on the noun. Not after a verb that takes a noun and its complement ("made
+# workers worried"), an auxiliary or an adverb, where the participle belongs to the clause itself.
+_PARTICIPLE = re.compile(r"^[a-z]{3,}ed$")
+_NOT_BEFORE_A_MODIFIER = _word_set(
+    "is are was were be been being am has have had do does did will would can could may might must should shall "
+    "not to get gets got make makes made keep keeps kept leave leaves left find finds found see sees saw want "
+    "wants wanted render renders rendered let lets feel feels felt"
+)
+
+
+def _without_trailing_participle(cut: str) -> str | None:
+    """``cut`` without a last word that is a participle modifying the noun before it; None when it has none."""
+    words = cut.split()
+    if len(words) < 4 or not _PARTICIPLE.match(words[-1]):
+        return None
+    noun = words[-2].lower()
+    if (
+        not words[-2].islower()
+        or noun.endswith("ly")
+        or noun in _NOT_BEFORE_A_MODIFIER | _ARTICLE_OR_PREPOSITION | _DANGLING_SUBJECT
+    ):
+        return None
+    if any(w.lower() in _NOT_BEFORE_A_MODIFIER for w in words[-4:-2]):
+        return None  # "The government has made workers | worried": the participle completes the verb
+    return " ".join(words[:-1])
 
 
 @functools.lru_cache(maxsize=1024)
@@ -813,6 +906,8 @@ def _core_candidate(claim: str) -> str | None:
     text = _INNER_ADVERB.sub(" ", text)
     text = _asserted(_first_head(text, _HANGS_ON))
     text = _tidy_end(_TRAILING_ADVERB.sub("", _tidy_end(text)))
+    if _word_count(text) > CORE_WORDS and (adjunct := _SUBJECT_ADJUNCT.match(text)):
+        text = adjunct.group(1) + text[adjunct.end() :]
     if _word_count(text) > CORE_WORDS:
         text = _tidy_end(_first_head(text, _LOOSE_END, limit=CORE_WORDS))
     if _word_count(text) > CORE_WORDS:
