@@ -513,7 +513,7 @@ _OPENER = re.compile(
 )
 # An aside in the middle: ", which cost millions," / ", who knew better,".
 _RELATIVE_ASIDE = re.compile(
-    r",\s+(?:(?:which|who|whom|whose|where)\b|[a-z]+ed\b|[a-z]+ing\b)[^,;:()]{1,120},\s+"
+    r",\s+(?:(?:(?:[a-z]+\s+)?(?:which|whom)|who|whose|where)\b|[a-z]+ed\b|[a-z]+ing\b)[^,;:()]{1,120},\s+"
     r"|,\s+(?:therefore|however|though|then|too|of course|in fact|indeed|after all|in turn|thus|again),(?=\s)"
 )
 # Where a claim's main clause ends and something that hangs on it begins; the core stops at the first.
@@ -847,10 +847,26 @@ def core(claim: str) -> str | None:
     sentence = _TRAILING_ADVERB.sub("", _INNER_ADVERB.sub(" ", sentence))
     if _word_count(sentence) <= CLAUSE_WORDS and _acceptable(sentence, claim, cut=False) and _whole(sentence, claim):
         return as_sentence(sentence)
+    # The sentence from its main clause ("Today, | the spectre of Grexit is more threatening to the Greeks
+    # than to…"), to its end, when a scene-setting opening or a concession is all that made it too long; never
+    # without a condition the claim depends on ("If X, Y").
+    opened = main_clause(sentence)
+    if opened == sentence or _CONDITION.match(sentence) or _word_count(opened) > CLAUSE_WORDS:
+        return None
+    if (_mid_phrase(opened, claim) and _NO_NOUN.match(opened)) or _POINTING_CLAUSE.search(opened):
+        return None  # "…, failed to seek…" is no subject; "it is clear that he…" leans on the dropped opening
+    if _acceptable(opened, claim, cut=False) and _whole(opened, claim):
+        return as_sentence(opened)
     return None
 
 
 CLAUSE_WORDS = 20  # a claim no core can name whole is named by its sentence only up to this length
+# A first word that is a verb form or an adjective: a subject does not start on it without an article.
+_NO_NOUN = re.compile(r"^\w+(?:ed|ing|ive|al|ous|ful|ic|ent|ant|able|ible|ly)\b", re.IGNORECASE)
+# A person the dropped opening named ("Whether one supports President Obama or not, … when he took office").
+_POINTING_CLAUSE = re.compile(
+    r"\bthat\s+(?:they|it|this|these|those|them|their|its)\b|\b(?:he|she|his|her|him|himself|herself)\b", re.IGNORECASE
+)
 
 # A participle that opens a modifier of the noun before it ("groups | motivated by hatred of…"), cut off from
 # what it needs: the core ends on the noun. Not after a verb that takes a noun and its complement ("made
@@ -920,6 +936,26 @@ def _core_candidate(claim: str) -> str | None:
     return as_sentence(text)
 
 
+# "To deny a child treatment constitutes neglect": an infinitive as the subject of a verb of judgement.
+_INFINITIVE_SUBJECT = re.compile(
+    r"^To\s[^;:]+?\s(?:is|was|would be|will be|constitutes|means|amounts to|remains|makes)\s", re.IGNORECASE
+)
+# A pointing word that says what it points at: "Those who preach tolerance…", "Both parties support…".
+_SUBJECT_OF_ITS_OWN = re.compile(r"^(?:those\s+who|both\s+(?!are\b|were\b|have\b|of\b)[a-z]+s)\s", re.IGNORECASE)
+
+
+# A second clause with a subject of its own: "…than many people realize | and they behave remarkably well".
+_SECOND_CLAUSE = re.compile(r",?\s+(?:and|or|but)\s+(?:we|they|he|she|it|i|there)\s", re.IGNORECASE)
+
+
+def _before_a_clause(text: str, claim: str) -> bool:
+    """``text`` stops where the claim's sentence goes on to a second clause with its own subject."""
+    tail = " ".join(text.split()[-3:]).lower()
+    flat = " ".join(claim.split()).lower()
+    at = flat.find(tail)
+    return at >= 0 and bool(_SECOND_CLAUSE.match(flat, at + len(tail)))
+
+
 def _acceptable(text: str, claim: str, *, cut: bool) -> bool:
     """The checks a core has always had: three words or more, no question, no condition or concession
     alone, a subject of its own (not a pronoun pointing outside it), nobody else's view, balanced marks; a
@@ -931,11 +967,14 @@ def _acceptable(text: str, claim: str, *, cut: bool) -> bool:
         return False
     if _SUBORDINATE_OPENER.match(text.removeprefix("Even ")):  # a condition or a concession, not a claim
         return False
-    if words[0].lower() in _PHRASE_BREAK | _NO_SUBJECT or _BROKEN.search(text):  # "In doing so…", "To shoot…"
+    if (words[0].lower() in _PHRASE_BREAK | _NO_SUBJECT and not _INFINITIVE_SUBJECT.match(text)) or _BROKEN.search(
+        text
+    ):  # "In doing so…", "To shoot…"
         return False
-    if re.split(r"[’']", words[0].lower().strip("“\"‘'"))[0] in _DANGLING_SUBJECT and not _EXTRAPOSED.match(text):
+    first = re.split(r"[’']", words[0].lower().strip("“\"‘'"))[0]
+    if first in _DANGLING_SUBJECT and not (_EXTRAPOSED.match(text) or _SUBJECT_OF_ITS_OWN.match(text)):
         return False
-    if cut and not (_has_core_verb(text) and _ends_a_thought(text, claim)):
+    if cut and not (_has_core_verb(text) and (_ends_a_thought(text, claim) or _before_a_clause(text, claim))):
         return False
     if _HOLDERS.match(text):  # "Some have suggested that…": someone else's view, not the author's
         return False

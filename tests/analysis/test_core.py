@@ -188,3 +188,37 @@ def test_what_still_gets_no_core():
         )
         != "The EEOC determined there was reasonable cause to believe the Phillipsburg School District"
     )
+
+
+def test_a_sentence_too_long_only_for_its_opening_is_named_from_its_main_clause():
+    assert core("Today, the spectre of Grexit is more threatening to the Greeks than to the rest of Europe.") == (
+        "The spectre of Grexit is more threatening to the Greeks than to the rest of Europe"
+    )
+    # Not when the opening is a list the clause continues, or names the person a pronoun in the clause points at.
+    assert (
+        core(
+            "There is evidence that the trust ignored the warnings of its own doctors at an early stage, failed to "
+            "seek advice, and has been unduly influencing the board."
+        )
+        != "Failed to seek advice, and has been unduly influencing the board"
+    )
+    assert (
+        core(
+            "Whether one supports the governor or not, most people would agree the state is more divided than it was "
+            "when he took office."
+        )
+        is None
+    )
+
+
+def test_a_cut_may_stop_before_a_second_clause_with_its_own_subject():
+    assert (
+        core(
+            "Police officers in America have a more dangerous job than many people realize and they behave "
+            "remarkably well under these circumstances."
+        )
+        == "Police officers in America have a more dangerous job than many people realize"
+    )
+    assert core(
+        "Young people, around whom our lives should revolve, have been airbrushed from the planning system."
+    ) == ("Young people have been airbrushed from the planning system")
