@@ -515,6 +515,9 @@ _OPENER = re.compile(
 _RELATIVE_ASIDE = re.compile(
     r",\s+(?:(?:(?:[a-z]+\s+)?(?:which|whom)|who|whose|where)\b|[a-z]+ed\b|[a-z]+ing\b)[^,;:()]{1,120},\s+"
     r"|,\s+(?:therefore|however|though|then|too|of course|in fact|indeed|after all|in turn|thus|again),(?=\s)"
+    # "The response, in the longer term, should…": a short phrase of time or place before the verb.
+    r"|,\s+(?:in|at|for|on|by|over|within)\s[^,;:()]{1,30},\s+"
+    r"(?=(?:should|must|will|would|can|could|is|are|has|have|may|might|needs?)\b)"
 )
 # Where a claim's main clause ends and something that hangs on it begins; the core stops at the first.
 _HANGS_ON = re.compile(
@@ -782,7 +785,7 @@ _BEFORE_A_CLAUSE = _word_set(
     "maybe surely certainly clearly"
 )
 # A verb that ends a comparison ("…a lot more than people think"): it needs no object.
-_COMPARED = re.compile(r"\b(?:than|as)\s+(?:\w+\s+){1,2}\w+$", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:than|as)\s+(?:\w+\s+){0,2}\w+$", re.IGNORECASE)
 _DETERMINER = _word_set("the a an its their his her our my your this these those that")
 
 
@@ -855,6 +858,8 @@ def core(claim: str) -> str | None:
         return None
     if (_mid_phrase(opened, claim) and _NO_NOUN.match(opened)) or _POINTING_CLAUSE.search(opened):
         return None  # "…, failed to seek…" is no subject; "it is clear that he…" leans on the dropped opening
+    if narrates(re.split(r"\b(?:that|which|who)\b", opened, maxsplit=1)[0]):
+        return None  # "After there were revelations…, the Carter administration reacted…": a story's next step
     if _acceptable(opened, claim, cut=False) and _whole(opened, claim):
         return as_sentence(opened)
     return None
