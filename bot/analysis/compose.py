@@ -1354,12 +1354,16 @@ def _leans_or_reports(named: str) -> bool:
     return bool(pointing or _REPORTS.match(named))
 
 
+# What the author hears or sees someone say or do ("We hear Pope Francis telling us…"): a report, not a claim.
+_WITNESSED = re.compile(r"^(?:we|i|you)\s+(?:hear|heard|see|saw|watch|watched)\s+\S+(?:\s+\S+){0,3}?\s+\w+ing\b", re.I)
+
+
 def _askable(claim: str) -> str | None:
     """The claim's core when a prompt can ask about it: not a story or a report of what was done, and not a
     plain statement of fact left when the cut dropped what made the claim arguable ("Many businesses are not
     hiring" of "…because of ObamaCare's mandates"): a prompt about it would ask members to dispute a fact."""
     named = core(claim)
-    if named is None or narrates(named) or _leans_or_reports(named):
+    if named is None or narrates(named) or _leans_or_reports(named) or _WITNESSED.match(named):
         return None
     cut = len(named.split()) < len(unframed(claim).split()) - 1
     if (cut or _EXISTENTIAL.match(named)) and classify(named) == "factual" and not _MODAL.search(named):
