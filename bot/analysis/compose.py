@@ -508,7 +508,8 @@ _OPENER = re.compile(
     r"by the same token|in short|in sum|(?:even|worse|better)\s+(?:worse|still|better)[^,;:]{0,40}(?=,)|"
     r"i (?:must|have to|should) (?:admit|confess|say)(?:,\s*though,)?(?:\s+that)?|perhaps|maybe|"
     r"(?:i|we)\s+(?:believe|think|feel|argue)\s+(?:strongly|firmly|passionately)\s+that)\s*[,:]?\s+"
-    r"|^(?:sure|yes|no|so|now|then|well|again|heck|look|listen)\s*,\s+",
+    r"|^(?:sure|yes|no|so|now|then|well|again|heck|look|listen|even now|even then|for now|right now)\s*,\s+"
+    r"|^[\w’'-]+(?:\s+[\w’'-]+)?\s+aside\s*,\s+",  # "Arrogance aside, …"
     re.IGNORECASE,
 )
 # An aside in the middle: ", which cost millions," / ", who knew better,".
@@ -696,10 +697,14 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _JOINING = _word_set("that and but so yet because whether then thus therefore now also still")
 # "however" or "therefore" inside a clause: the core reads without it ("was however quickly overshadowed").
 _INNER_ADVERB = re.compile(r"(?<=\w)\s+,?\s*(?:however|therefore|thus|nevertheless|nonetheless),?(?=\s+\w)", re.I)
-# An appositive between subject and verb: "The government of Luis Arce, a former minister …, must purge…".
+# An appositive between subject and verb: "The government of Luis Arce, a former minister …, must purge…",
+# "Nigel Farage, leader of the UK Independence Party, has been…".
 _APPOSITIVE = re.compile(
-    r"^([A-Z][^,;:]{2,80}?),\s+(?:a|an|the|himself|herself|itself|now|once|formerly)\s[^,;:]{2,120}?,\s+(?=[a-z])"
+    r"^([A-Z][^,;:]{2,80}?),\s+(?:a|an|the|himself|herself|itself|now|once|formerly|[a-z]+\s+(?:of|at|for))\s"
+    r"[^,;:]{2,120}?,\s+(?=[a-z])"
 )
+# An opening that is one adverb ("Clearly, additional leverage…"): what follows starts the clause.
+_ADVERB_OPENING = re.compile(r"^\w+ly,\s")
 
 
 def _without_appositive(text: str) -> str:
@@ -914,7 +919,7 @@ def _core_candidate(claim: str) -> str | None:
         conditional = bool(_CONDITION.match(stripped))
         opened = main_clause(stripped)
         scene = opened != stripped and not _SUBORDINATE_OPENER.match(stripped)  # not "Although X, Y"
-        if scene and _mid_phrase(opened, claim):
+        if scene and _mid_phrase(opened, claim) and not _ADVERB_OPENING.match(stripped):
             opened = stripped  # "In their place a more generous, positive … country": the comma was in the subject
         stripped = opened
         if conditional and stripped != text and len(stripped.split()) < 6:

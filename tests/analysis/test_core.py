@@ -222,3 +222,22 @@ def test_a_cut_may_stop_before_a_second_clause_with_its_own_subject():
     assert core(
         "Young people, around whom our lives should revolve, have been airbrushed from the planning system."
     ) == ("Young people have been airbrushed from the planning system")
+
+
+def test_openings_of_one_adverb_or_an_aside_and_a_titled_appositive_go():
+    assert core("As talks drag on, clearly, additional leverage from Congress is necessary.") == (
+        "Additional leverage from Congress is necessary"
+    )
+    assert core(
+        "Arrogance aside, the professor's persistent threats of legal action constitute a campaign of bullying."
+    ) == ("The professor's persistent threats of legal action constitute a campaign of bullying")
+    assert core("Even now, the newspaper that published the cartoons must boost security.") == (
+        "The newspaper that published the cartoons must boost security"
+    )
+    assert core("Nigel Farage, leader of the UK Independence Party, must answer for the poster.") == (
+        "Nigel Farage must answer for the poster"
+    )
+    # A comma inside the subject is no opening: "In their place a more generous, positive … country".
+    assert core("In their place a more generous, positive and compassionate country will emerge.") != (
+        "Positive and compassionate country will emerge"
+    )
