@@ -955,11 +955,16 @@ _SUBJECT_OF_ITS_OWN = re.compile(r"^(?:those\s+who|both\s+(?!are\b|were\b|have\b
 
 
 # A second clause with a subject of its own: "…than many people realize | and they behave remarkably well".
-_SECOND_CLAUSE = re.compile(r",?\s+(?:and|or|but)\s+(?:we|they|he|she|it|i|there)\s", re.IGNORECASE)
+# ... or to a phrase of contrast that the claim stands without ("…go on a political offensive | despite…").
+_SECOND_CLAUSE = re.compile(
+    r",?\s+(?:and|or|but)\s+(?:we|they|he|she|it|i|there)\s|,?\s+(?:despite|instead of|rather than|regardless of)\s",
+    re.IGNORECASE,
+)
 
 
 def _before_a_clause(text: str, claim: str) -> bool:
-    """``text`` stops where the claim's sentence goes on to a second clause with its own subject."""
+    """``text`` stops where the claim's sentence goes on to a second clause with its own subject or to a
+    phrase of contrast."""
     tail = " ".join(text.split()[-3:]).lower()
     flat = " ".join(claim.split()).lower()
     at = flat.find(tail)
