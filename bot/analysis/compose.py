@@ -843,8 +843,9 @@ def core(claim: str) -> str | None:
     main clause after it (a "because" or "which" clause, an example, a participle); of "X, but Y", the Y.
 
     A core is a whole clause or nothing (``_whole``): when the cut would leave a verb without the object or
-    agent it needs, the claim is named by its whole sentence if that is short (CLAUSE_WORDS), else not at all,
-    since one broken question costs a prompt more than a missing one does."""
+    agent it needs, the claim is named by its whole sentence if that is short (CLAUSE_WORDS), or by its main
+    clause to the sentence's end when only a scene-setting opening made it long, else not at all, since one
+    broken question costs a prompt more than a missing one does."""
     cut = _core_candidate(claim)
     if cut is not None and _whole(cut, claim):
         return cut
@@ -873,7 +874,8 @@ def core(claim: str) -> str | None:
 CLAUSE_WORDS = 20  # a claim no core can name whole is named by its sentence only up to this length
 # A first word that is a verb form or an adjective: a subject does not start on it without an article.
 _NO_NOUN = re.compile(r"^\w+(?:ed|ing|ive|al|ous|ful|ic|ent|ant|able|ible|ly)\b", re.IGNORECASE)
-# A person the dropped opening named ("Whether one supports President Obama or not, … when he took office").
+# A pronoun that may point into the dropped opening: a person it named ("Whether one supports President Obama
+# or not, … when he took office"), or what "that it/they…" refers to.
 _POINTING_CLAUSE = re.compile(
     r"\bthat\s+(?:they|it|this|these|those|them|their|its)\b|\b(?:he|she|his|her|him|himself|herself)\b", re.IGNORECASE
 )
@@ -954,8 +956,8 @@ _INFINITIVE_SUBJECT = re.compile(
 _SUBJECT_OF_ITS_OWN = re.compile(r"^(?:those\s+who|both\s+(?!are\b|were\b|have\b|of\b)[a-z]+s)\s", re.IGNORECASE)
 
 
-# A second clause with a subject of its own: "…than many people realize | and they behave remarkably well".
-# ... or to a phrase of contrast that the claim stands without ("…go on a political offensive | despite…").
+# A second clause with a subject of its own ("…than many people realize | and they behave remarkably well") or
+# a phrase of contrast the claim stands without ("…go on a political offensive | despite…").
 _SECOND_CLAUSE = re.compile(
     r",?\s+(?:and|or|but)\s+(?:we|they|he|she|it|i|there)\s|,?\s+(?:despite|instead of|rather than|regardless of)\s",
     re.IGNORECASE,
@@ -982,9 +984,8 @@ def _acceptable(text: str, claim: str, *, cut: bool) -> bool:
         return False
     if _SUBORDINATE_OPENER.match(text.removeprefix("Even ")):  # a condition or a concession, not a claim
         return False
-    if (words[0].lower() in _PHRASE_BREAK | _NO_SUBJECT and not _INFINITIVE_SUBJECT.match(text)) or _BROKEN.search(
-        text
-    ):  # "In doing so…", "To shoot…"
+    no_subject = words[0].lower() in _PHRASE_BREAK | _NO_SUBJECT and not _INFINITIVE_SUBJECT.match(text)
+    if no_subject or _BROKEN.search(text):  # "In doing so…", "To shoot…"
         return False
     first = re.split(r"[’']", words[0].lower().strip("“\"‘'"))[0]
     if first in _DANGLING_SUBJECT and not (_EXTRAPOSED.match(text) or _SUBJECT_OF_ITS_OWN.match(text)):
