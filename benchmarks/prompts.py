@@ -40,6 +40,9 @@ Each figure is a share (or a median) printed next to its goal:
   explanation the department has ever provided" passes, "a faith worth believing" does not), and the share
   that is no statement (opens on "let's"/"let us" or a wh-word: "how much we should worry"). Written apart
   from the analysis's own rules, and rough: a sentence that really ends "…are exhausted." counts too.
+* (round 8) arguable claims with a core — of the claims a prompt may be about (the thesis when the
+  analysis calls it arguable, and the claims ``compose._arguable_claims`` returns), the share that get a
+  core, and the share whose core a prompt can ask about (``compose._askable``);
 * what a reader would not count among the key arguments, each as a share of all arguments, each found by
   its own patterns here rather than by the analysis's rules (an argument may count under several):
   dated events — opens on a point in time ("Last week, …", "In 1961, …", "On Friday, …", "Since 2012, …");
@@ -74,6 +77,11 @@ from bot.analysis.compose import (
     AGREEMENT_SCALE,
     CONVICTION_SCALE,
     QUESTION_SCALE,
+    Material,
+    _arguable_claims,
+    _askable,
+    _thesis_arguable,
+    core,
     unframed,
 )
 from bot.analysis.model import Analysis, Poll
@@ -274,6 +282,9 @@ class Tally:
     single_claim_polls: int = 0
     polls_repeating_prompt: int = 0
     headline_polls: int = 0
+    arguable_claims: int = 0
+    cored_claims: int = 0
+    askable_claims: int = 0
 
     def __post_init__(self) -> None:
         self.frames: Counter[str] = Counter()
@@ -335,6 +346,7 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
         bool(DIRECT_QUESTION.match(p.text)) and p.text not in GENERIC_PROMPTS for p in analysis.prompts
     )
     tally.few_prompt_readings += len(analysis.prompts) < 3
+    count_cores(tally, analysis)
     quoted: set[str] = set()
     source_grams = _grams(_words(source), RUN)
     for prompt in analysis.prompts:
@@ -403,6 +415,19 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
         ):
             tally.unfit[name] += found
         tally.date_reasons += sum(bool(DATE_REASON.match(r)) for r in arg.reasons)
+
+
+def count_cores(tally: Tally, analysis: Analysis) -> None:
+    """Of the claims a prompt may be about (the thesis when arguable, and the claims composing would ask
+    about), how many get a core and how many a core a prompt can ask about: a claim without one is asked
+    about only by a long question or not at all, and a reading without any gets generic questions."""
+    material = Material(analysis.title, analysis.thesis, analysis.arguments)
+    texts = [analysis.arguments[i].text for i in _arguable_claims(material)]
+    if analysis.thesis is not None and _thesis_arguable(analysis.thesis.text):
+        texts.append(analysis.thesis.text)
+    tally.arguable_claims += len(texts)
+    tally.cored_claims += sum(core(t) is not None for t in texts)
+    tally.askable_claims += sum(_askable(t) is not None for t in texts)
 
 
 def _paragraph_before(text: str, at: int) -> str:
@@ -699,6 +724,13 @@ def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
     yield "agreement polls stating no claim (round 8)", f"{tally.agreement_on_reading}", "-"
     yield "agreement polls on the headline (round 8)", f"{tally.headline_polls}", "-"
     yield "convinced-you-most polls (round 8)", f"{tally.convinced_polls}", "-"
+    claims = tally.arguable_claims
+    yield "arguable claims with a core (round 8)", f"{_share(tally.cored_claims, claims):.3f}", "-"
+    yield (
+        "arguable claims with a core a prompt can ask about (round 8)",
+        f"{_share(tally.askable_claims, claims):.3f}",
+        "-",
+    )
     for name, count in tally.unfit.items():
         yield f"arguments: {name}", f"{_share(count, tally.arguments):.3f}", "-"
     yield "arguments per reading", f"{_share(tally.arguments, tally.readings):.2f}", "-"

@@ -508,13 +508,17 @@ _OPENER = re.compile(
     r"by the same token|in short|in sum|(?:even|worse|better)\s+(?:worse|still|better)[^,;:]{0,40}(?=,)|"
     r"i (?:must|have to|should) (?:admit|confess|say)(?:,\s*though,)?(?:\s+that)?|perhaps|maybe|"
     r"(?:i|we)\s+(?:believe|think|feel|argue)\s+(?:strongly|firmly|passionately)\s+that)\s*[,:]?\s+"
-    r"|^(?:sure|yes|no|so|now|then|well|again|heck|look|listen)\s*,\s+",
+    r"|^(?:sure|yes|no|so|now|then|well|again|heck|look|listen|even now|even then|for now|right now)\s*,\s+"
+    r"|^[\w’'-]+(?:\s+[\w’'-]+)?\s+aside\s*,\s+",  # "Arrogance aside, …"
     re.IGNORECASE,
 )
 # An aside in the middle: ", which cost millions," / ", who knew better,".
 _RELATIVE_ASIDE = re.compile(
-    r",\s+(?:(?:which|who|whom|whose|where)\b|[a-z]+ed\b|[a-z]+ing\b)[^,;:()]{1,120},\s+"
+    r",\s+(?:(?:(?:[a-z]+\s+)?(?:which|whom)|who|whose|where)\b|[a-z]+ed\b|[a-z]+ing\b)[^,;:()]{1,120},\s+"
     r"|,\s+(?:therefore|however|though|then|too|of course|in fact|indeed|after all|in turn|thus|again),(?=\s)"
+    # "The response, in the longer term, should…": a short phrase of time or place before the verb.
+    r"|,\s+(?:in|at|for|on|by|over|within)\s[^,;:()]{1,30},\s+"
+    r"(?=(?:should|must|will|would|can|could|is|are|has|have|may|might|needs?)\b)"
 )
 # Where a claim's main clause ends and something that hangs on it begins; the core stops at the first.
 _HANGS_ON = re.compile(
@@ -527,6 +531,14 @@ _HANGS_ON = re.compile(
 _LOOSE_END = re.compile(
     r"\s+(?=(?:which|who|where|while|when|if|unless|until|after|before|because|in order)\b)"
     r"|,\s+(?=and\b|or\b)|\s+(?=and\s+(?:we|they|he|she|it|i|there|this|that|the|our|their)\b)"
+    # "…for the popular forces | in Bolivia | as well as…": a place named last, and an "as well as" tail.
+    r"|,?\s+(?=as well as\b)|\s+(?=in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s*$|,?\s+as well as\b))"
+)
+# A long subject that names someone or something and then says where or when: "The victory of the Movement
+# for Socialism | in the Bolivian general election in October | is…". The core reads without the second part.
+_SUBJECT_ADJUNCT = re.compile(
+    r"^((?:The|A|An)\s[^,;:]*?[a-z]\s[A-Z][\w’'.-]*)\s+(?:in|at|during|on)\s[^,;:]*?"
+    r"(?=\s(?:is|are|was|were|has|have|had|will|would|can|could|must|should|may|might)\s)"
 )
 # "X, but Y": the author concedes X and asserts Y.
 _TURN = re.compile(r",?\s+(?:but|yet)\s+|;\s+(?:but|yet|however),?\s+|,\s+however,\s+", re.IGNORECASE)
@@ -573,7 +585,11 @@ _COMMON_VERB = re.compile(
     r"improve|reduce|increase|stop|build|save|kill|spend|teach|learn|understand|believe|"
     r"think|feel|agree|act|vote|fight|defend|amount|represent|reflect|exist|seem|look|sound|prove|"
     r"offer|ensure|deny|reject|accept|ignore|respect|trust|lack|miss|leave|enter|grow|rise|fall|"
-    r"play|drive|pose|beat|feed|raise|ask|tell|try|seek|find)s?\b"
+    r"play|drive|pose|beat|feed|raise|ask|tell|try|seek|find|"
+    # Unambiguous verbs of argument that were missed ("Bullies tend to…", "…constitute a betrayal").
+    r"tend|entail|manage|constitute|outweigh|endanger|encourage|discourage|weaken|strengthen|erode|betray|"
+    r"mislead|dominate|deter|enable|deliver|provide|produce|contribute|involve|suggest|indicate|"
+    r"demonstrate|illustrate|undercut|exploit|deprive|hinder|violate|jeopardi[sz]e|exacerbate)s?\b"
     rf"|\b{_IRREGULAR_PAST}\b",
     re.IGNORECASE,
 )
@@ -654,7 +670,8 @@ _VERB_LIKE = re.compile(
 _NEEDS_WHAT_FOLLOWS = re.compile(r"^There\s|\bthe following\b", re.IGNORECASE)
 # After such a verb the core may stop only where a clause of reason, time or contrast begins.
 _CLAUSE_AFTER_VERB = re.compile(
-    r"^,?\s+(?:because|since|although|though|even though|while|whereas|but|so that|unless|until|if|once)\b"
+    r"^,?\s+(?:because|since|although|though|even though|while|whereas|but|so that|unless|until|if|once|"
+    r"in order to|so as to)\b|^,?\s+and\s+(?:we|they|he|she|it|i|there)\b"
     r"|^,\s+(?:which|who|including|such as|for example|for instance|not)\b",
     re.IGNORECASE,
 )
@@ -680,10 +697,14 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _JOINING = _word_set("that and but so yet because whether then thus therefore now also still")
 # "however" or "therefore" inside a clause: the core reads without it ("was however quickly overshadowed").
 _INNER_ADVERB = re.compile(r"(?<=\w)\s+,?\s*(?:however|therefore|thus|nevertheless|nonetheless),?(?=\s+\w)", re.I)
-# An appositive between subject and verb: "The government of Luis Arce, a former minister …, must purge…".
+# An appositive between subject and verb: "The government of Luis Arce, a former minister …, must purge…",
+# "Nigel Farage, leader of the UK Independence Party, has been…".
 _APPOSITIVE = re.compile(
-    r"^([A-Z][^,;:]{2,80}?),\s+(?:a|an|the|himself|herself|itself|now|once|formerly)\s[^,;:]{2,120}?,\s+(?=[a-z])"
+    r"^([A-Z][^,;:]{2,80}?),\s+(?:a|an|the|himself|herself|itself|now|once|formerly|[a-z]+\s+(?:of|at|for))\s"
+    r"[^,;:]{2,120}?,\s+(?=[a-z])"
 )
+# An opening that is one adverb ("Clearly, additional leverage…"): what follows starts the clause.
+_ADVERB_OPENING = re.compile(r"^\w+ly,\s")
 
 
 def _without_appositive(text: str) -> str:
@@ -706,7 +727,8 @@ def _whole(named: str, claim: str) -> bool:
     inside "from X to Y"."""
     if _NOT_A_STATEMENT.match(named) or (_FIRST_PERSON_SINGULAR.search(named) and not _FIRST_PERSON_VIEW.match(named)):
         return False
-    if named.split()[-1].lower().strip(",") in _HANGING_WORD | _POINTING_END:
+    last_word = named.split()[-1].lower().strip(",")
+    if last_word in _HANGING_WORD | _POINTING_END and not (last_word == "again" and _ends_sentence(named, claim)):
         return False  # "…to find them in the UK" is fine; "…great to read on this" points outside the claim
     if named.split()[0].lower() == "you":  # advice or rhetoric to the reader: "You would hope…", "you might as well"
         return False
@@ -715,7 +737,9 @@ def _whole(named: str, claim: str) -> bool:
     split = re.match(r"^([^,]+),\s+(\S+)", named)  # "The entire VA, want to show…": a comma parts subject and verb
     if split and not _FINITE.search(split.group(1)) and _FINITE.match(split.group(2)):
         return False
-    if named.startswith(("“", '"')) or _UNFINISHED.search(named) or _SPEAKER.match(claim) or _GLUED_QUOTE.search(named):
+    if (contact := _CONTACT_CLAUSE.match(named)) and not _MAIN_VERB_AFTER.search(named, contact.end()):
+        return False  # "A supposedly fun thing they will never do again": a noun phrase, not a clause
+    if named.startswith(("“", '"')) or _UNFINISHED.search(named) or _speaker(claim) or _GLUED_QUOTE.search(named):
         return False
     main = _SUBORDINATE.split(_HYPHENATED.sub("", named), maxsplit=1)[0]
     # The finite verb is the core's own, not only that of a relative clause ("the good news that gets me").
@@ -731,7 +755,8 @@ def _whole(named: str, claim: str) -> bool:
     start = flat.lower().find(" ".join(words[:2]).lower())
     before = flat[:start].split()
     # "we still feel | impotent and we still feel inadequate", "| 700,000 and…": the core starts mid-phrase
-    joined = before and before[-1][-1:].isalnum() and before[-1].lower() not in _JOINING
+    # but not after a stance verb or an opening adverb ("I believe | all human beings…", "Perhaps | we…").
+    joined = before and before[-1][-1:].isalnum() and before[-1].lower() not in _JOINING | _BEFORE_A_CLAUSE
     if start > 0 and joined and not flat[start].isupper():
         return False
     after = flat[at + len(tail) :]
@@ -739,18 +764,64 @@ def _whole(named: str, claim: str) -> bool:
     if not after.strip(" .!?\"'”’"):
         # The sentence's own end; but after a dropped opening ("Until the union agrees…, the district will
         # continue paying") a bare verb at the end leans on what was dropped.
-        return not (before and before[-1].endswith(",") and _verb_at_end(words))
+        return not (before and before[-1].endswith(",") and _verb_at_end(words) and not _COMPARED.search(named))
     if last in _ARTICLE_OR_PREPOSITION:
         return False
     if re.search(r"\bfrom\b", named, re.IGNORECASE) and re.match(r"^,?\s+to\b", after):
         return False
-    if _NEEDS_WHAT_FOLLOWS.search(named) or (
-        any(w.lower() in _NEEDS_PARTICLE for w in words[-3:]) and re.match(r"^\s+[a-z]+\b", after)
-    ):
+    if _NEEDS_WHAT_FOLLOWS.search(named) or (_wants_particle(words) and re.match(r"^\s+[a-z]+\b", after)):
         return False
     if len(words) > 1 and words[-2].lower() in _MODAL_OR_TO and _PREPOSITION_NEXT.match(after):
         return False  # "…that you can stick | on another": the verb's phrase goes on
-    return not (_verb_at_end(words) and not _CLAUSE_AFTER_VERB.match(after))
+    return not (_verb_at_end(words) and not _CLAUSE_AFTER_VERB.match(after) and not _COMPARED.search(named))
+
+
+# A noun phrase whose clause has no relative word ("the thing they | will never do"): the verb after the
+# pronoun is the relative clause's, so the core needs another of its own after it.
+_CONTACT_CLAUSE = re.compile(r"^(?:A|An|The)\s+(?:[\w’'-]+\s+){1,4}?(?:they|we|he|she|I|you)\s+[\w’'-]+\s")
+_MAIN_VERB_AFTER = re.compile(r"\b(?:is|are|was|were|must|should|will|would|can|could|has|have|had|may|might)\b")
+# A list's own numbering before a colon ("One: Sony…"), not a speaker's name.
+_LIST_WORD = re.compile(
+    r"^\W*(?:one|two|three|four|five|first|second|third|fourth|fifth|finally|lastly|next)\s*:", re.IGNORECASE
+)
+# Words after which a core may start in lower case: a stance verb or an opening adverb the core left out.
+_BEFORE_A_CLAUSE = _word_set(
+    "believe think contend argue suspect know hope fear guess reckon insist admit realise realize course perhaps "
+    "maybe surely certainly clearly"
+)
+# A verb that ends a comparison ("…a lot more than people think"): it needs no object.
+_COMPARED = re.compile(r"\b(?:than|as)\s+(?:\w+\s+){0,2}\w+$", re.IGNORECASE)
+_DETERMINER = _word_set("the a an its their his her our my your this these those that")
+
+
+def _speaker(claim: str) -> bool:
+    return bool(_SPEAKER.match(claim)) and not _LIST_WORD.match(claim)
+
+
+def _ends_sentence(named: str, claim: str) -> bool:
+    """``named`` ends where ``claim``'s sentence does."""
+    tail = " ".join(named.split()[-3:]).lower()
+    flat = " ".join(claim.split()).lower()
+    at = flat.rfind(tail)
+    return at >= 0 and not flat[at + len(tail) :].strip(" .!?\"'”’")
+
+
+def _wants_particle(words: list[str]) -> bool:
+    """One of the last three words is a verb that needs a preposition after its object ("focus their gaze" +
+    "on…", "prevent the CIA" + "from…") and none follows it inside the core; a noun after an article ("the
+    state forces") is no such verb, and "expected to serve" already has its "to"."""
+    tail = [w.lower().strip(",;:") for w in words[-3:]]
+    lead = [w.lower() for w in words[:-3]][-2:]
+    for i, word in enumerate(tail):
+        if word not in _NEEDS_PARTICLE:
+            continue
+        previous = (lead + tail[:i])[-2:]
+        if any(p in _DETERMINER for p in previous):
+            continue  # "the armed forces", "a stand"
+        if any(w in _ARTICLE_OR_PREPOSITION - _DETERMINER for w in tail[i + 1 :]):
+            continue
+        return True
+    return False
 
 
 def _verb_at_end(words: list[str]) -> bool:
@@ -772,19 +843,69 @@ def core(claim: str) -> str | None:
     main clause after it (a "because" or "which" clause, an example, a participle); of "X, but Y", the Y.
 
     A core is a whole clause or nothing (``_whole``): when the cut would leave a verb without the object or
-    agent it needs, the claim is named by its whole sentence if that is short (CLAUSE_WORDS), else not at all,
-    since one broken question costs a prompt more than a missing one does."""
+    agent it needs, the claim is named by its whole sentence if that is short (CLAUSE_WORDS), or by its main
+    clause to the sentence's end when only a scene-setting opening made it long, else not at all, since one
+    broken question costs a prompt more than a missing one does."""
     cut = _core_candidate(claim)
     if cut is not None and _whole(cut, claim):
         return cut
+    if cut is not None and (shorter := _without_trailing_participle(cut)) is not None:
+        if _usable_head(shorter) and _acceptable(shorter, claim, cut=False) and _whole(shorter, claim):
+            return shorter
     sentence = _tidy_end(_without_brackets(_LIST_MARKER.sub("", " ".join(unframed(_OPENER.sub("", claim)).split()))))
     sentence = _TRAILING_ADVERB.sub("", _INNER_ADVERB.sub(" ", sentence))
     if _word_count(sentence) <= CLAUSE_WORDS and _acceptable(sentence, claim, cut=False) and _whole(sentence, claim):
         return as_sentence(sentence)
+    # The sentence from its main clause ("Today, | the spectre of Grexit is more threatening to the Greeks
+    # than to…"), to its end, when a scene-setting opening or a concession is all that made it too long; never
+    # without a condition the claim depends on ("If X, Y").
+    opened = main_clause(sentence)
+    if opened == sentence or _CONDITION.match(sentence) or _word_count(opened) > CLAUSE_WORDS:
+        return None
+    if (_mid_phrase(opened, claim) and _NO_NOUN.match(opened)) or _POINTING_CLAUSE.search(opened):
+        return None  # "…, failed to seek…" is no subject; "it is clear that he…" leans on the dropped opening
+    if narrates(re.split(r"\b(?:that|which|who)\b", opened, maxsplit=1)[0]):
+        return None  # "After there were revelations…, the Carter administration reacted…": a story's next step
+    if _acceptable(opened, claim, cut=False) and _whole(opened, claim):
+        return as_sentence(opened)
     return None
 
 
 CLAUSE_WORDS = 20  # a claim no core can name whole is named by its sentence only up to this length
+# A first word that is a verb form or an adjective: a subject does not start on it without an article.
+_NO_NOUN = re.compile(r"^\w+(?:ed|ing|ive|al|ous|ful|ic|ent|ant|able|ible|ly)\b", re.IGNORECASE)
+# A pronoun that may point into the dropped opening: a person it named ("Whether one supports President Obama
+# or not, … when he took office"), or what "that it/they…" refers to.
+_POINTING_CLAUSE = re.compile(
+    r"\bthat\s+(?:they|it|this|these|those|them|their|its)\b|\b(?:he|she|his|her|him|himself|herself)\b", re.IGNORECASE
+)
+
+# A participle that opens a modifier of the noun before it ("groups | motivated by hatred of…"), cut off from
+# what it needs: the core ends on the noun. Not after a verb that takes a noun and its complement ("made
+# workers worried"), an auxiliary or an adverb, where the participle belongs to the clause itself.
+_PARTICIPLE = re.compile(r"^[a-z]{3,}ed$")
+_NOT_BEFORE_A_MODIFIER = _word_set(
+    "is are was were be been being am has have had do does did will would can could may might must should shall "
+    "not to get gets got make makes made keep keeps kept leave leaves left find finds found see sees saw want "
+    "wants wanted render renders rendered let lets feel feels felt"
+)
+
+
+def _without_trailing_participle(cut: str) -> str | None:
+    """``cut`` without a last word that is a participle modifying the noun before it; None when it has none."""
+    words = cut.split()
+    if len(words) < 4 or not _PARTICIPLE.match(words[-1]):
+        return None
+    noun = words[-2].lower()
+    if (
+        not words[-2].islower()
+        or noun.endswith("ly")
+        or noun in _NOT_BEFORE_A_MODIFIER | _ARTICLE_OR_PREPOSITION | _DANGLING_SUBJECT
+    ):
+        return None
+    if any(w.lower() in _NOT_BEFORE_A_MODIFIER for w in words[-4:-2]):
+        return None  # "The government has made workers | worried": the participle completes the verb
+    return " ".join(words[:-1])
 
 
 @functools.lru_cache(maxsize=1024)
@@ -800,7 +921,7 @@ def _core_candidate(claim: str) -> str | None:
         conditional = bool(_CONDITION.match(stripped))
         opened = main_clause(stripped)
         scene = opened != stripped and not _SUBORDINATE_OPENER.match(stripped)  # not "Although X, Y"
-        if scene and _mid_phrase(opened, claim):
+        if scene and _mid_phrase(opened, claim) and not _ADVERB_OPENING.match(stripped):
             opened = stripped  # "In their place a more generous, positive … country": the comma was in the subject
         stripped = opened
         if conditional and stripped != text and len(stripped.split()) < 6:
@@ -813,6 +934,8 @@ def _core_candidate(claim: str) -> str | None:
     text = _INNER_ADVERB.sub(" ", text)
     text = _asserted(_first_head(text, _HANGS_ON))
     text = _tidy_end(_TRAILING_ADVERB.sub("", _tidy_end(text)))
+    if _word_count(text) > CORE_WORDS and (adjunct := _SUBJECT_ADJUNCT.match(text)):
+        text = adjunct.group(1) + text[adjunct.end() :]
     if _word_count(text) > CORE_WORDS:
         text = _tidy_end(_first_head(text, _LOOSE_END, limit=CORE_WORDS))
     if _word_count(text) > CORE_WORDS:
@@ -823,6 +946,31 @@ def _core_candidate(claim: str) -> str | None:
     if not _word_count(text) <= CORE_WORDS or not _acceptable(text, claim, cut=cut):
         return None
     return as_sentence(text)
+
+
+# "To deny a child treatment constitutes neglect": an infinitive as the subject of a verb of judgement.
+_INFINITIVE_SUBJECT = re.compile(
+    r"^To\s[^;:]+?\s(?:is|was|would be|will be|constitutes|means|amounts to|remains|makes)\s", re.IGNORECASE
+)
+# A pointing word that says what it points at: "Those who preach tolerance…", "Both parties support…".
+_SUBJECT_OF_ITS_OWN = re.compile(r"^(?:those\s+who|both\s+(?!are\b|were\b|have\b|of\b)[a-z]+s)\s", re.IGNORECASE)
+
+
+# A second clause with a subject of its own ("…than many people realize | and they behave remarkably well") or
+# a phrase of contrast the claim stands without ("…go on a political offensive | despite…").
+_SECOND_CLAUSE = re.compile(
+    r",?\s+(?:and|or|but)\s+(?:we|they|he|she|it|i|there)\s|,?\s+(?:despite|instead of|rather than|regardless of)\s",
+    re.IGNORECASE,
+)
+
+
+def _before_a_clause(text: str, claim: str) -> bool:
+    """``text`` stops where the claim's sentence goes on to a second clause with its own subject or to a
+    phrase of contrast."""
+    tail = " ".join(text.split()[-3:]).lower()
+    flat = " ".join(claim.split()).lower()
+    at = flat.find(tail)
+    return at >= 0 and bool(_SECOND_CLAUSE.match(flat, at + len(tail)))
 
 
 def _acceptable(text: str, claim: str, *, cut: bool) -> bool:
@@ -836,11 +984,13 @@ def _acceptable(text: str, claim: str, *, cut: bool) -> bool:
         return False
     if _SUBORDINATE_OPENER.match(text.removeprefix("Even ")):  # a condition or a concession, not a claim
         return False
-    if words[0].lower() in _PHRASE_BREAK | _NO_SUBJECT or _BROKEN.search(text):  # "In doing so…", "To shoot…"
+    no_subject = words[0].lower() in _PHRASE_BREAK | _NO_SUBJECT and not _INFINITIVE_SUBJECT.match(text)
+    if no_subject or _BROKEN.search(text):  # "In doing so…", "To shoot…"
         return False
-    if re.split(r"[’']", words[0].lower().strip("“\"‘'"))[0] in _DANGLING_SUBJECT and not _EXTRAPOSED.match(text):
+    first = re.split(r"[’']", words[0].lower().strip("“\"‘'"))[0]
+    if first in _DANGLING_SUBJECT and not (_EXTRAPOSED.match(text) or _SUBJECT_OF_ITS_OWN.match(text)):
         return False
-    if cut and not (_has_core_verb(text) and _ends_a_thought(text, claim)):
+    if cut and not (_has_core_verb(text) and (_ends_a_thought(text, claim) or _before_a_clause(text, claim))):
         return False
     if _HOLDERS.match(text):  # "Some have suggested that…": someone else's view, not the author's
         return False
@@ -1215,12 +1365,16 @@ def _leans_or_reports(named: str) -> bool:
     return bool(pointing or _REPORTS.match(named))
 
 
+# What the author hears or sees someone say or do ("We hear Pope Francis telling us…"): a report, not a claim.
+_WITNESSED = re.compile(r"^(?:we|i|you)\s+(?:hear|heard|see|saw|watch|watched)\s+\S+(?:\s+\S+){0,3}?\s+\w+ing\b", re.I)
+
+
 def _askable(claim: str) -> str | None:
     """The claim's core when a prompt can ask about it: not a story or a report of what was done, and not a
     plain statement of fact left when the cut dropped what made the claim arguable ("Many businesses are not
     hiring" of "…because of ObamaCare's mandates"): a prompt about it would ask members to dispute a fact."""
     named = core(claim)
-    if named is None or narrates(named) or _leans_or_reports(named):
+    if named is None or narrates(named) or _leans_or_reports(named) or _WITNESSED.match(named):
         return None
     cut = len(named.split()) < len(unframed(claim).split()) - 1
     if (cut or _EXISTENTIAL.match(named)) and classify(named) == "factual" and not _MODAL.search(named):
