@@ -1414,7 +1414,12 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
     out: list[Prompt] = []
     turn = _turns(material, central, further)
     central_index = central.index if central else None
-    if turn is not None and turn[0] != central_index and central is not None and _asked_before(turn[1], seen):
+    if (
+        turn is not None
+        and turn[0] != central_index
+        and central is not None
+        and _asked_before(turn[1], {central.core.lower()})
+    ):
         turn = None  # a concession that is the central claim ("…But Y") would ask about the central claim again
     if turn is not None and turn[0] == central_index:
         _, x, y = turn
@@ -1430,7 +1435,8 @@ def _prompts(material: Material, claims: list[int]) -> list[Prompt]:
         out.append(Prompt(frames.fill(frames.pick(frames.COUNTER, counter), v=_as_clause(counter, words)), None))
     if turn is not None:
         index, x, y = turn
-        further = [c for c in further if c.index != index]
+        # The tension names both sides: neither is asked about again on its own.
+        further = [c for c in further if c.index != index and not _asked_before(c.core, {x.lower()})]
         out.append(Prompt(_tension(x, y, words), index))
     experienced = central is not None and lived(central.text, words)
     asked: dict[Kind, int] = {}
@@ -1515,9 +1521,12 @@ def _asked_before(named: str, seen: set[str]) -> bool:
 
 
 def _overlaps(one: str, other: str) -> bool:
-    """Two claims share most of their content words: asking both would ask the same thing twice."""
+    """Two claims share most of their content words: asking both would ask the same thing twice. Most of
+    each, not only of the shorter: "the council must build homes again" and "private landlords build homes
+    far more cheaply than the council" share a topic, not a claim."""
     a, b = _content_words(one), _content_words(other)
-    return bool(a and b) and len(a & b) >= 0.6 * min(len(a), len(b))
+    shared = len(a & b)
+    return bool(a and b) and shared >= 0.6 * min(len(a), len(b)) and shared > 0.5 * max(len(a), len(b))
 
 
 def _actor_ok(subject: str) -> bool:

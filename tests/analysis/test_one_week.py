@@ -118,6 +118,8 @@ def test_a_week_with_a_prompt_to_spare_gives_its_last_claim_to_the_poll_instead(
         "Our town deserves far better leadership than the council now gives it.", *claims, kind="evaluative"
     )
     poll = composition.polls[1]
-    assert poll.answers == CONVICTION_SCALE and "blaming teachers" in poll.question
+    assert poll.answers == CONVICTION_SCALE and poll.argument is not None
     assert len(composition.prompts) == 3
-    assert not any(_mentions(p.text, "blaming teachers") for p in composition.prompts)
+    polled = claims[poll.argument].split(" is ")[0]  # "The habit of blaming teachers…", "The promise to rebuild…"
+    assert _mentions(poll.question, polled)
+    assert not any(_mentions(p.text, polled) for p in composition.prompts)
