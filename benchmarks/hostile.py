@@ -2,8 +2,8 @@
 
 Each case of issue 11's "Hostile files" is built here (small on disk, generated, never stored), written to a
 temporary file and read by ``python -m bot analyze FILE`` in its own process, so the figures are the whole
-process's wall time and peak RSS (its own address space's high-water mark), and the answer is exactly what a user would see. The tests
-in ``tests/ingest/test_hostile.py`` run the same cases at a smaller scale.
+process's wall time and peak RSS (its own address space's high-water mark), and the answer is exactly what
+a user would see. The tests in ``tests/ingest/test_hostile.py`` run the same cases at a smaller scale.
 
     .venv/bin/python -m benchmarks.hostile [--scale 1.0] [--timeout 120] [CASE …]
 

@@ -849,9 +849,14 @@ def core(claim: str) -> str | None:
     cut = _core_candidate(claim)
     if cut is not None and _whole(cut, claim):
         return cut
-    if cut is not None and (shorter := _without_trailing_participle(cut)) is not None:
-        if _usable_head(shorter) and _acceptable(shorter, claim, cut=False) and _whole(shorter, claim):
-            return shorter
+    shorter = _without_trailing_participle(cut) if cut is not None else None
+    if (
+        shorter is not None
+        and _usable_head(shorter)
+        and _acceptable(shorter, claim, cut=False)
+        and _whole(shorter, claim)
+    ):
+        return shorter
     sentence = _tidy_end(_without_brackets(_LIST_MARKER.sub("", " ".join(unframed(_OPENER.sub("", claim)).split()))))
     sentence = _TRAILING_ADVERB.sub("", _INNER_ADVERB.sub(" ", sentence))
     if _word_count(sentence) <= CLAUSE_WORDS and _acceptable(sentence, claim, cut=False) and _whole(sentence, claim):

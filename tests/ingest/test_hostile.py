@@ -1,9 +1,9 @@
 """Hostile readings (issue 11): each refused or read with one sentence, in bounded time and memory.
 
 Every case is built at test time by ``benchmarks.hostile`` and read by the real ``python -m bot analyze`` in
-its own process, whose peak memory is that process's own high-water mark. The sizes are scaled down from the issue's where
-that keeps the old failure visible: the bombs inflate to hundreds of megabytes, so reading them whole (as
-before) would pass the memory bound below several times over. The timeout only stops a runaway; how fast
+its own process, whose peak memory is that process's own high-water mark. The sizes are scaled down from the
+issue's where that keeps the old failure visible: the bombs inflate to hundreds of megabytes, so reading them
+whole (as before) would pass the memory bound below several times over. The timeout only stops a runaway; how fast
 each case really is, ``python -m benchmarks.hostile`` prints.
 """
 
