@@ -334,7 +334,7 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
         stated = _QUOTATION.findall(agreement.question)
         tally.agreement_polls += 1
         tally.agreement_on_reading += agreement.question == AGREE_WITH_READING
-        tally.agreement_on_fact += bool(stated) and not_a_claim(stated[0])
+        tally.agreement_on_fact += bool(stated) and not headline_poll(agreement) and not_a_claim(stated[0])
         tally.agreement_two_sentences += (
             bool(stated) and not headline_poll(agreement) and bool(SENTENCE_BREAK.search(stated[0].strip('“”"')))
         )
@@ -721,7 +721,6 @@ def rows(tally: Tally) -> Iterable[tuple[str, str, str]]:
         f"{tally.polls_repeating_prompt} of {tally.single_claim_polls}",
         "-",
     )
-    yield "agreement polls stating no claim (round 8)", f"{tally.agreement_on_reading}", "-"
     yield "agreement polls on the headline (round 8)", f"{tally.headline_polls}", "-"
     yield "convinced-you-most polls (round 8)", f"{tally.convinced_polls}", "-"
     claims = tally.arguable_claims

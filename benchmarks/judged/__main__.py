@@ -25,7 +25,7 @@ from benchmarks.corpus import load
 from benchmarks.judged.selection import judged_paths
 from bot.analysis import analyse
 from bot.analysis.export import as_preview
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 
 
 def main() -> int:
@@ -34,7 +34,11 @@ def main() -> int:
     parser.add_argument("--list", action="store_true", help="only list the judged files")
     parser.add_argument("--writer", choices=("embedded", "llm"), default="embedded", help="who writes the prompts")
     args = parser.parse_args()
-    model = Settings.from_env().model if args.writer == "llm" else None
+    try:
+        model = Settings.from_env().model if args.writer == "llm" else None
+    except ConfigError as err:
+        print(err, file=sys.stderr)
+        return 2
     if args.writer == "llm" and model is None:
         print("--writer llm needs LLM_BASE_URL and LLM_MODEL (see .env.example).", file=sys.stderr)
         return 2

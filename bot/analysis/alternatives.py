@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from bot.analysis import lexicon
 from bot.analysis.features import Features
+from bot.analysis.limits import POLL_ANSWER_LIMIT
 from bot.analysis.segment import Document
 from bot.text import as_sentence
 
@@ -144,7 +145,7 @@ _NEEDS_MORE = frozenset(
     under about than as and or but so then out""".split()  # noqa: SIM905
 )
 _POINTING = frozenset(["this", "that", "it", "these", "those", "them"])
-COURSE_LIMIT = 55  # a course is posted whole as a poll answer
+COURSE_LIMIT = POLL_ANSWER_LIMIT  # a course is posted whole as a poll answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +208,14 @@ def find_calls(document: Document, features: Sequence[Features]) -> Calls | None
     """The courses of action the reading calls for in its own voice, when it names two or more: the first
     sentence that lists several, else two or more calls in sentences that follow one another."""
     run: list[tuple[str, tuple[str, ...]]] = []
+
+    def options() -> tuple[str, ...]:
+        distinct: dict[str, str] = {}
+        for _, named in run:
+            for option in named:
+                distinct.setdefault(option.casefold(), option)
+        return tuple(distinct.values())
+
     for seg, f in zip(document.segments, features, strict=True):
         sentence = " ".join(document.text[seg.start : seg.end].split())
         own = f.eligible and not (f.question or f.others_view or f.reported or f.quoted >= 0.5)
@@ -215,10 +224,10 @@ def find_calls(document: Document, features: Sequence[Features]) -> Calls | None
             return Calls((sentence,), named)
         if named:
             run.append((sentence, named))
-        elif len(run) >= 2:
+        elif len(options()) >= 2:
             break
         else:
-            run = []
-    if len(run) < 2:
+            run = []  # one call, or the same call twice: no choice yet; a later run may give one
+    if len(options()) < 2:
         return None
-    return Calls(tuple(s for s, _ in run), tuple(dict.fromkeys(o for _, named in run for o in named)))
+    return Calls(tuple(s for s, _ in run), options())

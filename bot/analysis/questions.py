@@ -229,7 +229,10 @@ def _inverted(words: list[str], at: int, lower: Callable[[str], str]) -> str | N
             return None if clitic == "s" else ""
         if pronoun == "you":
             return ""
-        return _ask(_MOVING[aux], [words[0][: len(pronoun)]], words[1:], lower, negated=False)
+        following = _norm(words[1]) if len(words) > 1 else ""
+        if clitic == "s" and (following.endswith(("ed", "en")) or following in _PARTICIPLES | {"got", "been"}):
+            return ""  # "It's been a disaster", "He's got a point": the 's is "has"
+        return _checked(_MOVING[aux], [words[0][: len(pronoun)]], words[1:], lower, negated=False)
     subject, rest = words[:at], words[at + 1 :]
     if at == 0:
         return "" if word in _CALLING | _MOVING | _HAVING | _DOING | _NEGATED else None

@@ -305,7 +305,11 @@ def classify(text: str) -> Kind:
 def _report_at(text: str) -> int | None:
     """Where ``text`` first reports someone else's words, acts or position, if it does."""
     lowered = text.lower()
-    found = [lowered.find(w.lower()) for w in lexicon.REPORTING.findall(text)]
+    # As whole words: "told" inside "Untold", "says" inside "essays" would place the report too early.
+    whole = (
+        re.search(rf"(?<![\w’']){re.escape(w.lower())}(?![\w’'])", lowered) for w in lexicon.REPORTING.findall(text)
+    )
+    found = [m.start() for m in whole if m is not None]
     found += [
         m.start()
         for m in (_REPORTED.search(text), lexicon.OTHERS_VIEW.search(text), _OTHERS_POSITION.search(text))

@@ -68,8 +68,13 @@ async def renumber(tx: Transaction, circle_id: int, order: list[int]) -> None:
     )
 
 
+# Runs on every `/reading add`, inside the write lock: the partial index readings_drafts (migration 0006)
+# keeps it to the drafts.
+PURGE_DRAFTS = "DELETE FROM readings WHERE status = 'draft' AND added_at < ?"
+
+
 async def purge_drafts(tx: Transaction, older_than: str) -> int:
-    return await tx.execute("DELETE FROM readings WHERE status = 'draft' AND added_at < ?", (older_than,))
+    return await tx.execute(PURGE_DRAFTS, (older_than,))
 
 
 def _values(r: CircleReading) -> tuple[object, ...]:

@@ -103,3 +103,12 @@ def test_the_proposals_poll_offers_the_calls_with_the_sentences_beside_it():
     assert poll.message.splitlines()[1:] == ["• Let's join our unions.", "• Let's take the bosses to tribunal."]
     assert not problems(analysis.prompts, analysis.polls)
     assert analyse(Reading(CALLS)) == analysis
+
+
+def test_the_same_call_twice_is_no_choice_and_a_later_run_is_still_found():
+    calls = _calls(
+        "Let's join our unions. Let's join our unions.\n\nThe coup is over.\n\n"
+        "Let's fund the schools. Let's take the bosses to tribunal."
+    )
+    assert calls is not None
+    assert calls.options == ("Fund the schools", "Take the bosses to tribunal")

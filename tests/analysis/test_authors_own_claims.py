@@ -135,3 +135,9 @@ def test_a_plain_judgement_of_the_authors_leads_claims_that_score_alike():
     )
     arguments = _selected(text, "no sentence scores higher")
     assert arguments[0] == "It is time to close this loophole for good."
+
+
+def test_a_reporting_word_inside_another_word_is_no_report():
+    """ "told" in "Untold" is not where the report starts: the author's own "we must" before the real report
+    ("what the union told the minister") keeps the claim theirs."""
+    assert _arguable("Untold damage is done when we refuse to hear what the union told the minister, and we must act.")

@@ -174,9 +174,7 @@ def test_what_still_gets_no_core():
     # A noun phrase with a relative clause that has no "that": the verb after "they" is the clause's own.
     assert core("A supposedly fun thing they will never do again.") is None
     # "again" that hangs on a cut is still no end.
-    assert core("The Black Lives Matter movement is a testament that, once again, the police have failed.") != (
-        "The Black Lives Matter movement is a testament that, once again"
-    )
+    assert core("The Black Lives Matter movement is a testament that, once again, the police have failed.") is None
     # A verb that needs a preposition after its object, cut before it.
     named = core("Councils must focus their gaze and their budgets on the poorest streets of every town in the north.")
     assert named is None or "on the poorest" in named
@@ -200,7 +198,7 @@ def test_a_sentence_too_long_only_for_its_opening_is_named_from_its_main_clause(
             "There is evidence that the trust ignored the warnings of its own doctors at an early stage, failed to "
             "seek advice, and has been unduly influencing the board."
         )
-        != "Failed to seek advice, and has been unduly influencing the board"
+        is None
     )
     assert (
         core(
@@ -245,6 +243,4 @@ def test_openings_of_one_adverb_or_an_aside_and_a_titled_appositive_go():
         "Nigel Farage must answer for the poster"
     )
     # A comma inside the subject is no opening: "In their place a more generous, positive … country".
-    assert core("In their place a more generous, positive and compassionate country will emerge.") != (
-        "Positive and compassionate country will emerge"
-    )
+    assert core("In their place a more generous, positive and compassionate country will emerge.") is None

@@ -221,3 +221,10 @@ def test_whatever_the_claims_the_prompts_and_polls_hold_discords_limits(texts, t
     composition = compose(material)
     assert not problems(composition.prompts, composition.polls)
     assert composition == compose(material)
+
+
+def test_every_kind_of_question_has_its_direct_wordings():
+    """The composer takes a kind's n-th family from BY_KIND and DIRECT_BY_KIND alike: a family added to one
+    and not the other would fail on the first claim that reaches it."""
+    assert frames.DIRECT_BY_KIND.keys() == frames.BY_KIND.keys()
+    assert all(len(frames.DIRECT_BY_KIND[k]) == len(frames.BY_KIND[k]) for k in frames.BY_KIND)

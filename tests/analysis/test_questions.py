@@ -81,6 +81,10 @@ def test_a_clause_becomes_the_question_a_member_would_ask(core: str, asked: str)
         "Ministers should have resigned",  # a regret about the past
         "The reason the Nigerian army is in such poor shape is simple",  # the first "is" is inside the subject
         "Policy bites",  # a verb outside the list: no "do" question is made
+        "It's been a disaster to cut the library budget so deeply",  # the 's is "has": not "Is it been…?"
+        "He's got a point",
+        "They'll never accept the deal",  # a contraction goes through the same checks as any subject
+        "It's clear that the plan failed, but nobody cares",  # a second clause after ", but"
     ],
 )
 def test_no_question_when_unsure(core: str) -> None:
@@ -117,7 +121,7 @@ def test_any_text_gives_a_question_or_none(text: str) -> None:
     assert asked is None or (asked.endswith("?") and asked == _ask(text))
 
 
-def test_a_prompt_and_the_conviction_poll_put_the_claim_as_a_question() -> None:
+def test_a_prompt_puts_the_claim_as_a_question() -> None:
     thesis = Span("Every town should keep its public library open.", 0, 47)
     prompts = compose(Material(None, thesis, (), frozenset(["every"]))).prompts
     assert any(p.text.startswith("Should every town keep its public library open?") for p in prompts)

@@ -23,15 +23,12 @@ def test_a_headline_that_states_a_claim_is_asked_as_a_question():
     assert prompts[0] == "Should our universities adapt?"
 
 
-def test_a_call_on_a_named_actor_asks_about_that_actor_and_what_it_is_to_do():
+def test_a_call_on_a_named_actor_asks_about_that_actor():
     prompts = _prompts("The international community must rise to the moment.", lowercase="the")
-    acting = [
-        t.replace("{a}", "the international community").replace("{v}", "rise to the moment") for t in frames.ACTOR
-    ]
-    assert any(p in acting for p in prompts)
-    # A passive call names no one who acts: "If the Greens will not be invited…" would be nonsense.
+    assert any(p in {t.replace("{a}", "the international community") for t in frames.ACTOR} for p in prompts)
+    # A passive call names no one who acts: "The author looks to the Greens to act" would be nonsense.
     passive = _prompts("The Greens should be invited to the debates.", lowercase="the")
-    assert not any("will not be invited" in p or "for the Greens to" in p for p in passive)
+    assert not any(p in {t.replace("{a}", "the Greens") for t in frames.ACTOR} for p in passive)
 
 
 def test_a_part_of_a_compound_thesis_that_stands_alone_is_asked_about():

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.circles import Circle
-from bot.storage import circles
+from bot.storage import circles, readings
 from bot.storage.database import Database, DatabaseUnavailable, migrations
 
 NOW = datetime(2026, 11, 29, 19, 0, tzinfo=UTC)
@@ -190,9 +190,7 @@ async def test_purging_old_drafts_reads_only_the_drafts(tmp_path: Path) -> None:
     not by reading every stored text."""
     db = await Database.open(tmp_path / "rc.db")
     try:
-        plan = await db.fetchall(
-            "EXPLAIN QUERY PLAN DELETE FROM readings WHERE status = 'draft' AND added_at < ?", ("2026-01-01",)
-        )
+        plan = await db.fetchall("EXPLAIN QUERY PLAN " + readings.PURGE_DRAFTS, ("2026-01-01",))
     finally:
         await db.close()
     details = " ".join(row[3] for row in plan)

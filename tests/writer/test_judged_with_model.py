@@ -9,7 +9,7 @@ from pathlib import Path
 from benchmarks.common import shared_root
 from benchmarks.judged.selection import judged_paths
 from tests.fakeopenai import FakeOpenAI, answer
-from tests.writer.answers import GOOD
+from tests.writer.answers import GOOD, PROMPTS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,9 +33,17 @@ def test_each_judged_reading_goes_to_the_model_once(tmp_path: Path, fake_openai:
     count = len(judged_paths(shared_root(None)))
     assert len(fake_openai.requests) == count
     assert result.stdout.count("-" * 100) == count
+    # What is printed is the model's: its prompts where the checks let them through, never the embedded writer.
+    assert "embedded writer" not in result.stdout and PROMPTS[1] in result.stdout
 
 
 def test_without_model_settings_it_says_so_and_prints_nothing(tmp_path: Path) -> None:
     result = judged("--writer", "llm", cwd=tmp_path, env={})
     assert result.returncode == 2 and result.stdout == ""
     assert "LLM_BASE_URL" in result.stderr
+
+
+def test_a_bad_setting_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    result = judged("--writer", "llm", cwd=tmp_path, env={"LLM_TIMEOUT": "soon"})
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
