@@ -81,10 +81,9 @@ from bot.analysis.compose import (
     _arguable_claims,
     _askable,
     _thesis_arguable,
-    core,
-    unframed,
 )
 from bot.analysis.model import Analysis, Poll
+from bot.analysis.naming import core, unframed
 from bot.analysis.segment import segment
 from bot.analysis.select import arguable, classify, stands_alone
 from bot.text import ELLIPSIS

@@ -1,6 +1,6 @@
 """The wordings of discussion prompts, by the kind of question a claim calls for.
 
-Each claim is named by its core (``compose.core``): ``{c}`` is that core as a clause ("councils must fund
+Each claim is named by its core (``naming.core``): ``{c}`` is that core as a clause ("councils must fund
 libraries"), ``{q}`` the same words in quotation marks, ``{Q}`` the core put as a direct question
 ("Should councils fund libraries?"). A tension prompt names the author's concession
 ``{x}`` and the point made against it ``{y}``; a counter prompt names the view the reading answers ``{v}``.

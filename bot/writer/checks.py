@@ -14,9 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.analysis.compose import _DASHED_ASIDE, PROMPT_LIMIT  # the embedded writer's own elision
+from bot.analysis.compose import PROMPT_LIMIT
 from bot.analysis.limits import MAX_PROMPTS, POLL_ANSWER_LIMIT, POLL_MAX_ANSWERS, POLL_MIN_ANSWERS, POLL_QUESTION_LIMIT
 from bot.analysis.model import Argument, Poll, Prompt, Span
+from bot.analysis.naming import DASHED_ASIDE  # the embedded writer's own elision
 from bot.text import shorten
 from bot.writer.ask import Candidates
 
@@ -65,7 +66,7 @@ class Checker:
     def __init__(self, reading_text: str, candidates: Candidates) -> None:
         # The reading as it is, and as the embedded writer quotes it: without dash-delimited asides ("a good
         # man - a husband and father - was fired"). A model's quote is held to the same standard.
-        self._readings = (_fold(reading_text), _fold(_DASHED_ASIDE.sub(" ", reading_text)))
+        self._readings = (_fold(reading_text), _fold(DASHED_ASIDE.sub(" ", reading_text)))
         self._candidates = candidates
 
     def check(self, answer: dict[str, Any]) -> Checked:

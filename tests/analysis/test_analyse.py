@@ -1,9 +1,10 @@
 import re
 
 from bot.analysis import analyse
-from bot.analysis.compose import Material, compose, label, quote
+from bot.analysis.compose import Material, compose
 from bot.analysis.limits import problems
 from bot.analysis.model import Argument, Span
+from bot.analysis.naming import label, quote
 from bot.ingest.model import Reading
 
 ESSAY = """Should schools teach cooking

@@ -39,8 +39,9 @@ def test_an_argument_that_leans_across_a_paragraph_gives_way_to_one_that_stands_
 
 
 def test_the_convinced_poll_offers_only_claims_a_label_can_name():
-    from bot.analysis.compose import Material, compose, label
+    from bot.analysis.compose import Material, compose
     from bot.analysis.model import Argument, Span
+    from bot.analysis.naming import label
 
     unnameable = (
         "Between the failure of the infamous deal to curb missile development and the continued aggression "

@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.analysis.compose import CLAUSE_WORDS, CORE_WORDS, core
+from bot.analysis.naming import CLAUSE_WORDS, CORE_WORDS, core
 
 
 def test_openers_stance_frames_and_hanging_clauses_go():

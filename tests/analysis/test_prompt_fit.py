@@ -60,7 +60,7 @@ def test_the_agreement_poll_asks_about_an_arguable_claim_when_the_thesis_is_a_fa
 
 
 def test_a_quote_never_stops_at_not_just_before_its_but_also():
-    from bot.analysis.compose import core, label
+    from bot.analysis.naming import core, label
 
     claim = (
         "The government must not just deny passports to American terrorists who fight for ISIS abroad, "

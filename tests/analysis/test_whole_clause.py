@@ -8,8 +8,9 @@ import re
 import pytest
 
 from bot.analysis import frames
-from bot.analysis.compose import CLAUSE_WORDS, Material, compose, core
+from bot.analysis.compose import Material, compose
 from bot.analysis.model import Span
+from bot.analysis.naming import CLAUSE_WORDS, core
 
 
 @pytest.mark.parametrize(
