@@ -41,8 +41,8 @@ Each figure is a share (or a median) printed next to its goal:
   that is no statement (opens on "let's"/"let us" or a wh-word: "how much we should worry"). Written apart
   from the analysis's own rules, and rough: a sentence that really ends "…are exhausted." counts too.
 * (round 8) arguable claims with a core — of the claims a prompt may be about (the thesis when the
-  analysis calls it arguable, and the claims ``compose._arguable_claims`` returns), the share that get a
-  core, and the share whose core a prompt can ask about (``compose._askable``);
+  analysis calls it arguable, and the claims ``prompts.arguable_claims`` returns), the share that get a
+  core, and the share whose core a prompt can ask about (``prompts.askable``);
 * what a reader would not count among the key arguments, each as a share of all arguments, each found by
   its own patterns here rather than by the analysis's rules (an argument may count under several):
   dated events — opens on a point in time ("Last week, …", "In 1961, …", "On Friday, …", "Since 2012, …");
@@ -72,18 +72,11 @@ from benchmarks.common import shared_root, shared_texts
 from benchmarks.corpus import load, show
 from benchmarks.editorials import TUNE_LABELS, load_labels
 from bot.analysis import analyse, frames, lexicon
-from bot.analysis.compose import (
-    AGREE_WITH_READING,
-    AGREEMENT_SCALE,
-    CONVICTION_SCALE,
-    QUESTION_SCALE,
-    Material,
-    _arguable_claims,
-    _askable,
-    _thesis_arguable,
-)
+from bot.analysis.compose import Material
 from bot.analysis.model import Analysis, Poll
 from bot.analysis.naming import core, unframed
+from bot.analysis.polls import AGREE_WITH_READING, AGREEMENT_SCALE, CONVICTION_SCALE, QUESTION_SCALE
+from bot.analysis.prompts import arguable_claims, askable, thesis_arguable
 from bot.analysis.segment import segment
 from bot.analysis.select import arguable, classify, stands_alone
 from bot.text import ELLIPSIS
@@ -421,12 +414,12 @@ def count_cores(tally: Tally, analysis: Analysis) -> None:
     about), how many get a core and how many a core a prompt can ask about: a claim without one is asked
     about only by a long question or not at all, and a reading without any gets generic questions."""
     material = Material(analysis.title, analysis.thesis, analysis.arguments)
-    texts = [analysis.arguments[i].text for i in _arguable_claims(material)]
-    if analysis.thesis is not None and _thesis_arguable(analysis.thesis.text):
+    texts = [analysis.arguments[i].text for i in arguable_claims(material)]
+    if analysis.thesis is not None and thesis_arguable(analysis.thesis.text):
         texts.append(analysis.thesis.text)
     tally.arguable_claims += len(texts)
     tally.cored_claims += sum(core(t) is not None for t in texts)
-    tally.askable_claims += sum(_askable(t) is not None for t in texts)
+    tally.askable_claims += sum(askable(t) is not None for t in texts)
 
 
 def _paragraph_before(text: str, at: int) -> str:

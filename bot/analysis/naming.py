@@ -792,7 +792,7 @@ def _verb_at_end(words: list[str]) -> bool:
     return bool(VERB_LIKE.match(last)) and not nominal
 
 
-# core(), its candidate and _thesis_arguable are pure functions of a string that composing asks of the same
+# core(), its candidate and thesis_arguable are pure functions of a string that composing asks of the same
 # claim several times (a prompt, a label, a poll, the order of claims): about 3.7 calls per claim.
 @functools.lru_cache(maxsize=1024)
 def core(claim: str) -> str | None:

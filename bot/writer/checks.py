@@ -14,10 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.analysis.compose import PROMPT_LIMIT
 from bot.analysis.limits import MAX_PROMPTS, POLL_ANSWER_LIMIT, POLL_MAX_ANSWERS, POLL_MIN_ANSWERS, POLL_QUESTION_LIMIT
 from bot.analysis.model import Argument, Poll, Prompt, Span
 from bot.analysis.naming import DASHED_ASIDE  # the embedded writer's own elision
+from bot.analysis.prompts import PROMPT_LIMIT
 from bot.text import shorten
 from bot.writer.ask import Candidates
 

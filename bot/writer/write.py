@@ -13,10 +13,11 @@ import json
 import logging
 import time
 
-from bot.analysis.compose import AGREEMENT_SCALE, Composition, Material, compose
+from bot.analysis.compose import Composition, Material, compose
 from bot.analysis.limits import MIN_PROMPTS, problems
 from bot.analysis.model import Analysis, Prompt
 from bot.analysis.pipeline import lowercase_words
+from bot.analysis.polls import AGREEMENT_SCALE
 from bot.config import ModelConfig
 from bot.writer.ask import MODEL_PROMPTS, Candidates, answer_content, chat_request
 from bot.writer.checks import Checked, Checker

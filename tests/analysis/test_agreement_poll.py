@@ -2,8 +2,9 @@
 
 import pytest
 
-from bot.analysis.compose import AGREEMENT_SCALE, Material, compose
+from bot.analysis.compose import Material, compose
 from bot.analysis.model import Argument, Span
+from bot.analysis.polls import AGREEMENT_SCALE
 
 
 def _args(*texts: str, kind: str = "normative") -> tuple[Argument, ...]:

@@ -2,9 +2,9 @@
 
 from bot.analysis import analyse
 from bot.analysis.alternatives import courses, find_calls, find_choice
-from bot.analysis.compose import PROPOSALS_QUESTION
 from bot.analysis.features import extract
 from bot.analysis.limits import problems
+from bot.analysis.polls import PROPOSALS_QUESTION
 from bot.analysis.segment import segment
 from bot.ingest.model import Reading
 

@@ -2,16 +2,10 @@
 written for these tests."""
 
 from bot.analysis import frames
-from bot.analysis.compose import (
-    AGREE_WITH_READING,
-    AGREEMENT_SCALE,
-    CONVICTION_SCALE,
-    Material,
-    _conviction_poll,
-    compose,
-)
+from bot.analysis.compose import Material, compose
 from bot.analysis.limits import problems
 from bot.analysis.model import Argument, Prompt, Span
+from bot.analysis.polls import AGREE_WITH_READING, AGREEMENT_SCALE, CONVICTION_SCALE, _conviction_poll
 
 _GENERIC = {*frames.ABOUT_THESIS, *frames.UNNAMED_THESIS, *frames.GENERIC}
 

@@ -1,8 +1,10 @@
 """Round 6: polls and wordings a member can answer, through ``compose`` itself."""
 
 from bot.analysis import frames
-from bot.analysis.compose import CONVICTION_SCALE, Material, compose, forecasts, names_actor
+from bot.analysis.compose import Material, compose
 from bot.analysis.model import Argument, Span
+from bot.analysis.polls import CONVICTION_SCALE
+from bot.analysis.prompts import forecasts, names_actor
 
 THESIS = Span("Winning an election is not enough to hold power in Bolivia.", 0, 1)
 

@@ -2,9 +2,10 @@
 
 import re
 
-from bot.analysis.compose import Material, compose, lived
+from bot.analysis.compose import Material, compose
 from bot.analysis.limits import problems
 from bot.analysis.model import Argument, Span
+from bot.analysis.prompts import lived
 from bot.analysis.select import arguable, classify
 
 _QUOTE = re.compile(r"“[^”]*”")

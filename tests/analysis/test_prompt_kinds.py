@@ -10,10 +10,11 @@ from hypothesis import strategies as st
 
 from bot.analysis import frames
 from bot.analysis.alternatives import find_choice
-from bot.analysis.compose import PROPOSALS_QUESTION, Material, compose
+from bot.analysis.compose import Material, compose
 from bot.analysis.features import extract
 from bot.analysis.limits import problems
 from bot.analysis.model import Argument, Span
+from bot.analysis.polls import PROPOSALS_QUESTION
 from bot.analysis.segment import segment
 from bot.analysis.select import classify
 

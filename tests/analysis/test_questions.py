@@ -7,13 +7,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.analysis.compose import Material, _lowered, compose
+from bot.analysis.compose import Material, compose
 from bot.analysis.model import Span
+from bot.analysis.prompts import lowered_first
 from bot.analysis.questions import question
 
 
 def _ask(core: str, lowercase: str = "") -> str | None:
-    return question(core, lambda text: _lowered(text, frozenset(lowercase.split())))
+    return question(core, lambda text: lowered_first(text, frozenset(lowercase.split())))
 
 
 @pytest.mark.parametrize(

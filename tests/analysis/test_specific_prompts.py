@@ -2,9 +2,10 @@
 its thesis, the actor its call names) before one generic question, and wordings fit what a claim does."""
 
 from bot.analysis import frames
-from bot.analysis.compose import Material, _askable, calls, compose, forecasts
+from bot.analysis.compose import Material, compose
 from bot.analysis.limits import MIN_PROMPTS, problems
 from bot.analysis.model import Span
+from bot.analysis.prompts import askable, calls, forecasts
 
 _GENERIC = {*frames.ABOUT_THESIS, *frames.UNNAMED_THESIS, *frames.GENERIC}
 
@@ -55,11 +56,11 @@ def test_wordings_fit_what_the_core_does():
     assert not calls("A second condition should be a ceasefire")  # an item of a list
     assert not calls("The West should expect more attacks")  # a forecast in a modal's clothes
     assert calls("The party must sacrifice seats")
-    assert _askable("Morales's people insist he will return to power.") is None  # a report of others' words
-    assert _askable("Troops will stay there for years.") is None  # "there" points outside the claim
-    assert _askable("Increased gun ownership may solve another problem.") is None  # which other problem?
-    assert _askable("The report sheds some welcome light on this issue.") is None
-    assert _askable("All the same, the army must be purged of the old officers.") == (
+    assert askable("Morales's people insist he will return to power.") is None  # a report of others' words
+    assert askable("Troops will stay there for years.") is None  # "there" points outside the claim
+    assert askable("Increased gun ownership may solve another problem.") is None  # which other problem?
+    assert askable("The report sheds some welcome light on this issue.") is None
+    assert askable("All the same, the army must be purged of the old officers.") == (
         "The army must be purged of the old officers"
     )
 

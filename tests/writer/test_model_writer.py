@@ -12,9 +12,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from bot.analysis.compose import AGREEMENT_SCALE
 from bot.analysis.limits import POLL_ANSWER_LIMIT, problems
 from bot.analysis.model import Analysis
+from bot.analysis.polls import AGREEMENT_SCALE
 from bot.config import ModelConfig
 from bot.ingest.model import Reading
 from bot.text import is_cut_at_word_boundary
