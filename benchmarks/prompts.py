@@ -569,7 +569,7 @@ FUTURE = re.compile(r"\b(?:will|won[’']t|going to|shall|[’']ll)\b", re.IGNOR
 
 # Round 7's proxies: a question that could be asked of any reading (the fixed wordings that name nothing of
 # it), and a direct question opening on an auxiliary ("Should the council…?", "Is X…?") as a member would ask.
-GENERIC_PROMPTS = frozenset(frames.ABOUT_THESIS + frames.UNNAMED_THESIS + frames.GENERIC)
+GENERIC_PROMPTS = frames.NAMES_NOTHING
 DIRECT_QUESTION = re.compile(
     r"^(?:should|must|is|are|was|were|will|would|can|could|might|do|does|did|has|have|had)\s+"
     r"(?!you\b|it asking\b|that the whole\b)\S+[^?]*\?",

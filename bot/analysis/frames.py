@@ -223,6 +223,9 @@ GENERIC = (
     "Which part of the reading would you push back on, and why?",
 )
 
+# Every question that names nothing of the reading: what readers flag as generic, counted by the benchmark.
+NAMES_NOTHING = frozenset(ABOUT_THESIS + UNNAMED_THESIS + GENERIC)
+
 
 def pick(variants: Sequence[str], key: str, question: str = "") -> str:
     """One of ``variants``, the same one every time for the same ``key`` (a claim's words). The hash is

@@ -51,7 +51,7 @@ def test_a_reading_with_few_arguable_claims_gets_fewer_prompts_and_says_so():
     assert 2 <= len(composition.prompts) < MAX_PROMPTS
     assert "add your own" in composition.note
     assert all(p.argument is None for p in composition.prompts)
-    generic = {*frames.ABOUT_THESIS, *frames.UNNAMED_THESIS, *frames.GENERIC}
+    generic = frames.NAMES_NOTHING
     assert sum(p.text in generic for p in composition.prompts) <= 1
     assert len(composition.polls) == 1  # no "which argument convinced you" over facts
     assert not problems(composition.prompts, composition.polls)

@@ -7,7 +7,7 @@ from bot.analysis.limits import problems
 from bot.analysis.model import Argument, Prompt, Span
 from bot.analysis.polls import AGREE_WITH_READING, AGREEMENT_SCALE, CONVICTION_SCALE, _conviction_poll
 
-_GENERIC = {*frames.ABOUT_THESIS, *frames.UNNAMED_THESIS, *frames.GENERIC}
+_GENERIC = frames.NAMES_NOTHING
 
 
 def _args(*texts: str, kind: str = "normative") -> tuple[Argument, ...]:

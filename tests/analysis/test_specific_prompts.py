@@ -7,7 +7,7 @@ from bot.analysis.limits import MIN_PROMPTS, problems
 from bot.analysis.model import Span
 from bot.analysis.prompts import askable, calls, forecasts
 
-_GENERIC = {*frames.ABOUT_THESIS, *frames.UNNAMED_THESIS, *frames.GENERIC}
+_GENERIC = frames.NAMES_NOTHING
 
 
 def _prompts(thesis: str, title: str | None = None, lowercase: str = "") -> list[str]:
