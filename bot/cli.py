@@ -106,10 +106,8 @@ def _run(_args: argparse.Namespace) -> int:
 
 def _analyze(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
-    model = settings.model if args.writer == "llm" else None
-    if args.writer == "llm":
-        if model is None:
-            raise ConfigError("--writer llm needs LLM_BASE_URL and LLM_MODEL (see .env.example).")
+    model = settings.require_model() if args.writer == "llm" else None
+    if model is not None:
         configure_logging(settings.log_level)  # so a fallback to the embedded writer says why
     from bot.analysis import analyse
     from bot.analysis.export import as_json_line, as_preview

@@ -116,6 +116,12 @@ class Settings:
             raise ConfigError(TOKEN_HELP)
         return self.discord_token
 
+    def require_model(self) -> ModelConfig:
+        """The model writer's endpoint for a command that asked for it (``--writer llm``)."""
+        if self.model is None:
+            raise ConfigError("--writer llm needs LLM_BASE_URL and LLM_MODEL (see .env.example).")
+        return self.model
+
     @property
     def model(self) -> ModelConfig | None:
         """The optional model writer's endpoint, or None when only the embedded writer is configured."""

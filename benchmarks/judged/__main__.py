@@ -35,12 +35,9 @@ def main() -> int:
     parser.add_argument("--writer", choices=("embedded", "llm"), default="embedded", help="who writes the prompts")
     args = parser.parse_args()
     try:
-        model = Settings.from_env().model if args.writer == "llm" else None
+        model = Settings.from_env().require_model() if args.writer == "llm" else None
     except ConfigError as err:
         print(err, file=sys.stderr)
-        return 2
-    if args.writer == "llm" and model is None:
-        print("--writer llm needs LLM_BASE_URL and LLM_MODEL (see .env.example).", file=sys.stderr)
         return 2
     root = shared_root(args.shared)
     paths = judged_paths(root)
