@@ -58,17 +58,15 @@ def compose(material: Material) -> Composition:
     claims = arguable_claims(material)
     prompts = week_prompts(material, claims)
     polls = [agreement_poll(material, claims, prompts)]
-    proposals = proposals_poll(material, claims)
+    # A week takes one or two polls: the first of these that the reading gives is the second.
     if material.alternatives is not None:
         polls.append(alternatives_poll(material.alternatives, material.lowercase_words))
-    elif proposals is not None:
-        polls.append(proposals[0])
-    offered = [i for i in claims if proposals is None or i not in proposals[1]]
-    convinced = convinced_poll(material, offered) if len(polls) == 1 else None  # a week takes one or two polls
-    if convinced is not None:
+    elif (proposals := proposals_poll(material, claims)) is not None:
+        polls.append(proposals)
+    elif (convinced := convinced_poll(material, claims)) is not None:
         polls.append(convinced)
-    elif len(polls) == 1:
-        conviction, prompts = second_claim_poll(material, [i for i in offered if i != polls[0].argument], prompts)
+    else:
+        conviction, prompts = second_claim_poll(material, [i for i in claims if i != polls[0].argument], prompts)
         polls.extend([conviction] if conviction is not None else [])
     arguable_count = len(claims) + (material.thesis is not None and thesis_arguable(material.thesis.text))
     note = ""

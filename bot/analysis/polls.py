@@ -547,32 +547,28 @@ PROPOSALS_QUESTION = "The author calls for several things. Which should come fir
 PROPOSAL_FALLBACKS = ("None of these", "Not sure")
 
 
-def proposals_poll(material: Material, claims: list[int]) -> tuple[Poll, list[int]] | None:
+def proposals_poll(material: Material, claims: list[int]) -> Poll | None:
     """When the reading calls for two or more things, which members would put first: courses of action to
     choose between, each named by its verb phrase ("Purge the army", "Nationalise the mines"). The thesis and
     the reading's claims are read first, each call giving one course or, when it lists several, each of them;
     with fewer than two there, the courses the reading calls for elsewhere (one sentence that lists several,
-    or calls in sentences that follow one another). With the claims it offers, so the "convinced" poll does
-    not list them again."""
-    calls: list[tuple[int | None, str]] = []
+    or calls in sentences that follow one another)."""
     thesis = material.thesis
-    if thesis is not None and thesis_arguable(thesis.text):
-        calls.append((None, thesis.text))
-    calls += [(i, material.arguments[i].text) for i in claims]
-    options: dict[str, int | None] = {}
+    texts = [thesis.text] if thesis is not None and thesis_arguable(thesis.text) else []
+    texts += [material.arguments[i].text for i in claims]
+    options: list[str] = []
     sources: list[str] = []
-    for index, text in calls:
+    for text in texts:
         new = [c for c in courses(text) if c.casefold() not in {o.casefold() for o in options}]
         sources += [text] if new else []
-        options.update(dict.fromkeys(new, index))
+        options += new
     if len(options) < 2 and material.calls is not None:
-        options = dict.fromkeys(material.calls.options)
+        options = list(material.calls.options)
         sources = list(material.calls.sentences)
     if len(options) < 2:
         return None
-    answers = (*list(options)[: POLL_MAX_ANSWERS - len(PROPOSAL_FALLBACKS)], *PROPOSAL_FALLBACKS)
-    used = [i for i in options.values() if i is not None]
-    return Poll(PROPOSALS_QUESTION, answers, None, _calls_message(sources)), used
+    answers = (*options[: POLL_MAX_ANSWERS - len(PROPOSAL_FALLBACKS)], *PROPOSAL_FALLBACKS)
+    return Poll(PROPOSALS_QUESTION, answers, None, _calls_message(sources))
 
 
 def _calls_message(sentences: Sequence[str]) -> str:
