@@ -75,7 +75,15 @@ from bot.analysis import analyse, frames, lexicon
 from bot.analysis.compose import Material
 from bot.analysis.model import Analysis, Poll
 from bot.analysis.naming import core, unframed
-from bot.analysis.polls import AGREE_WITH_READING, AGREEMENT_SCALE, CONVICTION_SCALE, QUESTION_SCALE
+from bot.analysis.polls import (
+    AGREE_WITH_READING,
+    AGREEMENT_SCALE,
+    CHOICE_FALLBACKS,
+    CONVICTION_SCALE,
+    HEADLINE_AGREEMENT,
+    PROPOSAL_FALLBACKS,
+    QUESTION_SCALE,
+)
 from bot.analysis.prompts import arguable_claims, askable, thesis_arguable
 from bot.analysis.segment import segment
 from bot.analysis.select import arguable, classify, stands_alone
@@ -384,7 +392,7 @@ def add(tally: Tally, text: str, analysis: Analysis) -> None:
             tally.direct_conviction += 1
         elif poll is not agreement:
             tally.third_polls += 1
-    tally.readings_with_options += any(p.question.startswith(OPTIONS_QUESTIONS) for p in polls)
+    tally.readings_with_options += any(p.answers[-2:] in OPTIONS_FALLBACKS for p in polls)
     for arg in analysis.arguments:
         tally.arguments += 1
         reported = REPORTED.search(arg.text) and not arguable(arg.text, arg.kind)
@@ -579,7 +587,8 @@ DIRECT_QUESTION = re.compile(
 
 # Round 7's proxies for the agreement poll and for polls of real options.
 SENTENCE_BREAK = re.compile(r"[.!?][”\"’']?\s+[“\"]?[A-Z]")
-OPTIONS_QUESTIONS = ("The reading sets out a choice", "The author calls for")
+# A poll of real options ends on the fallbacks its answers are given, whatever its question says.
+OPTIONS_FALLBACKS = (CHOICE_FALLBACKS, PROPOSAL_FALLBACKS)
 
 
 def not_a_claim(stated: str) -> bool:
@@ -615,7 +624,7 @@ _FIXED_WORDING_WORDS = frozenset(
     for wording in wordings
     for w in _WORDS.findall(wording.lower())
 ) | frozenset(("should", "must", "would", "could", "will", "does", "have", "need", "needs", "ought", "shall", "might"))
-HEADLINE_POLL = "How far do you agree with the headline"
+HEADLINE_POLL = HEADLINE_AGREEMENT.partition("“")[0].rstrip()  # "How far do you agree with the headline"
 
 
 def headline_poll(poll: Poll) -> bool:
